@@ -1,0 +1,48 @@
+"""Consistency within one article."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from audit.checks.base import Context, Rule, original_span
+from audit.lexicon.glossary import Glossary
+from audit.model import AlignedDocument, Finding, Location, Severity
+
+
+class SourceVariants(Rule):
+    """The same entity is written with different variants in one source article.
+
+    Why: mixed spellings (Taiwan 普丁 beside mainland 普京) show an article assembled from several
+    sources; readers take them for two people, and the translation may follow both.
+    Bad:  俄羅斯總統普丁 … 普京在會後公開強硬表態
+    Good: 俄羅斯總統普丁 … 普丁在會後公開強硬表態
+    """
+
+    code, name, severity = "C001", "source-variants", Severity.WARNING
+
+    def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
+        if not isinstance(ctx.glossary, Glossary):
+            return
+        # entry → variant (normalized) → where it was seen, in order
+        seen: dict[int, dict[str, list[tuple[str, Location]]]] = defaultdict(lambda: defaultdict(list))
+        entries = {}
+        for segment in doc.source:
+            for mention in ctx.glossary.mentions(segment.norm):
+                shown = original_span([segment], mention.start, mention.end)
+                seen[id(mention.entry)][mention.form].append((shown, segment.loc))
+                entries[id(mention.entry)] = mention.entry
+        for key, variants in seen.items():
+            if len(variants) < 2:
+                continue
+            entry = entries[key]
+            ranked = sorted(variants.values(), key=len, reverse=True)  # most used first
+            usage = ", ".join(f"{places[0][0]} ×{len(places)}, first at line {places[0][1].line}:{places[0][1].column}" for places in ranked)
+            minority = ranked[-1]
+            shown = tuple(places[0][0] for places in ranked)
+            yield self.finding(
+                f"{' and '.join(shown)} both name {entry.preferred}: use one spelling ({usage})",
+                source_loc=minority[0][1], expected=ranked[0][0][0], found=minority[0][0],
+                suggestion=f"{minority[0][0]} → {ranked[0][0][0]}", source_marks=shown,
+                source_text=" … ".join(shown),
+            )

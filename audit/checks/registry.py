@@ -1,0 +1,30 @@
+"""Every rule the tool knows, in the order reports list them; select and ignore by code."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from audit.checks.base import Rule
+from audit.checks.completeness import AddedSentence, OmittedSentence
+from audit.checks.consistency import SourceVariants
+from audit.checks.dates import DateMismatch
+from audit.checks.form import BlankParagraph
+from audit.checks.names import NameMismatch, UnknownName
+from audit.checks.numbers import NumberMismatch
+from audit.errors import AuditError
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    NameMismatch, UnknownName, NumberMismatch, DateMismatch, SourceVariants, OmittedSentence, AddedSentence,
+    BlankParagraph,
+)
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules chosen by code or code prefix (`N` selects N001 and N002), as ruff does."""
+    select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
+    known = {rule.code for rule in ALL_RULES}
+    for code in select + ignore:
+        if not any(k.startswith(code) for k in known):
+            raise AuditError(f"unknown rule code {code!r} (known: {', '.join(sorted(known))})")
+    chosen = [r for r in ALL_RULES if not select or any(r.code.startswith(s) for s in select)]
+    return [rule() for rule in chosen if not any(rule.code.startswith(i) for i in ignore)]

@@ -1,0 +1,88 @@
+"""How well an English word could be a transliteration of a Chinese name.
+
+Both sides are reduced to a consonant skeleton of broad sound classes (vowels carry little in
+transliteration: 威特科夫 wei-te-ke-fu ↔ Witkoff), then compared by a weighted edit distance in which
+near classes (j~k, j~s) cost half. Pinyin covers mainland transliterations; Wade–Giles spellings used
+in Taiwan (Ching-te, Hsiao, Tsai) reduce to the same classes through the English rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Order matters: longer spellings first.
+_EN_RULES = [
+    ("tch", "J"), ("sch", "S"), ("ch", "J"), ("sh", "S"), ("zh", "J"), ("hs", "S"), ("ts", "S"), ("tz", "S"),
+    ("ph", "F"), ("th", "T"), ("gh", ""), ("ck", "K"), ("kh", "K"), ("dj", "J"), ("ng", "N"),
+    ("ce", "S"), ("ci", "S"), ("cy", "S"), ("ge", "J"), ("gi", "J"),
+    ("b", "P"), ("p", "P"), ("f", "F"), ("v", "F"), ("w", "F"), ("d", "T"), ("t", "T"),
+    ("g", "K"), ("k", "K"), ("c", "K"), ("q", "K"), ("x", "KS"), ("j", "J"), ("s", "S"), ("z", "S"),
+    ("l", "L"), ("r", "L"), ("m", "M"), ("n", "N"), ("h", ""), ("y", ""),
+]
+_PINYIN_INITIALS = [
+    ("zh", "J"), ("ch", "J"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"), ("d", "T"),
+    ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", ""), ("j", "J"), ("q", "J"),
+    ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", ""), ("w", "F"),
+]
+_NEAR = {frozenset("JK"), frozenset("JS"), frozenset("PF"), frozenset("MN"), frozenset("KS")}
+
+
+def skeleton_en(word: str) -> str:
+    text = re.sub(r"[^a-z]", "", word.lower())
+    out = []
+    i = 0
+    while i < len(text):
+        for spelling, sound in _EN_RULES:
+            if text.startswith(spelling, i):
+                out.append(sound)
+                i += len(spelling)
+                break
+        else:
+            i += 1  # a vowel
+    return _squeeze("".join(out))
+
+
+def skeleton_pinyin(syllables: list[str]) -> str:
+    out = []
+    for syllable in syllables:
+        for spelling, sound in _PINYIN_INITIALS:
+            if syllable.startswith(spelling):
+                out.append(sound)
+                syllable = syllable[len(spelling):]
+                break
+        if syllable.endswith(("n", "ng")):  # 连 lian ↔ "len"; nasal finals are heard as n/m
+            out.append("N")
+    return _squeeze("".join(out))
+
+
+def _squeeze(skeleton: str) -> str:
+    """Doubled sounds count once (Witkoff's ff, Kushner's sh+n)."""
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+@lru_cache(maxsize=4096)
+def pinyin_of(chinese: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin  # lazy: its tables are large
+
+    return tuple(lazy_pinyin(chinese))
+
+
+def _distance(a: str, b: str) -> float:
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, start=1):
+        current = [float(i)]
+        for j, cb in enumerate(b, start=1):
+            cost = 0.0 if ca == cb else 0.5 if frozenset((ca, cb)) in _NEAR else 1.0
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        previous = current
+    return previous[-1]
+
+
+def similarity(chinese: str, english: str) -> float:
+    """0 (unrelated) … 1 (same consonant skeleton) for a Chinese name and an English word or phrase."""
+    zh = skeleton_pinyin(list(pinyin_of(chinese)))
+    en = skeleton_en(english)
+    if not zh or not en:
+        return 0.0
+    return max(0.0, 1.0 - _distance(zh, en) / max(len(zh), len(en)))

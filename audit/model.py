@@ -1,0 +1,165 @@
+"""Records that flow between the stages: read → normalize → segment → align → check → report.
+
+Every record is a plain dataclass. A stage only consumes records of earlier stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+class Severity(IntEnum):
+    """Ordered so that `severity >= threshold` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input file; line and column are 1-based."""
+
+    path: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph as read from the input: original text and where it starts."""
+
+    text: str
+    loc: Location
+
+
+@dataclass
+class Document:
+    """One article: its source (Chinese) and target (English) paragraphs, as read."""
+
+    name: str
+    source: list[Block]
+    target: list[Block]
+    # Paragraphs that look empty but are not (e.g. a lone non-breaking space): kept for form checks.
+    blank_target: list[Block] = field(default_factory=list)
+    blank_source: list[Block] = field(default_factory=list)
+
+
+SegmentKind = Literal["headline", "dateline", "body"]
+
+
+@dataclass
+class Segment:
+    """A sentence. `text` is shown to people; `norm` is what the checks match against."""
+
+    index: int
+    lang: Lang
+    text: str
+    norm: str
+    loc: Location
+    paragraph: int
+    kind: SegmentKind = "body"
+
+
+@dataclass
+class AlignedPair:
+    """A bead: zero or more source sentences matched to zero or more target sentences."""
+
+    source: list[Segment]
+    target: list[Segment]
+    score: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+    @property
+    def source_text(self) -> str:
+        return "".join(s.text for s in self.source)
+
+    @property
+    def target_text(self) -> str:
+        return " ".join(s.text for s in self.target)
+
+    @property
+    def source_norm(self) -> str:
+        return "".join(s.norm for s in self.source)
+
+    @property
+    def target_norm(self) -> str:
+        return " ".join(s.norm for s in self.target)
+
+    @property
+    def source_loc(self) -> Location | None:
+        return self.source[0].loc if self.source else None
+
+    @property
+    def target_loc(self) -> Location | None:
+        return self.target[0].loc if self.target else None
+
+
+@dataclass
+class AlignedDocument:
+    """A document after segmentation and alignment: what the checks see."""
+
+    document: Document
+    source: list[Segment]
+    target: list[Segment]
+    pairs: list[AlignedPair]
+
+
+@dataclass
+class Finding:
+    """One discrepancy, with everything an editor needs to judge it."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    source_text: str = ""
+    target_text: str = ""
+    source_loc: Location | None = None
+    target_loc: Location | None = None
+    expected: str = ""
+    found: str = ""
+    suggestion: str = ""
+    # Exact substrings to highlight in the report (in the original text).
+    source_marks: tuple[str, ...] = ()
+    target_marks: tuple[str, ...] = ()
+    pair_index: int | None = None
+
+    @property
+    def location(self) -> Location | None:
+        """Where a hook or editor should point: the target if there is one, else the source."""
+        return self.target_loc or self.source_loc
+
+
+@dataclass
+class DocumentResult:
+    """What the report writers receive for one document."""
+
+    aligned: AlignedDocument
+    findings: list[Finding]
+    suppressed: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.aligned.document.name

@@ -1,0 +1,152 @@
+"""Sentences (Chinese and English) and Chinese words.
+
+Sentences keep their original text and the file line and column where they start, so that every
+finding can point at `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from audit.model import Block, Lang, Location, Segment, SegmentKind
+from audit.normalize import normalize_en, normalize_zh
+
+_ZH_END = "。！？!?；;…"
+_CLOSERS = "”’」』）)》〉\"'"
+# A Chinese sentence ends at 。！？；(or ……) plus any closing quotes or brackets after it.
+_ZH_SENTENCE = re.compile(rf"[^{_ZH_END}]*(?:[{_ZH_END}]+[{_CLOSERS}]*|$)")
+
+# Words after which a period does not end an English sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "st", "jr", "sr", "mt", "ft", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "etc", "inc", "co", "corp", "ltd", "dept",
+    "univ", "approx", "est", "fig", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "d.c", "u.s.a",
+}
+# After "U.S." or "a.m." a sentence may still end; it does when one of these words follows.
+_SENTENCE_STARTERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and",
+    "in", "on", "at", "for", "as", "after", "before", "when", "while", "there", "his", "her", "its", "their",
+    "meanwhile", "however", "earlier", "later", "officials", "some", "many", "both",
+}
+_EN_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_zh(text: str) -> list[tuple[int, str]]:
+    """Chinese sentences with their start offsets; whitespace around them is dropped."""
+    out: list[tuple[int, str]] = []
+    for match in _ZH_SENTENCE.finditer(text):
+        sentence = match.group()
+        if sentence.strip():
+            lead = len(sentence) - len(sentence.lstrip())
+            out.append((match.start() + lead, sentence.strip()))
+    return out
+
+
+def split_en(text: str) -> list[tuple[int, str]]:
+    """English sentences with their start offsets, robust to U.S., Mr., Dec. 6, J. K. and quotes."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for match in _EN_BREAK.finditer(text):
+        if not _ends_sentence(text, match.start(), match.end()):
+            continue
+        _append(out, text, start, match.end())
+        start = match.end()
+    _append(out, text, start, len(text))
+    return out
+
+
+def _ends_sentence(text: str, dot: int, end: int) -> bool:
+    if text[dot] != ".":
+        return True
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not word:
+        return True
+    token = word.group(1).lower()
+    following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", text[end:])
+    next_word = following.group(1).lower() if following else ""
+    if token in _ABBREVIATIONS:
+        # "in the U.S. The next day…" ends a sentence; "U.S. President Trump" does not.
+        return "." in token and next_word in _SENTENCE_STARTERS
+    if len(token) == 1 and token.isalpha():  # an initial: "J. K. Rowling"
+        return False
+    return True
+
+
+def _append(out: list[tuple[int, str]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    if chunk.strip():
+        out.append((start + len(chunk) - len(chunk.lstrip()), chunk.strip()))
+
+
+def _location(block: Block, offset: int) -> Location:
+    before = block.text[:offset]
+    line = block.loc.line + before.count("\n")
+    column = offset - (before.rfind("\n") + 1) + (block.loc.column if "\n" not in before else 1)
+    return Location(block.loc.path, line, column)
+
+
+def segment_blocks(blocks: Iterable[Block], lang: Lang) -> list[Segment]:
+    """Split paragraphs into sentences, numbering them in document order."""
+    segments: list[Segment] = []
+    for paragraph, block in enumerate(blocks):
+        pieces = split_zh(block.text) if lang == "zh" else split_en(block.text)
+        for offset, sentence in pieces:
+            shown = sentence.replace("\n", "" if lang == "zh" else " ")
+            norm = normalize_zh(shown) if lang == "zh" else normalize_en(shown)
+            segments.append(
+                Segment(len(segments), lang, shown, norm, _location(block, offset), paragraph, _kind(block, paragraph, lang, len(pieces)))
+            )
+    return segments
+
+
+_DATELINE = re.compile(r"^[\d\s/.\-年月日:,，]+$")
+
+
+def _kind(block: Block, paragraph: int, lang: Lang, sentences: int) -> SegmentKind:
+    """The article's first paragraph is its headline when it is one unpunctuated sentence; a bare date is a dateline."""
+    text = block.text.strip()
+    if _DATELINE.match(text):
+        return "dateline"
+    if paragraph == 0 and sentences == 1 and not text.endswith(tuple("。！？.!?")):
+        return "headline"
+    return "body"
+
+
+@lru_cache(maxsize=8)
+def _tokenizer(extra_words: frozenset[str]):  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba prints its dictionary-loading chatter otherwise
+    tokenizer = jieba.Tokenizer()
+    for word in sorted(extra_words):
+        tokenizer.add_word(word, freq=100000)
+    return tokenizer
+
+
+def zh_words(text: str, extra_words: frozenset[str] = frozenset()) -> list[str]:
+    """jieba words of (normalized) Chinese text; `extra_words` (glossary names) are kept whole."""
+    return [w for w in _tokenizer(extra_words).lcut(text) if w.strip()]
+
+
+@lru_cache(maxsize=8)
+def _pos_tokenizer(extra_words: frozenset[str]):  # type: ignore[no-untyped-def]
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(_tokenizer(extra_words))
+
+
+def person_names(text: str, extra_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of (normalized) Chinese text that jieba tags as personal names (nr), two characters or more."""
+    spans = []
+    offset = 0
+    for pair in _pos_tokenizer(extra_words).cut(text):
+        start = text.find(pair.word, offset)
+        offset = start + len(pair.word)
+        if pair.flag.startswith("nr") and len(pair.word) >= 2:
+            spans.append((start, offset))
+    return spans
