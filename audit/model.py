@@ -61,6 +61,9 @@ class Document:
     # Paragraphs that look empty but are not (e.g. a lone non-breaking space): kept for form checks.
     blank_target: list[Block] = field(default_factory=list)
     blank_source: list[Block] = field(default_factory=list)
+    # Formats that pair text unit by unit (CSV rows, XLIFF/TMX/PO units) are aligned already: source[k]
+    # translates to target[k], and an empty target block is an untranslated unit.
+    prealigned: bool = False
 
 
 SegmentKind = Literal["headline", "dateline", "body"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from audit.align import align
 from audit.checks.base import Context, Rule
 from audit.lexicon.glossary import Glossary
-from audit.model import AlignedDocument, Document, DocumentResult, Finding
+from audit.model import AlignedDocument, AlignedPair, Document, DocumentResult, Finding, Segment
 from audit.segment import segment_blocks
 
 SUPPRESS_MARKER = "audit-ignore"
@@ -24,7 +24,8 @@ class Auditor:
     def run(self, document: Document) -> DocumentResult:
         source = segment_blocks(document.source, "zh")
         target = segment_blocks(document.target, "en")
-        aligned = AlignedDocument(document, source, target, align(source, target, self.glossary))
+        pairs = _unit_pairs(source, target) if document.prealigned else align(source, target, self.glossary)
+        aligned = AlignedDocument(document, source, target, pairs)
         context = Context(self.glossary, self.options)
         findings: list[Finding] = []
         for rule in self.rules:
@@ -32,6 +33,15 @@ class Auditor:
         kept = [f for f in findings if not _suppressed(f, aligned)]
         kept.sort(key=_order)
         return DocumentResult(aligned, kept, suppressed=len(findings) - len(kept))
+
+
+def _unit_pairs(source: list[Segment], target: list[Segment]) -> list[AlignedPair]:
+    """Pairs given by the input format: the sentences of unit k on both sides form one bead."""
+    units = sorted({s.paragraph for s in source} | {t.paragraph for t in target})
+    return [
+        AlignedPair([s for s in source if s.paragraph == unit], [t for t in target if t.paragraph == unit], 0.0)
+        for unit in units
+    ]
 
 
 def _suppressed(finding: Finding, aligned: AlignedDocument) -> bool:

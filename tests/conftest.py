@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.lexicon.glossary import Glossary, load_glossary
+from audit.model import AlignedDocument, AlignedPair, Block, Document, Location, Segment
+from audit.normalize import normalize_en, normalize_zh
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "fixtures" / "seed-article.txt"
+NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
+
+
+@pytest.fixture(scope="session")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+def make_pair(zh: str, en: str, line: int = 1) -> AlignedPair:
+    """A 1-1 (or 1-0 / 0-1 when a side is empty) bead built from real sentences."""
+    source = [Segment(0, "zh", zh, normalize_zh(zh), Location("a.txt", line), 0)] if zh else []
+    target = [Segment(0, "en", en, normalize_en(en), Location("a.txt", line + 10), 0)] if en else []
+    return AlignedPair(source, target)
+
+
+def make_doc(pairs: list[AlignedPair]) -> AlignedDocument:
+    source = [s for p in pairs for s in p.source]
+    target = [t for p in pairs for t in p.target]
+    document = Document("a.txt", [Block(s.text, s.loc) for s in source], [Block(t.text, t.loc) for t in target])
+    return AlignedDocument(document, source, target, pairs)

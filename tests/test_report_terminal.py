@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import io
+
+from audit.model import AlignedDocument, Document, DocumentResult, Finding, Location, Severity
+from audit.report.terminal import print_report
+
+
+def result_with(findings: list[Finding]) -> DocumentResult:
+    return DocumentResult(AlignedDocument(Document("a.txt", [], []), [], [], []), findings)
+
+
+def test_lines_are_path_line_col_code_message_then_a_summary() -> None:
+    findings = [
+        Finding("N001", "name-mismatch", Severity.ERROR, '威特科夫 rendered "Whitaker"; expected "Witkoff"',
+                target_loc=Location("a.txt", 19, 1), suggestion="Whitaker → Witkoff"),
+        Finding("O001", "omitted-sentence", Severity.ERROR, "Headline not translated", source_loc=Location("a.txt", 1, 1)),
+    ]
+    out = io.StringIO()
+    print_report([result_with(findings)], out)
+    assert out.getvalue().splitlines() == [
+        'a.txt:19:1: N001 error: 威特科夫 rendered "Whitaker"; expected "Witkoff" [Whitaker → Witkoff]',
+        "a.txt:1:1: O001 error: Headline not translated",
+        "1 document, 0 aligned pairs: 2 errors, 0 warnings, 0 infos",
+    ]
+
+
+def test_quiet_prints_only_findings() -> None:
+    out = io.StringIO()
+    print_report([result_with([])], out, quiet=True)
+    assert out.getvalue() == ""

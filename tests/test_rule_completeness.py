@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from audit.checks.base import Context
+from audit.checks.completeness import AddedSentence, OmittedSentence
+from audit.model import Severity
+from tests.conftest import make_doc, make_pair
+
+
+def test_omitted_sentence_and_added_sentence_are_findings() -> None:
+    doc = make_doc([
+        make_pair("雙方的會談預計於12月6日仍將繼續進行。", ""),
+        make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response."),
+        make_pair("", "The minister also resigned on Friday."),
+    ])
+    [omitted] = list(OmittedSentence().check_document(doc, Context()))
+    [added] = list(AddedSentence().check_document(doc, Context()))
+    assert omitted.severity == Severity.ERROR and omitted.pair_index == 0 and omitted.target_loc is None
+    assert added.severity == Severity.WARNING and added.pair_index == 2 and added.source_loc is None
+
+
+def test_untranslated_dateline_is_a_warning_and_headline_an_error() -> None:
+    dateline = make_pair("2025-12-11", "")
+    dateline.source[0].kind = "dateline"
+    headline = make_pair("美國企圖推動的烏俄和平協議沒有進展", "")
+    headline.source[0].kind = "headline"
+    findings = list(OmittedSentence().check_document(make_doc([headline, dateline]), Context()))
+    assert [(f.message, f.severity) for f in findings] == [
+        ("Headline not translated", Severity.ERROR), ("Dateline not translated", Severity.WARNING)]
+
+
+def test_complete_translation_is_quiet() -> None:
+    doc = make_doc([make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response.")])
+    assert list(OmittedSentence().check_document(doc, Context())) == []
+    assert list(AddedSentence().check_document(doc, Context())) == []
