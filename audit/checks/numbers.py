@@ -1,0 +1,187 @@
+"""U001 number-mismatch: a number of the source has no equal value in the translation."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from audit.checks.base import Context, Rule
+from audit.model import AlignedPair, Finding, Severity
+from audit.quantities import DateRef, Quantity, english_value, extract_en, extract_zh, original_span
+
+# Kinds that may stand for one another when a value was changed (5 hours → 6 hours, 3% → 4%).
+_KIND_GROUP = {"number": "count", "measure": "count", "money": "count"}
+_ANY_CURRENCY = "CUR"  # 元, 块: the currency is whatever the article is about
+
+
+def _group(quantity: Quantity) -> str:
+    return _KIND_GROUP.get(quantity.kind, quantity.kind)
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    """Equal at the precision the looser of the two was written with (1.2億 = "120 million").
+
+    `a` is the source side, `b` the target side.
+    """
+    if b.unit == "times" and a.unit != "times":
+        return False  # a translation's "double" stands for 兩倍 only, not for any 2 of the source
+    if a.kind == "time" and b.kind == "time":  # 20:00 = "8 p.m." = 晚上8点
+        return abs((a.value - b.value) % 12) < 1e-6 or abs((a.value - b.value) % 12 - 12) < 1e-6
+    tolerance = max(a.precision, b.precision) / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return abs(a.value - b.value) <= tolerance
+
+
+def match_quantities(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Pair equal values as multisets; return (unmatched source, unmatched target).
+
+    Figures in digits are paired before numerals in words (四球 must not take the 4 of "5&4"),
+    and same-kind pairs before cross-kind ones (a percent is not spent on a count).
+    """
+    left, right = list(source), list(target)
+    for spelled in (False, True):
+        for strict in (True, False):
+            for quantity in [q for q in left if q.spelled == spelled]:
+                partner = next((t for t in right if same_value(quantity, t) and (not strict or t.kind == quantity.kind)), None)
+                if partner is not None:
+                    left.remove(quantity)
+                    right.remove(partner)
+    return left, right
+
+
+def is_loose(quantity: Quantity) -> bool:
+    """Numbers translators legitimately render in words or drop: 一百多人 → "hundreds", 1 項 → "a charge".
+
+    A loose number missing from the translation is no finding; a changed one still is.
+    """
+    return quantity.spelled or quantity.value == 1 or quantity.hedge in ("几", "来")
+
+
+def _repeated(quantity: Quantity, found: list[Quantity]) -> bool:
+    """A figure the source states twice (《60 分鐘 (60 Minutes)》) is often rendered once."""
+    return any(_group(q) == _group(quantity) and same_value(quantity, q) for q in found)
+
+
+def _needs_same_unit(source: Quantity, target: Quantity) -> bool:
+    """Small counts in words (兩人, 三次) are only compared with a rendering of the same unit (5 hours → 6 hours);
+    a 1 in digits only with digits (1-0 → 2-0), as "a" and "one" render it everywhere. An explicit
+    ordinal (第三) may stand against another ordinal, bar "first", which English uses for 首次 and more."""
+    if source.kind == "ordinal" and target.kind == "ordinal":
+        return 1 in (source.value, target.value)
+    if source.spelled and source.value <= 10:
+        return True
+    return source.value == 1 and target.spelled
+
+
+def _units_agree(a: Quantity, b: Quantity) -> bool:
+    if "times" in (a.unit, b.unit):
+        return a.unit == b.unit  # "doubled" is no rendering of a plain 3
+    if a.unit is None or b.unit is None or _ANY_CURRENCY in (a.unit, b.unit):
+        return True
+    return a.unit == b.unit
+
+
+def can_stand_for(source: Quantity, target: Quantity) -> bool:
+    """Could `target` be a wrong rendering of `source` (rather than an unrelated number)?"""
+    if target.spelled and target.value == 1 and target.kind != "ordinal":
+        return False  # "one of", "no one": not a number anyone translated
+    if _group(source) != _group(target):
+        return False
+    if _needs_same_unit(source, target):
+        return source.unit is not None and source.unit == target.unit
+    return _units_agree(source, target)
+
+
+def _nearest(source: Quantity, source_len: int, candidates: list[Quantity], target_len: int) -> Quantity:
+    """The candidate in the most similar place in its sentence, same unit first."""
+    where = source.start / max(source_len, 1)
+
+    def rank(candidate: Quantity) -> tuple[bool, bool, float]:
+        return (candidate.unit != source.unit, candidate.kind != source.kind,
+                abs(candidate.start / max(target_len, 1) - where))
+
+    return min(candidates, key=rank)
+
+
+def _date_parts(dates: list[DateRef]) -> list[Quantity]:
+    """Years and days of the translation's dates, so 2030 in 2030年愿景 finds "Vision 2030"."""
+    parts = []
+    for date in dates:
+        for value in (date.year, date.day):
+            if value is not None:
+                parts.append(Quantity(float(value), None, date.text, date.start, date.end, None, "date"))
+    return parts
+
+
+class NumberMismatch(Rule):
+    """A number in the source is missing from the translation or rendered with another value.
+
+    Why: a wrong figure (casualties, money, hours, percentages) misinforms readers and is hard to retract.
+    Bad:  舉行近五小時的會談 → "held nearly six hours of talks"
+    Good: 舉行近五小時的會談 → "held nearly five hours of talks"
+    """
+
+    code, name, severity = "U001", "number-mismatch", Severity.ERROR
+
+    def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        source, _ = extract_zh(pair.source_norm)
+        target, target_dates = extract_en(pair.target_norm)
+        missing, spare = match_quantities(source, target + _date_parts(target_dates))
+        spare = [q for q in spare if q.kind != "date"]
+        found = [q for q in source if q not in missing]
+        dropped: list[Quantity] = []
+        for quantity in missing:
+            candidates = [t for t in spare if can_stand_for(quantity, t)]
+            if candidates:
+                other = _nearest(quantity, len(pair.source_norm), candidates, len(pair.target_norm))
+                spare.remove(other)
+                yield self._changed(pair, quantity, other)
+            elif not is_loose(quantity) and not _repeated(quantity, found):
+                dropped.append(quantity)
+        if dropped:
+            yield self._dropped(pair, dropped, spare)
+
+    def _changed(self, pair: AlignedPair, quantity: Quantity, other: Quantity) -> Finding:
+        right = _corrected(quantity, other)
+        shown = _shown(pair, quantity)
+        return self.finding(
+            f"{shown} ({right}) is rendered as {other.text}",
+            pair,
+            expected=f"{right} ({shown})",
+            found=other.text,
+            suggestion=f"{other.text} → {right}",
+            source_marks=_marks(pair.source_text, pair.source_norm, quantity),
+            target_marks=_marks(pair.target_text, pair.target_norm, other),
+        )
+
+    def _dropped(self, pair: AlignedPair, dropped: list[Quantity], spare: list[Quantity]) -> Finding:
+        """One warning per pair, however many figures are missing: the editor reads the sentence once."""
+        shown = [_shown(pair, q) for q in dropped]
+        verb = "has" if len(dropped) == 1 else "have"
+        return self.finding(
+            f"{', '.join(shown)} {verb} no counterpart in the translation",
+            pair,
+            severity=Severity.WARNING,
+            expected=", ".join(f"{english_value(q)} ({text})" for q, text in zip(dropped, shown)),
+            found=", ".join(t.text for t in spare),
+            suggestion="check that " + ", ".join(english_value(q) for q in dropped) + " is rendered",
+            source_marks=tuple(m for q in dropped for m in _marks(pair.source_text, pair.source_norm, q)),
+        )
+
+
+def _corrected(quantity: Quantity, other: Quantity) -> str:
+    """The source's figure in English, in the target's own wording where it can: Su-25 → Su-24, not 苏-24."""
+    if quantity.kind == "model" and other.kind == "model":
+        return re.sub(r"\d+", str(int(quantity.value)), other.text, count=1)
+    return english_value(quantity)
+
+
+def _shown(pair: AlignedPair, quantity: Quantity) -> str:
+    """The figure as the editor wrote it (Traditional characters and all), for messages."""
+    return original_span(pair.source_text, pair.source_norm, quantity.start, quantity.end) or quantity.text
+
+
+def _marks(original: str, norm: str, quantity: Quantity) -> tuple[str, ...]:
+    span = original_span(original, norm, quantity.start, quantity.end)
+    return (span,) if span else ()

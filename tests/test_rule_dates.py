@@ -1,0 +1,169 @@
+"""D001 date-mismatch: quiet on correct translations, loud on a changed day, month or year."""
+
+from __future__ import annotations
+
+import pytest
+from opencc import OpenCC
+
+from audit.checks.base import Context
+from audit.checks.dates import DateMismatch
+from audit.model import AlignedPair, Finding, Location, Segment, Severity
+
+_t2s = OpenCC("t2s")
+
+
+def make_pair(zh: list[str] | str, en: list[str] | str) -> AlignedPair:
+    """A bead of real sentences, the Chinese normalised as the pipeline does (t2s)."""
+    zh_list, en_list = ([zh] if isinstance(zh, str) else zh), ([en] if isinstance(en, str) else en)
+    source = [Segment(i, "zh", s, _t2s.convert(s), Location("zh.txt", i + 1), 0) for i, s in enumerate(zh_list)]
+    target = [Segment(i, "en", s, s, Location("en.txt", i + 1), 0) for i, s in enumerate(en_list)]
+    return AlignedPair(source, target)
+
+
+def check(zh: list[str] | str, en: list[str] | str) -> list[Finding]:
+    return list(DateMismatch().check_pair(make_pair(zh, en), Context()))
+
+
+DEC_6 = (
+    "2025年12月6日,烏克蘭宣稱其無人機成功擊中一架俄羅斯蘇-24戰機,但俄方暫未作出回應。",
+    "On December 6, 2025, Ukraine announced that its drone had successfully struck a Russian Su-24 fighter jet,"
+    " though Russia has not yet responded.",
+)
+DEC_2_TO_3 = (
+    "此前,12月2日晚至3日凌晨,俄羅斯總統普丁與美國特使威特科夫以及總統川普女婿庫什納舉行近五小時的會談。",
+    "Earlier, from the evening of December 2 into the early hours of December 3, Russian President Vladimir Putin"
+    " held nearly five hours of talks with U.S. special envoy Whitaker and President Trump’s son-in-law Jared Kushner.",
+)
+DEC_4_TO_5 = (
+    "隨後,12月4日至5日,美烏代表在佛羅里達州連續舉行會談,美方提出新的思路以彌合雙方分歧。",
+    "Subsequently, from December 4 to 5, U.S. and Ukrainian representatives held consecutive meetings in Florida.",
+)
+
+# Every sentence pair of fixtures/seed-article.txt that carries a date.
+SEED_PAIRS = [
+    DEC_6,
+    DEC_2_TO_3,
+    DEC_4_TO_5,
+    ("雙方的會談預計於12月6日仍將繼續進行。", "Talks were expected to continue on December 6."),
+    (
+        "在軍事行動方面,12月5日,烏克蘭國防部情報總局宣稱,其無人機在克里米亞成功擊中一架俄軍蘇-24戰機,並發布相關影片,"
+        "但未透露具體發生時間。",
+        "On the military front, on December 5, the Ukrainian Defense Ministry’s intelligence agency claimed that its"
+        " drone successfully struck a Russian Su-24 fighter jet in Crimea and released related footage, though the"
+        " exact timing of the incident was not disclosed.",
+    ),
+    (
+        "此外,美國白宮於12月2日宣布,川普已終止前任政府對烏克蘭的“無休止”援助,理由是擔心資金被濫用,"
+        "並強調不會為這場戰爭“開空白支票”。",
+        "In addition, on December 2, the White House announced that Trump had terminated the previous administration’s"
+        " “endless” aid to Ukraine, citing concerns over potential misuse of funds and emphasizing that the U.S. would"
+        " not give a “blank check” for the war.",
+    ),
+    (
+        "同日,美國與烏克蘭持續就俄烏“和平計畫”進行討論,而俄方則表態希望加快和談進程,顯示各方在外交與軍事動態中交錯進行。",
+        "On the same day, the United States and Ukraine continued discussions on the Russia-Ukraine “peace plan,” while"
+        " Russia expressed its desire to accelerate the negotiation process, reflecting the intertwined diplomatic and"
+        " military dynamics in the region.",
+    ),
+]
+
+CORRECT_PAIRS = [
+    ("民國114年3月2日,兩人在台北見面。", "On March 2, 2025, the pair met in Taipei."),
+    ("報告於2025-12-11公布。", "The report was released on December 11, 2025."),
+    ("他於6日抵達,7日離開。", "He arrived on the 6th and left on December 7."),
+    ("2025年的預算", "the budget for 2025"),
+    ("去年12月", "last December"),
+    ("1930年代的教會", "the church of the 1930s"),
+    ("2030年願景", "Vision 2030"),
+    ("12月4日至5日", "December 4-5"),
+    ("該公司成立於2016年。", "The company was set up in 2016."),
+    ("颱風預計明（7）日上午8時最接近臺灣。", "The typhoon is expected to come closest to Taiwan at 8 a.m. on Saturday."),
+    ("行政院113年度總預算較112年增加3.5%。", "The Cabinet’s 2024 budget is up 3.5% from 2023."),
+    ("他於週二（5日）表示", "He said on Tuesday (Dec. 5)"),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), SEED_PAIRS)
+def test_quiet_on_the_seed_article(zh: str, en: str) -> None:
+    assert check(zh, en) == []
+
+
+def test_quiet_on_the_seed_paragraph_as_one_bead() -> None:
+    zh = [DEC_4_TO_5[0], "雙方的會談預計於12月6日仍將繼續進行。"]
+    en = [DEC_4_TO_5[1], "Talks were expected to continue on December 6."]
+    assert check(zh, en) == []
+
+
+@pytest.mark.parametrize(("zh", "en"), CORRECT_PAIRS)
+def test_quiet_on_dates_written_differently(zh: str, en: str) -> None:
+    assert check(zh, en) == []
+
+
+def test_quiet_when_the_translation_states_no_date() -> None:
+    assert check("烏克蘭12月6日宣稱擊中戰機。", "Ukraine said on Saturday it had hit a jet.") == []
+
+
+def test_changed_day_is_an_error_with_evidence() -> None:
+    zh, en = DEC_6
+    (finding,) = check(zh, en.replace("December 6", "December 7"))
+    assert finding.code == "D001" and finding.severity == Severity.ERROR
+    assert finding.expected == "December 6, 2025 (2025年12月6日)"
+    assert finding.found == "December 7, 2025"
+    assert finding.suggestion == "December 7, 2025 → December 6, 2025"
+    assert finding.source_marks == ("2025年12月6日",)
+    assert finding.target_marks == ("December 7, 2025",)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "found"),
+    [("November 6, 2025", "November 6, 2025"), ("December 6, 2024", "December 6, 2024")],
+)
+def test_changed_month_or_year_is_an_error(wrong: str, found: str) -> None:
+    zh, en = DEC_6
+    (finding,) = check(zh, en.replace("December 6, 2025", wrong))
+    assert finding.severity == Severity.ERROR
+    assert finding.found == found
+
+
+def test_changed_end_of_a_range_points_at_that_end() -> None:
+    zh, en = DEC_4_TO_5
+    (finding,) = check(zh, en.replace("December 4 to 5", "December 4 to 6"))
+    assert finding.expected == "December 5 (5日)"
+    assert finding.found == "December 6"
+    assert finding.source_marks == ("5日",)
+
+
+def test_changed_second_night_of_talks() -> None:
+    zh, en = DEC_2_TO_3
+    (finding,) = check(zh, en.replace("December 3", "December 4"))
+    assert finding.expected == "December 3 (3日)"
+    assert finding.found == "December 4"
+
+
+def test_a_year_on_both_sides_must_agree() -> None:
+    (finding,) = check("該公司成立於2016年。", "The company was set up in 2018.")
+    assert finding.expected == "2016 (2016年)"
+    assert finding.found == "2018"
+
+
+def test_a_typo_year_outside_the_usual_range_is_still_caught() -> None:
+    (finding,) = check("該法案於2017年通過。", "The Act 3017 was passed.")
+    assert finding.found == "3017"
+
+
+def test_a_day_only_reference_is_compared_on_its_day() -> None:
+    assert check("他於6日抵達。", "He arrived on December 6.") == []
+    (finding,) = check("他於6日抵達。", "He arrived on December 8.")
+    assert finding.found == "December 8"
+
+
+def test_an_roc_year_is_compared_as_its_western_year() -> None:
+    (finding,) = check("行政院113年度總預算新台幣2.9兆元。", "The Cabinet’s 2023 general budget is NT$2.9 trillion.")
+    assert finding.expected == "2024 (113年度)"
+    assert finding.found == "2023"
+
+
+def test_rule_documents_itself() -> None:
+    doc = DateMismatch.__doc__ or ""
+    assert DateMismatch.code == "D001" and DateMismatch.name == "date-mismatch"
+    assert all(key in doc for key in ("Why:", "Bad:", "Good:"))
