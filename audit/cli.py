@@ -1,45 +1,45 @@
-"""Command line: `audit check …`, `audit rules`."""
+"""Command line: `audit check`, `audit hook` (pre-commit), `audit baseline`, `audit rules`, `audit glossary …`."""
 
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional, TypeVar
 
 import typer
 
-from audit import __version__
 from audit.errors import AuditError
-from audit.model import DocumentResult, Severity
+from audit.model import Severity
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit Chinese→English news translations.")
+glossary_app = typer.Typer(no_args_is_help=True, help="Validate a glossary, or extract one from approved translations.")
+app.add_typer(glossary_app, name="glossary")
 
-FORMATS = ("csv", "html")
+T = TypeVar("T")
+
+PATHS = typer.Argument(None, help="Articles: bilingual files, pairs (story.zh.md + story.en.md), folders, CSV/TSV, XLIFF, TMX, PO.")
+SOURCE = typer.Option(None, "--source", "-s", help="Chinese file (with --target).")
+TARGET = typer.Option(None, "--target", "-t", help="English file (with --source).")
+GLOSSARY = typer.Option([], "--glossary", "-g", help="Glossary CSV/TSV (chinese,english,type,note); repeatable.")
+NO_BUNDLED = typer.Option(None, "--no-bundled-glossary", help="Do not load the bundled news-name glossary.")
+SELECT = typer.Option([], "--select", help="Only these rule codes or prefixes (N001, N).")
+IGNORE = typer.Option([], "--ignore", help="Skip these rule codes or prefixes.")
+ENCODING = typer.Option(None, "--encoding", help="Input encoding when not UTF-8/UTF-16 (e.g. big5, gb18030).")
+FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or higher: error (default), warning, info.")
+BASELINE = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file.")
+DEBUG = typer.Option(False, "--debug", help="Show a traceback on internal errors.")
 
 
-@app.command()
-def check(
-    paths: List[Path] = typer.Argument(None, help="Bilingual files: Chinese paragraphs, then English ones."),
-    source: Optional[Path] = typer.Option(None, "--source", "-s", help="Chinese file (with --target)."),
-    target: Optional[Path] = typer.Option(None, "--target", "-t", help="English file (with --source)."),
-    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
-    glossary: List[Path] = typer.Option([], "--glossary", "-g", help="Glossary CSV (chinese,english,type,note); repeatable."),
-    no_bundled_glossary: bool = typer.Option(False, "--no-bundled-glossary", help="Do not load the bundled news-name glossary."),
-    select: List[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (N001, N)."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes."),
-    fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 when a finding has this severity or higher (error, warning, info)."),
-    report: List[str] = typer.Option(list(FORMATS), "--report", "-r", help="Report files to write: csv, html."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding when not UTF-8/UTF-16 (e.g. big5, gb18030)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only finding lines; no summary."),
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
-) -> None:
-    """Audit articles and write reports (CSV and HTML) into --out."""
+def _guard(debug: bool, action: Callable[[], int]) -> None:
+    """Run a command: our own errors and bugs alike end in one line on stderr and exit code 2."""
     try:
-        code = _check(paths or [], source, target, out, glossary, no_bundled_glossary, select, ignore, fail_on, report, encoding, quiet)
+        code = action()
     except AuditError as error:
         typer.echo(f"audit: error: {error}", err=True)
         raise typer.Exit(2)
+    except KeyboardInterrupt:
+        typer.echo("audit: interrupted; no report written", err=True)
+        raise typer.Exit(130)
     except Exception as error:  # a bug, not bad input: say so in one line unless asked for more
         if debug:
             raise
@@ -48,33 +48,18 @@ def check(
     raise typer.Exit(code)
 
 
-def _check(paths, source, target, out, glossary_paths, no_bundled, select, ignore, fail_on, report, encoding, quiet) -> int:  # type: ignore[no-untyped-def]
-    from audit.checks.registry import select_rules
-    from audit.io.text import read_bilingual, read_pair
-    from audit.lexicon.glossary import load_glossary
-    from audit.pipeline import Auditor
+def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], ignore: list[str],
+              fail_on: str | None, baseline: Path | None, encoding: str | None):  # type: ignore[no-untyped-def]
+    from audit.config import load_settings
 
-    threshold = _severity(fail_on)
-    unknown = [r for r in report if r not in FORMATS]
-    if unknown:
-        raise AuditError(f"unknown report format {unknown[0]!r} (use {', '.join(FORMATS)})")
-    if (source is None) != (target is None):
-        raise AuditError("--source and --target go together")
-    if not paths and source is None:
-        raise AuditError("nothing to audit: give a bilingual file, or --source and --target")
-    documents = [read_bilingual(p, encoding) for p in paths]
-    if source is not None and target is not None:
-        documents.append(read_pair(source, target, encoding))
-    auditor = Auditor(load_glossary(glossary_paths, bundled=not no_bundled), select_rules(select, ignore))
-    results = [auditor.run(doc) for doc in documents]
-    _write_reports(results, out, report, _meta(fail_on, select, ignore, glossary_paths))
-    from audit.report.terminal import print_report
-
-    print_report(results, sys.stdout, quiet=quiet)
-    if not quiet and report:
-        typer.echo(f"reports: {', '.join(str(out / f'audit.{fmt}') for fmt in report)}")
-    worst = max((f.severity for r in results for f in r.findings), default=None)
-    return 1 if worst is not None and worst >= threshold else 0
+    settings = load_settings()
+    return settings.merged(
+        glossary=settings.glossary + list(glossary) if glossary else None,
+        bundled_glossary=False if no_bundled else None,
+        select=list(select), ignore=list(ignore),
+        fail_on=_severity(fail_on) if fail_on else None,
+        baseline=baseline, encoding=encoding,
+    )
 
 
 def _severity(text: str) -> Severity:
@@ -84,38 +69,114 @@ def _severity(text: str) -> Severity:
         raise AuditError(str(error)) from None
 
 
-def _meta(fail_on: str, select: list[str], ignore: list[str], glossaries: list[Path]) -> dict[str, str]:
-    settings = [f"fail-on={fail_on}"]
-    if select:
-        settings.append("select=" + ",".join(select))
-    if ignore:
-        settings.append("ignore=" + ",".join(ignore))
-    if glossaries:
-        settings.append("glossary=" + ",".join(map(str, glossaries)))
-    return {
-        "tool": f"audit {__version__}",
-        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "settings": " ".join(settings),
-    }
+def _readers(paths: list[Path], source: Path | None, target: Path | None, settings, *, find_partner: bool = True):  # type: ignore[no-untyped-def]
+    from audit.io.discover import discover, read_job
+    from audit.io.text import read_pair
+
+    if (source is None) != (target is None):
+        raise AuditError("--source and --target go together")
+    if not paths and source is None:
+        raise AuditError("nothing to audit: give files or folders, or --source and --target")
+    readers = [(job.label, lambda job=job: read_job(job)) for job in discover(paths, settings.encoding, exclude=settings.exclude)] if paths else []
+    if source is not None and target is not None:
+        readers.append((str(target), lambda: read_pair(source, target, settings.encoding)))
+    return readers
 
 
-def _write_reports(results: list[DocumentResult], out: Path, formats: list[str], meta: dict[str, str]) -> None:
-    """Render every report first, then write each atomically: a failure leaves no half-written file."""
-    from audit.report.atomic import write_atomic
+@app.command()
+def check(
+    paths: List[Path] = PATHS,
+    source: Optional[Path] = SOURCE,
+    target: Optional[Path] = TARGET,
+    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
+    report: List[str] = typer.Option(["csv", "html"], "--report", "-r", help="Reports to write: csv, html, json, sarif (repeatable)."),
+    no_report: bool = typer.Option(False, "--no-report", help="Write no report files; terminal output only."),
+    glossary: List[Path] = GLOSSARY,
+    no_bundled_glossary: Optional[bool] = NO_BUNDLED,
+    select: List[str] = SELECT,
+    ignore: List[str] = IGNORE,
+    fail_on: Optional[str] = FAIL_ON,
+    baseline: Optional[Path] = BASELINE,
+    encoding: Optional[str] = ENCODING,
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only finding lines; no summary."),
+    debug: bool = DEBUG,
+) -> None:
+    """Audit articles; print `file:line:col: CODE message` lines and write reports into --out."""
 
-    rendered: dict[Path, bytes] = {}
-    if "csv" in formats:
-        from audit.report.csv_report import render_csv
+    def action() -> int:
+        from audit.report.terminal import print_report
+        from audit.run import FORMATS, audit_documents, meta, render_reports, write_reports
 
-        rendered[out / "audit.csv"] = render_csv(results).encode("utf-8-sig")
-    if "html" in formats:
-        from audit.report.html import render_html
+        formats = [] if no_report else list(dict.fromkeys(report))
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
+        settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding)
+        run = audit_documents(_readers(paths or [], source, target, settings), settings, strict=strict)
+        for failure in run.failures:
+            typer.echo(f"audit: error: {failure} (skipped)", err=True)
+        written = write_reports(render_reports(run.results, formats, meta(settings)), out) if run.results else []
+        print_report(run.results, sys.stdout, quiet=quiet)
+        if written and not quiet:
+            typer.echo("reports: " + ", ".join(map(str, written)))
+        return run.exit_code(settings.fail_on)
 
-        rendered[out / "audit.html"] = render_html(results, meta).encode("utf-8")
-    if out.exists() and not out.is_dir():
-        raise AuditError(f"{out}: exists and is not a folder")
-    for path, data in rendered.items():
-        write_atomic(path, data)
+    _guard(debug, action)
+
+
+@app.command()
+def hook(
+    paths: List[Path] = typer.Argument(None, help="Changed files, as pre-commit passes them."),
+    glossary: List[Path] = GLOSSARY,
+    fail_on: Optional[str] = FAIL_ON,
+    debug: bool = DEBUG,
+) -> None:
+    """Pre-commit entry: audit the changed articles, print only findings, exit 1 on errors. Writes no reports."""
+
+    def action() -> int:
+        from audit.report.terminal import print_report
+        from audit.run import audit_documents
+
+        settings = _settings(glossary, None, [], [], fail_on, None, None)
+        if not paths:
+            return 0
+        run = audit_documents(_readers(list(paths), None, None, settings), settings)
+        for failure in run.failures:
+            typer.echo(f"audit: error: {failure}", err=True)
+        threshold = settings.fail_on
+        results = run.results
+        for result in results:  # a hook shows what blocks the commit, and nothing else
+            result.findings = [f for f in result.findings if f.severity >= threshold]
+        print_report(results, sys.stdout, quiet=True)
+        return run.exit_code(threshold)
+
+    _guard(debug, action)
+
+
+@app.command()
+def baseline(
+    paths: List[Path] = PATHS,
+    output: Path = typer.Option(Path(".audit-baseline.json"), "--output", "-o", help="Baseline file to write."),
+    glossary: List[Path] = GLOSSARY,
+    encoding: Optional[str] = ENCODING,
+    debug: bool = DEBUG,
+) -> None:
+    """Record today's findings as known, so that `check --baseline FILE` reports only new ones."""
+
+    def action() -> int:
+        from audit.report.atomic import write_atomic
+        from audit.run import audit_documents, render_baseline
+
+        settings = _settings(glossary, None, [], [], None, None, encoding)
+        settings.baseline = None  # the baseline records everything found now
+        run = audit_documents(_readers(paths or [], None, None, settings), settings, strict=True)
+        write_atomic(output, render_baseline(run.results).encode("utf-8"))
+        count = sum(len(r.findings) for r in run.results)
+        typer.echo(f"{output}: {count} finding{'s' if count != 1 else ''} recorded")
+        return 0
+
+    _guard(debug, action)
 
 
 @app.command()
@@ -124,7 +185,46 @@ def rules() -> None:
     from audit.checks.registry import ALL_RULES
 
     for rule in ALL_RULES:
-        typer.echo(f"{rule.code}  {rule.name:<20} {rule.severity.label:<8} {rule.summary()}")
+        typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary()}")
+
+
+@glossary_app.command("validate")
+def glossary_validate(files: List[Path] = typer.Argument(..., help="Glossary CSV/TSV files."), debug: bool = DEBUG) -> None:
+    """Check glossary files: columns, types, empty cells, forms claimed by two entries."""
+
+    def action() -> int:
+        from audit.lexicon.glossary import validate_files
+
+        problems, count = validate_files(files)
+        for problem in problems:
+            typer.echo(problem)
+        typer.echo(f"{count} entries checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        return 1 if problems else 0
+
+    _guard(debug, action)
+
+
+@glossary_app.command("extract")
+def glossary_extract(
+    paths: List[Path] = PATHS,
+    output: Path = typer.Option(Path("glossary-candidates.csv"), "--output", "-o", help="Where to write the candidates."),
+    min_count: int = typer.Option(1, "--min-count", help="Keep names seen at least this many times."),
+    encoding: Optional[str] = ENCODING,
+    debug: bool = DEBUG,
+) -> None:
+    """Propose name pairs (Chinese → English) from approved translations, to seed a glossary."""
+
+    def action() -> int:
+        from audit.lexicon.extract import extract_candidates, render_candidates
+        from audit.report.atomic import write_atomic
+
+        settings = _settings([], None, [], [], None, None, encoding)
+        candidates = extract_candidates([read() for _, read in _readers(paths or [], None, None, settings)], min_count=min_count)
+        write_atomic(output, render_candidates(candidates).encode("utf-8-sig"))
+        typer.echo(f"{output}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}")
+        return 0
+
+    _guard(debug, action)
 
 
 def main() -> None:

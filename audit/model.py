@@ -5,6 +5,7 @@ Every record is a plain dataclass. A stage only consumes records of earlier stag
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Literal
@@ -153,6 +154,12 @@ class Finding:
     def location(self) -> Location | None:
         """Where a hook or editor should point: the target if there is one, else the source."""
         return self.target_loc or self.source_loc
+
+    @property
+    def id(self) -> str:
+        """Stable across runs while the rule and the sentence pair are unchanged, wherever the lines move."""
+        key = "\x1f".join((self.code, self.source_text, self.target_text, self.expected, self.found))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass

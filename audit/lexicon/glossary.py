@@ -140,8 +140,7 @@ class Glossary:
             yield Mention(self._by_key[match.group()], match.group(), match.start(), match.end())
 
 
-def parse_csv(text: str, origin: str) -> list[Entry]:
-    """Entries from glossary CSV text; a bad row is an error naming the row and the reason."""
+def _reader(text: str, origin: str) -> csv.DictReader:
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -149,18 +148,52 @@ def parse_csv(text: str, origin: str) -> list[Entry]:
     if "chinese" not in fields or "english" not in fields:
         raise InputError(f"{origin}: a glossary needs the columns 'chinese' and 'english' (found: {', '.join(fields) or 'none'})")
     reader.fieldnames = fields
-    entries = []
-    for row in reader:
-        line = reader.line_num
-        chinese = _split_forms(row.get("chinese"))
-        english = _split_forms(row.get("english"))
-        if not chinese or not english:
-            raise InputError(f"{origin}:{line}: row needs both a Chinese form and an English rendering")
-        kind = (row.get("type") or "term").strip().lower()
-        if kind not in ENTRY_TYPES:
-            raise InputError(f"{origin}:{line}: unknown type {kind!r} (use {', '.join(ENTRY_TYPES)})")
-        entries.append(Entry(chinese, english, kind, (row.get("note") or "").strip(), f"{origin}:{line}"))
-    return entries
+    return reader
+
+
+def _entry(row: dict[str, str | None], where: str) -> Entry:
+    chinese = _split_forms(row.get("chinese"))
+    english = _split_forms(row.get("english"))
+    if not chinese or not english:
+        raise InputError(f"{where}: row needs both a Chinese form and an English rendering")
+    kind = (row.get("type") or "term").strip().lower()
+    if kind not in ENTRY_TYPES:
+        raise InputError(f"{where}: unknown type {kind!r} (use {', '.join(ENTRY_TYPES)})")
+    return Entry(chinese, english, kind, (row.get("note") or "").strip(), where)
+
+
+def parse_csv(text: str, origin: str) -> list[Entry]:
+    """Entries from glossary CSV text; a bad row is an error naming the row and the reason."""
+    reader = _reader(text, origin)
+    return [_entry(row, f"{origin}:{reader.line_num}") for row in reader]
+
+
+def validate_files(paths: Iterable[Path]) -> tuple[list[str], int]:
+    """Every problem in the given glossaries (not just the first), and how many entries were read."""
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    count = 0
+    for path in paths:
+        try:
+            reader = _reader(decode(read_bytes(path), path), str(path))
+        except InputError as error:
+            problems.append(str(error))
+            continue
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            try:
+                entry = _entry(row, where)
+            except InputError as error:
+                problems.append(str(error))
+                continue
+            count += 1
+            for key in entry.keys:
+                if len(key) < 2:
+                    problems.append(f"{where}: single-character form {key!r} would match inside ordinary words")
+                if key in owner:
+                    problems.append(f"{where}: form {key!r} is already claimed by {owner[key]}")
+                owner.setdefault(key, where)
+    return problems, count
 
 
 def _split_forms(cell: str | None) -> tuple[str, ...]:

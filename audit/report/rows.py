@@ -5,7 +5,7 @@ from __future__ import annotations
 from audit.model import DocumentResult, Finding, Location
 
 COLUMNS = (
-    "file", "code", "rule", "severity", "message", "source_text", "target_text", "source_location",
+    "id", "file", "code", "rule", "severity", "message", "source_text", "target_text", "source_location",
     "target_location", "expected", "found", "suggestion",
 )
 
@@ -16,6 +16,7 @@ def _loc(loc: Location | None) -> str:
 
 def finding_row(document: str, finding: Finding) -> dict[str, str]:
     return {
+        "id": finding.id,
         "file": document,
         "code": finding.code,
         "rule": finding.rule,

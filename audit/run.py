@@ -1,0 +1,154 @@
+"""One audit run: settings → documents → findings → reports. The CLI and the hook are thin shells on this."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from audit import __version__
+from audit.config import Settings
+from audit.errors import AuditError, InputError
+from audit.model import Document, DocumentResult, Severity
+
+FORMATS = ("csv", "html", "json", "sarif")
+
+
+@dataclass
+class Run:
+    results: list[DocumentResult] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one line per input that could not be read
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for r in self.results for f in r.findings), default=None)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        if self.failures:
+            return 2
+        worst = self.worst()
+        return 1 if worst is not None and worst >= fail_on else 0
+
+
+Reader = Callable[[], Document]
+
+
+def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False) -> Run:
+    """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run)."""
+    from audit.checks.registry import select_rules
+    from audit.lexicon.glossary import load_glossary
+    from audit.pipeline import Auditor
+
+    auditor = Auditor(load_glossary(settings.glossary, bundled=settings.bundled_glossary), select_rules(settings.select, settings.ignore))
+    baseline = read_baseline(settings.baseline) if settings.baseline else Counter()
+    run = Run()
+    for _label, read in readers:
+        try:
+            document = read()
+        except InputError as error:
+            if strict:
+                raise
+            run.failures.append(str(error))
+            continue
+        result = auditor.run(document)
+        _override_severity(result, settings.severity)
+        _drop_baselined(result, baseline)
+        run.results.append(result)
+    return run
+
+
+def _override_severity(result: DocumentResult, overrides: dict[str, Severity]) -> None:
+    for finding in result.findings:
+        if finding.code in overrides:
+            finding.severity = overrides[finding.code]
+
+
+def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> None:
+    """Findings recorded in the baseline are known and accepted: count them as suppressed, report the rest."""
+    kept = []
+    for finding in result.findings:
+        if baseline[finding.id] > 0:
+            baseline[finding.id] -= 1
+            result.suppressed += 1
+        else:
+            kept.append(finding)
+    result.findings = kept
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Counter(item["id"] for item in data["findings"])
+    except FileNotFoundError:
+        raise AuditError(f"{path}: baseline file not found (create it with 'audit baseline')") from None
+    except (ValueError, KeyError, TypeError):
+        raise AuditError(f"{path}: not a baseline file written by 'audit baseline'") from None
+
+
+def render_baseline(results: list[DocumentResult]) -> str:
+    findings = [
+        {"id": f.id, "code": f.code, "file": r.name, "message": f.message}
+        for r in results for f in r.findings
+    ]
+    return json.dumps({"tool": f"audit {__version__}", "findings": findings}, ensure_ascii=False, indent=2) + "\n"
+
+
+def meta(settings: Settings) -> dict[str, str]:
+    """What produced a report: tool version and settings, so a result can be reproduced (as sacrebleu signs scores)."""
+    parts = [f"fail-on={settings.fail_on.label}"]
+    for name in ("select", "ignore", "exclude"):
+        if getattr(settings, name):
+            parts.append(f"{name}={','.join(getattr(settings, name))}")
+    if settings.severity:
+        parts.append("severity=" + ",".join(f"{c}:{s.label}" for c, s in sorted(settings.severity.items())))
+    if settings.glossary:
+        parts.append("glossary=" + ",".join(str(p) for p in settings.glossary))
+    if not settings.bundled_glossary:
+        parts.append("bundled-glossary=off")
+    if settings.baseline:
+        parts.append(f"baseline={settings.baseline}")
+    if settings.source:
+        parts.append(f"config={settings.source}")
+    return {
+        "tool": f"audit {__version__}",
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "settings": " ".join(parts),
+    }
+
+
+def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str]) -> dict[str, bytes]:
+    """Every requested report, rendered in memory: file name → bytes."""
+    out: dict[str, bytes] = {}
+    if "csv" in formats:
+        from audit.report.csv_report import render_csv
+
+        out["audit.csv"] = render_csv(results).encode("utf-8-sig")
+    if "html" in formats:
+        from audit.report.html import render_html
+
+        out["audit.html"] = render_html(results, info).encode("utf-8")
+    if "json" in formats:
+        from audit.report.json_report import render_json
+
+        out["audit.json"] = render_json(results, info).encode("utf-8")
+    if "sarif" in formats:
+        from audit.checks.registry import ALL_RULES
+        from audit.report.sarif import render_sarif
+
+        out["audit.sarif"] = render_sarif(results, info, list(ALL_RULES)).encode("utf-8")
+    return out
+
+
+def write_reports(rendered: dict[str, bytes], out: Path) -> list[Path]:
+    """Write rendered reports atomically; all are rendered before any is written."""
+    from audit.report.atomic import write_atomic
+
+    if out.exists() and not out.is_dir():
+        raise AuditError(f"{out}: exists and is not a folder")
+    written = []
+    for name, data in rendered.items():
+        write_atomic(out / name, data)
+        written.append(out / name)
+    return written

@@ -1,0 +1,98 @@
+"""End to end: the README's main command on the bundled sample, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+
+def audit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], list[dict[str, str]], Path]:
+    out = tmp_path_factory.mktemp("reports")
+    result = audit("check", str(SAMPLE), "--out", str(out))
+    with open(out / "audit.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return result, rows, out
+
+
+def test_sample_findings_are_exactly_the_known_errors(sample_run) -> None:  # type: ignore[no-untyped-def]
+    result, rows, _ = sample_run
+    assert result.returncode == 1, result.stderr  # an error-level finding fails the run
+    found = {(r["code"], r["severity"], r["source_location"] or r["target_location"]) for r in rows}
+    path = str(SAMPLE)
+    assert found == {
+        ("N001", "error", f"{path}:7:1"),  # 威特科夫 → "Whitaker"
+        ("O001", "error", f"{path}:1:1"),  # headline not translated
+        ("O001", "warning", f"{path}:3:1"),  # dateline not translated
+        ("C001", "warning", f"{path}:7:122"),  # 普丁 and 普京 in one source
+        ("F001", "warning", f"{path}:23:1"),  # the lone non-breaking space paragraph
+    }
+    [name] = [r for r in rows if r["code"] == "N001"]
+    assert (name["expected"].split(" / ")[0], name["found"], name["suggestion"]) == ("Witkoff", "Whitaker", "Whitaker → Witkoff")
+    assert name["target_location"] == f"{path}:19:1"
+    assert not [r for r in rows if r["code"] in ("U001", "D001")]  # every number and date in the sample agrees
+
+
+def test_sample_writes_both_reports_and_a_terminal_summary(sample_run) -> None:  # type: ignore[no-untyped-def]
+    result, _, out = sample_run
+    assert (out / "audit.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    html = (out / "audit.html").read_text(encoding="utf-8")
+    assert "Whitaker" in html and "威特科夫" in html
+    assert f"{SAMPLE}:19:1: N001 error" in result.stdout
+    assert "1 document, " in result.stdout and "2 errors, 3 warnings" in result.stdout
+
+
+def test_fail_on_and_rule_selection_drive_the_exit_code(tmp_path: Path) -> None:
+    assert audit("check", str(SAMPLE), "--out", str(tmp_path), "--select", "F").returncode == 0
+    assert audit("check", str(SAMPLE), "--out", str(tmp_path), "--select", "F", "--fail-on", "warning").returncode == 1
+
+
+def test_pair_of_files(tmp_path: Path) -> None:
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("此外,美國白宮於12月2日宣布,川普已終止對烏克蘭的援助。\n", encoding="utf-8")
+    en.write_text("In addition, on December 2, the White House announced that Trump had ended aid to Ukraine.\n", encoding="utf-8")
+    result = audit("check", "--source", str(zh), "--target", str(en), "--out", str(tmp_path / "r"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "missing.txt"], "missing.txt: no such file"),
+        (["check"], "nothing to audit"),
+        (["check", "--source", "a.txt"], "--source and --target go together"),
+        (["check", str(SAMPLE), "--fail-on", "fatal"], "unknown severity"),
+        (["check", str(SAMPLE), "--select", "Z999"], "unknown rule code"),
+    ],
+)
+def test_usage_and_input_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = audit(*args, "--out", str(tmp_path / "r"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr and not (tmp_path / "r").exists()
+
+
+def test_a_failed_run_keeps_the_previous_report(tmp_path: Path) -> None:
+    assert audit("check", str(SAMPLE), "--out", str(tmp_path)).returncode == 1
+    before = (tmp_path / "audit.csv").read_bytes()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert audit("check", str(SAMPLE), str(bad), "--out", str(tmp_path)).returncode == 2
+    assert (tmp_path / "audit.csv").read_bytes() == before
+
+
+def test_rules_lists_every_rule_with_its_code() -> None:
+    listing = audit("rules").stdout
+    for code in ("N001", "N002", "U001", "D001", "C001", "O001", "O002", "F001"):
+        assert code in listing

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.errors import InputError
+from audit.lexicon.glossary import Glossary, load_glossary, parse_csv
+
+USER = "chinese,english,type,note\n威特科夫|韋特科夫,Witkoff|Steve Witkoff,person,US envoy\n佛羅里達州|佛羅里達,Florida,place,\n"
+
+
+def test_forms_match_in_either_script_longest_first() -> None:
+    glossary = Glossary(parse_csv(USER, "user.csv"))
+    mentions = list(glossary.mentions("美方代表在佛罗里达州会见韦特科夫"))
+    assert [(m.form, m.entry.preferred) for m in mentions] == [("佛罗里达州", "Florida"), ("韦特科夫", "Witkoff")]
+
+
+def test_english_renderings_match_as_whole_words_with_possessives() -> None:
+    entry = parse_csv("chinese,english\n川普,Trump\n美國,U.S.|United States\n", "g.csv")
+    trump, us = entry
+    assert trump.found_in("President Trump’s son-in-law")
+    assert not trump.found_in("a trumpet")
+    assert us.found_in("U.S.-Ukraine cooperation") and us.found_in("the United  States")
+    assert not us.found_in("USA")
+
+
+def test_english_index_names_the_entities_a_text_mentions() -> None:
+    glossary = Glossary(parse_csv(USER, "user.csv"))
+    assert [e.preferred for e in glossary.english_index("Steve Witkoff flew to Florida.")] == ["Witkoff", "Florida"]
+
+
+def test_user_glossary_overrides_the_bundled_one(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("chinese,english,type,note\n普丁,Poutine,person,house style\n", encoding="utf-8")
+    glossary = load_glossary([path])
+    assert glossary.lookup("普丁").preferred == "Poutine"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("chinese,english\n威特科夫,\n", r"g.csv:2: row needs both"),
+        ("chinese,english,type\n威特科夫,Witkoff,persn\n", r"g.csv:2: unknown type 'persn'"),
+        ("zh,en\n威特科夫,Witkoff\n", "needs the columns 'chinese' and 'english'"),
+    ],
+)
+def test_bad_rows_are_named(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_csv(text, "g.csv")
+
+
+def test_tab_separated_glossaries_are_read() -> None:
+    entries = parse_csv("chinese\tenglish\n庫什納\tKushner|Jared Kushner\n", "g.tsv")
+    assert entries[0].english == ("Kushner", "Jared Kushner")
