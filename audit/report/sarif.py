@@ -1,0 +1,191 @@
+"""SARIF 2.1.0, so that code hosts annotate the lines of a pull request with the findings.
+
+One run; the driver lists every rule with the documentation of its class (summary, why, a bad and a good
+example). Each result points at the English sentence (the line an editor changes), or at the Chinese one when
+there is no translation, and carries the Chinese sentence as a related location. Its partial fingerprint is a
+hash of the rule and the two sentences, so a host keeps tracking a finding while the lines around it move.
+Columns count characters (Unicode code points), as our locations do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from audit.checks.base import Rule
+from audit.model import DocumentResult, Finding, Location, Severity
+from audit.report.atomic import write_atomic
+from audit.report.json_report import tool_info
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Our own fingerprint (versioned, as SARIF advises), and the key GitHub code scanning reads.
+PAIR_HASH = "translationPairHash/v1"
+GITHUB_HASH = "primaryLocationLineHash"
+
+
+def render_sarif(results: list[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> str:
+    descriptors = _rule_descriptors(rules, [f for r in results for f in r.findings])
+    index = {d["id"]: n for n, d in enumerate(descriptors)}
+    occurrences: Counter[tuple[str, str]] = Counter()
+    driver: dict[str, Any] = {"name": "audit", "version": tool_info(meta)["version"]}
+    if meta.get("information_uri"):
+        driver["informationUri"] = meta["information_uri"]
+    driver["rules"] = descriptors
+    run = {
+        "tool": {"driver": driver},
+        "results": [_result(result.name, f, index, occurrences) for result in results for f in result.findings],
+        "columnKind": "unicodeCodePoints",
+        "properties": {"generated": meta.get("generated", ""), "settings": meta.get("settings", "")},
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_sarif(results: list[DocumentResult], path: Path, meta: dict[str, str], rules: list[type[Rule]]) -> None:
+    # Render fully before touching the disk: a rendering error leaves any old report intact.
+    write_atomic(path, render_sarif(results, meta, rules).encode("utf-8"))
+
+
+# --- rules -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """A rule's documentation, read from its class docstring (summary line, then Why:, Bad:, Good:)."""
+
+    summary: str
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+_SECTION = re.compile(r"^(Why|Bad|Good):\s*(.*)$")
+
+
+def rule_doc(rule: type[Rule]) -> RuleDoc:
+    lines = inspect.cleandoc(rule.__doc__ or "").splitlines()
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines[1:]:
+        match = _SECTION.match(line.strip())
+        if match:
+            current = sections.setdefault(match.group(1).lower(), [])
+            current.append(match.group(2))
+        elif current is not None and line.strip():
+            current.append(line.strip())  # a section runs on until a blank line
+        else:
+            current = None
+    text = {key: " ".join(part for part in parts if part) for key, parts in sections.items()}
+    return RuleDoc(lines[0].strip() if lines else rule.name, **text)
+
+
+def _rule_descriptors(rules: list[type[Rule]], findings: list[Finding]) -> list[dict[str, Any]]:
+    descriptors = []
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.code not in seen:
+            seen.add(rule.code)
+            descriptors.append(_descriptor(rule))
+    for finding in findings:  # a finding of a rule the caller did not list still gets a (bare) descriptor
+        if finding.code not in seen:
+            seen.add(finding.code)
+            descriptors.append({"id": finding.code, "name": finding.rule})
+    return descriptors
+
+
+def _descriptor(rule: type[Rule]) -> dict[str, Any]:
+    doc = rule_doc(rule)
+    descriptor: dict[str, Any] = {"id": rule.code, "name": rule.name, "shortDescription": {"text": doc.summary}}
+    if doc.why:
+        descriptor["fullDescription"] = {"text": doc.why[:1].upper() + doc.why[1:]}
+    sections = [(label, text) for label, text in (("Why", doc.why), ("Bad", doc.bad), ("Good", doc.good)) if text]
+    if sections:
+        descriptor["help"] = {
+            "text": "\n".join(f"{label}: {text}" for label, text in sections),
+            "markdown": "\n\n".join(
+                f"**{label}:** {_md_escape(text) if label == 'Why' else _md_code(text)}" for label, text in sections
+            ),
+        }
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    return descriptor
+
+
+def _md_code(text: str) -> str:
+    """An inline code span that shows `text` literally, backticks included."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+# --- results ---------------------------------------------------------------------------------------------
+
+
+def pair_hash(finding: Finding) -> str:
+    """Stable while the rule and the two sentences are unchanged, wherever they move in the file."""
+    key = "\x1f".join((finding.code, finding.source_text, finding.target_text))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A URI for a file path: relative paths against %SRCROOT% (the checkout), absolute ones as file: URIs."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("/") or re.match(r"^[A-Za-z]:/", posix):
+        return {"uri": "file://" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:")}
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _physical(loc: Location) -> dict[str, Any]:
+    # Only the start: a sentence's end is not known here (the region then runs to the end of the line).
+    return {"artifactLocation": artifact_location(loc.path), "region": {"startLine": loc.line, "startColumn": loc.column}}
+
+
+def _message(finding: Finding) -> str:
+    return f"{finding.message} (suggestion: {finding.suggestion})" if finding.suggestion else finding.message
+
+
+def _result(document: str, finding: Finding, rule_index: dict[str, int], occurrences: Counter[tuple[str, str]]) -> dict[str, Any]:
+    if finding.target_loc:
+        primary = {"physicalLocation": _physical(finding.target_loc)}
+    elif finding.source_loc:
+        primary = {"physicalLocation": _physical(finding.source_loc)}
+    else:  # a finding about the whole document
+        primary = {"physicalLocation": {"artifactLocation": artifact_location(document)}}
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index[finding.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": _message(finding)},
+        "locations": [primary],
+    }
+    if finding.target_loc and finding.source_loc:
+        related = _physical(finding.source_loc)
+        label = f"Source: {finding.source_text}" if finding.source_text else "Source sentence"
+        result["relatedLocations"] = [{"id": 1, "physicalLocation": related, "message": {"text": label}}]
+    digest = pair_hash(finding)
+    uri = primary["physicalLocation"]["artifactLocation"]["uri"]
+    occurrences[(uri, digest)] += 1  # the same finding twice in one file: tell them apart, as CodeQL does
+    result["partialFingerprints"] = {PAIR_HASH: digest, GITHUB_HASH: f"{digest}:{occurrences[(uri, digest)]}"}
+    result["properties"] = {
+        "id": finding.id,  # as in the JSON and CSV reports and the baseline
+        "expected": finding.expected,
+        "found": finding.found,
+        "suggestion": finding.suggestion,
+        "sourceText": finding.source_text,
+        "targetText": finding.target_text,
+    }
+    return result
