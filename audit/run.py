@@ -113,7 +113,7 @@ def meta(settings: Settings) -> dict[str, str]:
         parts.append(f"config={settings.source}")
     return {
         "tool": f"audit {__version__}",
-        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "settings": " ".join(parts),
     }
 

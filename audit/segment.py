@@ -141,12 +141,19 @@ def _pos_tokenizer(extra_words: frozenset[str]):  # type: ignore[no-untyped-def]
 
 
 def person_names(text: str, extra_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Spans of (normalized) Chinese text that jieba tags as personal names (nr), two characters or more."""
-    spans = []
+    """Spans of (normalized) Chinese text that jieba tags as personal names (nr…), two characters or more.
+
+    Adjacent name pieces are joined: jieba cuts unknown transliterations (博/尔特/尼科夫) into several.
+    """
+    spans: list[tuple[int, int]] = []
     offset = 0
     for pair in _pos_tokenizer(extra_words).cut(text):
         start = text.find(pair.word, offset)
         offset = start + len(pair.word)
-        if pair.flag.startswith("nr") and len(pair.word) >= 2:
+        if not pair.flag.startswith("nr"):
+            continue
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], offset)
+        else:
             spans.append((start, offset))
-    return spans
+    return [(a, b) for a, b in spans if b - a >= 2]

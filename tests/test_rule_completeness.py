@@ -32,3 +32,24 @@ def test_complete_translation_is_quiet() -> None:
     doc = make_doc([make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response.")])
     assert list(OmittedSentence().check_document(doc, Context())) == []
     assert list(AddedSentence().check_document(doc, Context())) == []
+
+
+def test_a_translation_far_shorter_than_the_article_norm_is_partial() -> None:
+    from audit.checks.completeness import PartialTranslation
+
+    zh = "隨後,12月4日至5日,美烏代表在佛羅里達州連續舉行會談,美方提出新的思路以彌合雙方分歧。"
+    full = "Subsequently, from December 4 to 5, U.S. and Ukrainian representatives held consecutive meetings in Florida, where the U.S. proposed new ideas to bridge the gaps."
+    [finding] = list(PartialTranslation().check_document(make_doc([make_pair(zh, "Talks followed.")]), Context()))
+    assert finding.code == "O003" and finding.severity == Severity.WARNING
+    assert list(PartialTranslation().check_document(make_doc([make_pair(zh, full)]), Context())) == []
+
+
+def test_sample_and_real_news_have_no_partial_translations() -> None:
+    from audit.checks.completeness import PartialTranslation
+    from audit.pipeline import Auditor
+    from audit.io.text import read_bilingual
+    from audit.lexicon.glossary import Glossary
+    from tests.conftest import SAMPLE
+
+    result = Auditor(Glossary(), [PartialTranslation()]).run(read_bilingual(SAMPLE))
+    assert result.findings == []

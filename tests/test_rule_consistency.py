@@ -22,3 +22,17 @@ def test_traditional_and_simplified_script_of_one_spelling_are_consistent(glossa
         make_pair("泽连斯基表示期待进一步磋商。", "Zelensky said he looked forward to further talks."),
     ])
     assert list(SourceVariants().check_document(doc, Context(glossary))) == []
+
+
+def test_one_person_spelled_two_ways_in_the_translation(glossary: Glossary) -> None:
+    from audit.checks.consistency import InconsistentRendering
+
+    pairs = [
+        make_pair("澤連斯基重申立場。", "Zelensky reiterated his position."),
+        make_pair("澤連斯基表示期待磋商。", "Zelensky said he looked forward to talks."),
+        make_pair("澤連斯基隨後離開。", "Zelenskyy then left."),
+    ]
+    [finding] = list(InconsistentRendering().check_document(make_doc(pairs), Context(glossary)))
+    assert finding.suggestion == "Zelenskyy → Zelensky" and finding.pair_index == 2
+    same = [make_pair("澤連斯基重申立場。", "Volodymyr Zelensky reiterated his position."), make_pair("澤連斯基隨後離開。", "Zelensky then left.")]
+    assert list(InconsistentRendering().check_document(make_doc(same), Context(glossary))) == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
-from audit.model import AlignedPair, Finding, Severity
+from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 
 _KIND_LABEL = {"headline": "Headline", "dateline": "Dateline", "body": "Sentence"}
 
@@ -45,3 +46,54 @@ class AddedSentence(Rule):
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.target and not pair.source:
             yield self.finding("Sentence has no counterpart in the source", pair, found=pair.target_text)
+
+
+# Prior for the English/Chinese length ratio in news (NTREX-128, 1,997 pairs): median 2.9, log σ 0.26.
+_PRIOR_LOG_RATIO = math.log(2.9)
+_PRIOR_SPREAD = 0.26
+_MIN_CHINESE = 20  # short sentences vary too much to judge
+
+
+class PartialTranslation(Rule):
+    """A translation far shorter than its source, compared with the rest of the article.
+
+    Why: a clause or half a sentence dropped inside a sentence leaves no unaligned sentence behind; only
+    the length gives it away.
+    Bad:  隨後,12月4日至5日,美烏代表在佛羅里達州連續舉行會談,美方提出新的思路以彌合雙方分歧。 → "Talks followed."
+    Good: the same → "Subsequently, from December 4 to 5, U.S. and Ukrainian representatives held consecutive meetings in Florida."
+    """
+
+    code, name, severity = "O003", "partial-translation", Severity.WARNING
+    threshold = 3.5  # robust z-score below which a pair is an outlier
+
+    def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
+        ratios = [(i, p, _log_ratio(p)) for i, p in enumerate(doc.pairs) if p.source and p.target]
+        centre, spread = _distribution([r for _, _, r in ratios])
+        for index, pair, ratio in ratios:
+            chinese = len(pair.source_norm.replace(" ", ""))
+            if chinese < _MIN_CHINESE:
+                continue
+            z = (ratio - centre) / spread
+            if z < -self.threshold:
+                expected = round(chinese * math.exp(centre))
+                finding = self.finding(
+                    f"Translation is much shorter than its source ({len(pair.target_norm)} characters for "
+                    f"{chinese} Chinese; about {expected} expected): part of it may be missing",
+                    pair, expected=f"~{expected} characters", found=f"{len(pair.target_norm)} characters",
+                )
+                finding.pair_index = index
+                yield finding
+
+
+def _log_ratio(pair: AlignedPair) -> float:
+    return math.log(max(1, len(pair.target_norm)) / max(1, len(pair.source_norm.replace(" ", ""))))
+
+
+def _distribution(values: list[float]) -> tuple[float, float]:
+    """Median and a robust spread of the article's own ratios, leaning on the news prior when it is short."""
+    if len(values) < 8:
+        return _PRIOR_LOG_RATIO, _PRIOR_SPREAD
+    ordered = sorted(values)
+    median = ordered[len(ordered) // 2]
+    mad = sorted(abs(v - median) for v in values)[len(values) // 2] * 1.4826
+    return median, max(mad, _PRIOR_SPREAD)

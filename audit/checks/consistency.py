@@ -46,3 +46,42 @@ class SourceVariants(Rule):
                 suggestion=f"{minority[0][0]} → {ranked[0][0][0]}", source_marks=shown,
                 source_text=" … ".join(shown),
             )
+
+
+class InconsistentRendering(Rule):
+    """One name is spelled two ways in the same translation (Zelensky here, Zelenskyy there).
+
+    Why: both spellings may be accepted, but a house style picks one; readers take two spellings for two people.
+    Bad:  "President Zelensky said …" … "Zelenskyy added …"
+    Good: "President Zelensky said …" … "Zelensky added …"
+    """
+
+    code, name, severity = "C002", "inconsistent-rendering", Severity.WARNING
+
+    def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
+        if not isinstance(ctx.glossary, Glossary):
+            return
+        spellings: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        entries = {}
+        for index, pair in enumerate(doc.pairs):
+            for mention in ctx.glossary.mentions(pair.source_norm):
+                if mention.entry.type != "person":
+                    continue  # places legitimately alternate with their adjectives (Ukraine, Ukrainian)
+                match = mention.entry.found_in(pair.target_norm)
+                if match:
+                    surname = match.group().split()[-1]
+                    spellings[id(mention.entry)][surname].append(index)
+                    entries[id(mention.entry)] = mention.entry
+        for key, variants in spellings.items():
+            if len(variants) < 2:
+                continue
+            ranked = sorted(variants.items(), key=lambda item: len(item[1]), reverse=True)
+            usual, rare = ranked[0][0], ranked[-1]
+            pair = doc.pairs[rare[1][0]]
+            finding = self.finding(
+                f"{entries[key].preferred} is spelled " + " and ".join(f'"{s}" ×{len(p)}' for s, p in ranked)
+                + " in this translation: use one spelling", pair,
+                expected=usual, found=rare[0], suggestion=f"{rare[0]} → {usual}", target_marks=(rare[0],),
+            )
+            finding.pair_index = rare[1][0]
+            yield finding

@@ -86,7 +86,10 @@ class NameMismatch(Rule):
             )
         # Places and organisations are often elided legitimately (美國白宮 → "the White House"): only a
         # different entity of the same kind standing in their place is worth an editor's time.
-        substitutes = [e for e in _entries_in(pair.target_norm, glossary) if e.type == entry.type and e not in entries]
+        substitutes = [
+            e for e in _entries_in(pair.target_norm, glossary)
+            if e.type == entry.type and e not in entries and not _abbreviated(e, pair.source_norm)
+        ]
         if not substitutes:
             return None
         other = substitutes[0].found_in(pair.target_norm)
@@ -96,6 +99,19 @@ class NameMismatch(Rule):
             expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
             source_marks=(shown,), target_marks=(found,),
         )
+
+
+# One-character abbreviations news Chinese uses for countries and regions (美烏代表 = U.S. and Ukrainian
+# representatives): an entity they stand for is present in the source, not a substitute.
+_ABBREVIATIONS = {
+    "美": "美国", "英": "英国", "法": "法国", "德": "德国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜",
+    "中": "中国", "台": "台湾", "乌": "乌克兰", "欧": "欧洲", "澳": "澳大利亚", "加": "加拿大", "印": "印度",
+    "以": "以色列", "伊": "伊朗", "土": "土耳其", "港": "香港", "越": "越南", "菲": "菲律宾", "泰": "泰国", "巴": "巴勒斯坦",
+}
+
+
+def _abbreviated(entry: Entry, source_norm: str) -> bool:
+    return any(_ABBREVIATIONS.get(ch) in entry.keys for ch in set(source_norm))
 
 
 def _entries_in(english: str, glossary: Glossary) -> list[Entry]:
@@ -120,8 +136,10 @@ class UnknownName(Rule):
         from audit.segment import person_names  # jieba's tagger is heavy: load it only when this rule runs
 
         glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else Glossary()
-        known = list(glossary.english_index(pair.target_norm))
-        candidates = unexplained_names(pair.target_norm, known)
+        # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.
+        in_source = [m.entry for m in glossary.mentions(pair.source_norm)]
+        not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
+        candidates = unexplained_names(pair.target_norm, in_source + not_people)
         if not candidates:
             return
         for start, end in person_names(pair.source_norm, glossary.words()):

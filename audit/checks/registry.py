@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Iterable
 
 from audit.checks.base import Rule
-from audit.checks.completeness import AddedSentence, OmittedSentence
-from audit.checks.consistency import SourceVariants
+from audit.checks.completeness import AddedSentence, OmittedSentence, PartialTranslation
+from audit.checks.consistency import InconsistentRendering, SourceVariants
 from audit.checks.dates import DateMismatch
-from audit.checks.form import BlankParagraph
+from audit.checks.form import BlankParagraph, DoubledWord, FullWidthPunctuation, Spacing, UnbalancedQuotes
 from audit.checks.names import NameMismatch, UnknownName
 from audit.checks.numbers import NumberMismatch
+from audit.checks.untranslated import TargetCopiesSource, UntranslatedChinese
 from audit.errors import AuditError
 
 ALL_RULES: tuple[type[Rule], ...] = (
-    NameMismatch, UnknownName, NumberMismatch, DateMismatch, SourceVariants, OmittedSentence, AddedSentence,
-    BlankParagraph,
+    NameMismatch, UnknownName, NumberMismatch, DateMismatch, SourceVariants, InconsistentRendering,
+    OmittedSentence, AddedSentence, PartialTranslation, UntranslatedChinese, TargetCopiesSource,
+    BlankParagraph, UnbalancedQuotes, DoubledWord, Spacing, FullWidthPunctuation,
 )
 
 

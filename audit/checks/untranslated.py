@@ -1,0 +1,54 @@
+"""Text left untranslated: Chinese in the English, or a target that merely copies the source."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from audit.checks.base import Context, Rule
+from audit.model import AlignedPair, Finding, Severity
+from audit.normalize import fold_width
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class UntranslatedChinese(Rule):
+    """Chinese characters left in the English translation.
+
+    Why: a phrase the translator skipped or pasted stays invisible to English spell-checkers.
+    Bad:  "Ukraine described the negotiations as 艱難但富有成效."
+    Good: "Ukraine described the negotiations as “difficult but productive.”"
+    """
+
+    code, name, severity = "T001", "untranslated-chinese", Severity.ERROR
+
+    def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if not pair.target or _copied(pair):
+            return
+        runs = tuple(dict.fromkeys(_HAN_RUN.findall(pair.target_text)))
+        if runs:
+            yield self.finding(
+                f"Chinese left in the English: {'、'.join(runs)}", pair, found="、".join(runs), target_marks=runs,
+            )
+
+
+def _copied(pair: AlignedPair) -> bool:
+    def bare(text: str) -> str:
+        return re.sub(r"\s+", "", fold_width(text))
+
+    return bool(pair.source) and bare(pair.source_text) == bare(pair.target_text)
+
+
+class TargetCopiesSource(Rule):
+    """The translation is identical to the source.
+
+    Why: CAT tools copy the source into empty targets; such a unit was never translated.
+    Bad:  對此,俄方尚未做出回應。 → "對此,俄方尚未做出回應。"
+    Good: 對此,俄方尚未做出回應。 → "Russia has not issued any response."
+    """
+
+    code, name, severity = "T002", "target-copies-source", Severity.ERROR
+
+    def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
+        if pair.target and _copied(pair) and _HAN_RUN.search(pair.source_norm):
+            yield self.finding("The translation is a copy of the source", pair, found=pair.target_text)
