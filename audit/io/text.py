@@ -57,8 +57,12 @@ def paragraphs(text: str, path: str) -> tuple[list[Block], list[Block]]:
 
 def read_bilingual(path: Path, encoding: str | None = None) -> Document:
     """One file holding the Chinese article and its English translation."""
-    text = _read_text(path, encoding)
-    blocks, blanks = paragraphs(text, str(path))
+    blocks, blanks = paragraphs(read_text(path, encoding), str(path))
+    return bilingual_document(path, blocks, blanks)
+
+
+def bilingual_document(path: Path, blocks: list[Block], blanks: list[Block]) -> Document:
+    """Assign the paragraphs of one bilingual file to Chinese or English by script (shared with Markdown)."""
     source: list[Block] = []
     target: list[Block] = []
     blank_source: list[Block] = []
@@ -93,16 +97,24 @@ def read_bilingual(path: Path, encoding: str | None = None) -> Document:
 
 def read_pair(source_path: Path, target_path: Path, encoding: str | None = None) -> Document:
     """A Chinese file and its English translation."""
-    source, blank_source = paragraphs(_read_text(source_path, encoding), str(source_path))
-    target, blank_target = paragraphs(_read_text(target_path, encoding), str(target_path))
-    if script_of(" ".join(b.text for b in source)) != "zh":
+    source, blank_source = paragraphs(read_text(source_path, encoding), str(source_path))
+    target, blank_target = paragraphs(read_text(target_path, encoding), str(target_path))
+    return pair_document(source_path, target_path, (source, blank_source), (target, blank_target))
+
+
+def pair_document(
+    source_path: Path, target_path: Path, source: tuple[list[Block], list[Block]], target: tuple[list[Block], list[Block]]
+) -> Document:
+    """A document from the (paragraphs, blank paragraphs) of a Chinese file and of its English translation."""
+    if script_of(" ".join(b.text for b in source[0])) != "zh":
         raise InputError(f"{source_path}: expected Chinese text in the source file")
-    if script_of(" ".join(b.text for b in target)) != "en":
+    if script_of(" ".join(b.text for b in target[0])) != "en":
         raise InputError(f"{target_path}: expected English text in the target file")
-    return Document(str(target_path), source, target, blank_target=blank_target, blank_source=blank_source)
+    return Document(str(target_path), source[0], target[0], blank_target=target[1], blank_source=source[1])
 
 
-def _read_text(path: Path, encoding: str | None) -> str:
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """The file's text, refusing empty files and files that are not really text."""
     text = decode(read_bytes(path), path, encoding)
     if is_blank(text):
         raise InputError(f"{path}: empty file")
