@@ -69,7 +69,10 @@ def _severity(text: str) -> Severity:
         raise AuditError(str(error)) from None
 
 
-def _readers(paths: list[Path], source: Path | None, target: Path | None, settings, *, find_partner: bool = True):  # type: ignore[no-untyped-def]
+def _readers(paths: list[Path], source: Path | None, target: Path | None, settings, *,  # type: ignore[no-untyped-def]
+             out: Path | None = None, drafts_ok: bool = False):
+    """One reader per document. Our own reports and glossaries are never audited as articles; with
+    `drafts_ok` (the hook), a Chinese file committed before its translation exists is passed over."""
     from audit.io.discover import discover, read_job
     from audit.io.text import read_pair
 
@@ -77,7 +80,13 @@ def _readers(paths: list[Path], source: Path | None, target: Path | None, settin
         raise AuditError("--source and --target go together")
     if not paths and source is None:
         raise AuditError("nothing to audit: give files or folders, or --source and --target")
-    readers = [(job.label, lambda job=job: read_job(job)) for job in discover(paths, settings.encoding, exclude=settings.exclude)] if paths else []
+    exclude = list(settings.exclude) + [p.resolve().as_posix() for p in settings.glossary]
+    if out is not None:
+        exclude.append(f"{out.resolve().as_posix()}/*")
+    jobs = discover(paths, settings.encoding, exclude=exclude) if paths else []
+    if drafts_ok:
+        jobs = [job for job in jobs if job.kind != "unpaired"]
+    readers = [(job.label, lambda job=job: read_job(job)) for job in jobs]
     if source is not None and target is not None:
         readers.append((str(target), lambda: read_pair(source, target, settings.encoding)))
     return readers
@@ -113,7 +122,7 @@ def check(
             if fmt not in FORMATS:
                 raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
         settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding)
-        run = audit_documents(_readers(paths or [], source, target, settings), settings, strict=strict)
+        run = audit_documents(_readers(paths or [], source, target, settings, out=out), settings, strict=strict)
         for failure in run.failures:
             typer.echo(f"audit: error: {failure} (skipped)", err=True)
         written = write_reports(render_reports(run.results, formats, meta(settings)), out) if run.results else []
@@ -141,7 +150,7 @@ def hook(
         settings = _settings(glossary, None, [], [], fail_on, None, None)
         if not paths:
             return 0
-        run = audit_documents(_readers(list(paths), None, None, settings), settings)
+        run = audit_documents(_readers(list(paths), None, None, settings, drafts_ok=True), settings)
         for failure in run.failures:
             typer.echo(f"audit: error: {failure}", err=True)
         threshold = settings.fail_on

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
-from audit.model import AlignedDocument, AlignedPair, Finding, Location, Severity
+from audit.model import AlignedDocument, AlignedPair, Block, Finding, Location, Severity
 from audit.normalize import fold_width
 
 
@@ -30,50 +30,83 @@ class BlankParagraph(Rule):
             )
 
 
-_PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "』", "（": "）", "《": "》"}
+_PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "』", "（": "）", "《": "》", '"': '"'}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
-def unbalanced(text: str) -> list[str]:
-    """Opening marks without their closing mark (or the reverse), in reading order; straight quotes by parity."""
-    stack: list[str] = []
-    stray: list[str] = []
-    closers = {close: open_ for open_, close in _PAIRS.items()}
-    for ch in text:
-        if ch in _PAIRS:
-            stack.append(ch)
-        elif ch in closers:
-            if ch == "’" and (not stack or stack[-1] != "‘"):
-                continue  # an apostrophe (Trump’s), not a closing quote
-            if stack and stack[-1] == closers[ch]:
-                stack.pop()
-            else:
-                stray.append(ch)
-    stray.extend(ch for ch in stack if ch != "‘")  # ‘ opens rarely; as apostrophe-like it is ambiguous
-    if text.count('"') % 2:
-        stray.append('"')
-    return stray
+def _role(text: str, i: int) -> str | None:
+    """'open', 'close' or None for the mark at text[i]; straight quotes and ’ are told apart by context."""
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == '"':
+        return "open" if before.isspace() or before in "([{—-–:" else "close"
+    if ch == "’":
+        # Trump’s, Sainsbury’s, ’90s: apostrophes, not closing quotes
+        return None if before.isalnum() and (after.isalnum() or after == "s") or after.isdigit() else "close"
+    if ch == "‘":
+        return "open" if not after.isdigit() else None
+    return "open" if ch in _PAIRS else "close" if ch in _CLOSERS else None
+
+
+def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
+    """Stray quotation marks and brackets across an article's paragraphs: (paragraph, offset, mark).
+
+    Quotes may span sentences and paragraphs. By the convention of English and Chinese news, a quotation
+    running over several paragraphs opens each of them and closes only in the last; a paragraph that
+    opens the same mark again is therefore a continuation, not a stray.
+    """
+    stray: list[tuple[Block, int, str]] = []
+    open_marks: list[tuple[Block, int, str]] = []
+    for block in blocks:
+        for i, ch in enumerate(block.text):
+            role = _role(block.text, i) if ch in _PAIRS or ch in _CLOSERS else None
+            if role == "open":
+                same = [m for m in open_marks if m[2] == ch]
+                if same and (block.text[:i].strip() or same[-1][0] is block):
+                    if ch in "“「『\"":
+                        stray.append(same[-1])  # a new quotation inside the paragraph: the last one never closed
+                        open_marks.remove(same[-1])
+                elif same:
+                    open_marks.remove(same[-1])  # continuation at a paragraph start
+                open_marks.append((block, i, ch))
+            elif role == "close":
+                opener = _CLOSERS[ch]
+                match = next((m for m in reversed(open_marks) if m[2] == opener), None)
+                if match is None:
+                    stray.append((block, i, ch))
+                else:
+                    open_marks.remove(match)
+    stray.extend(m for m in open_marks if m[2] != "‘")  # a lone ‘ is too often an apostrophe to call
+    return sorted(stray, key=lambda m: (m[0].loc.line, m[1]))
+
+
+def _offset_location(block: Block, offset: int) -> Location:
+    before = block.text[:offset]
+    line = block.loc.line + before.count("\n")
+    column = offset - (before.rfind("\n") + 1) + 1
+    return Location(block.loc.path, line, column)
 
 
 class UnbalancedQuotes(Rule):
-    """A paragraph opens a quotation mark or bracket it never closes (or closes one it never opened).
+    """A quotation mark or bracket is opened and never closed, or closed without being opened.
 
-    Why: a lost closing quote changes who is speaking; quotes may span sentences, so this is checked per paragraph.
-    Bad:  Ukraine described the negotiations as “difficult but productive.
-    Good: Ukraine described the negotiations as “difficult but productive.”
+    Why: a lost closing quote changes who is speaking. Quotes may span sentences and paragraphs (a quote
+    running over paragraphs reopens each one and closes in the last), so the whole article is read as one.
+    Bad:  Ukraine described the negotiations as “difficult but productive. Russia expressed willingness…
+    Good: Ukraine described the negotiations as “difficult but productive.” Russia expressed willingness…
     """
 
     code, name, severity = "F002", "unbalanced-quotes", Severity.WARNING
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         for side, blocks in (("target", doc.document.target), ("source", doc.document.source)):
-            for block in blocks:
-                stray = unbalanced(block.text)
-                if stray:
-                    marks = tuple(dict.fromkeys(stray))
-                    yield self.finding(
-                        f"Unbalanced {' '.join(marks)} in this paragraph", **{f"{side}_loc": block.loc},
-                        **{f"{side}_text": block.text}, found=" ".join(marks), **{f"{side}_marks": marks},
-                    )
+            for block, offset, mark in unbalanced(blocks):
+                state = "never closed" if mark in _PAIRS and _role(block.text, offset) == "open" else "never opened"
+                yield self.finding(
+                    f"{mark} {state}", **{f"{side}_loc": _offset_location(block, offset)},
+                    **{f"{side}_text": block.text}, found=mark, **{f"{side}_marks": (mark,)},
+                )
 
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
