@@ -7,6 +7,7 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule, original_span
 from audit.lexicon.glossary import Glossary
+from audit.lexicon.transliterate import sound_alike
 from audit.model import AlignedDocument, Finding, Location, Severity
 
 
@@ -33,9 +34,9 @@ class SourceVariants(Rule):
                 seen[id(mention.entry)][mention.form].append((shown, segment.loc))
                 entries[id(mention.entry)] = mention.entry
         for key, variants in seen.items():
-            if len(variants) < 2:
-                continue
             entry = entries[key]
+            if len(variants) < 2 or not _competing_spellings(list(variants), entry.type):
+                continue
             ranked = sorted(variants.values(), key=len, reverse=True)  # most used first
             usage = ", ".join(f"{places[0][0]} ×{len(places)}, first at line {places[0][1].line}:{places[0][1].column}" for places in ranked)
             minority = ranked[-1]
@@ -46,6 +47,18 @@ class SourceVariants(Rule):
                 suggestion=f"{minority[0][0]} → {ranked[0][0][0]}", source_marks=shown,
                 source_text=" … ".join(shown),
             )
+
+
+def _competing_spellings(forms: list[str], kind: str) -> bool:
+    """Two transliterations of one name (普丁/普京, 雪梨/悉尼), not a short and a full form (加州/加利福尼亚,
+    安理会/联合国安理会, 韩国/南韩), which news Chinese mixes freely."""
+    for i, a in enumerate(forms):
+        for b in forms[i + 1:]:
+            if a in b or b in a:
+                continue
+            if kind == "person" or sound_alike(a, b) >= 0.5:
+                return True
+    return False
 
 
 class InconsistentRendering(Rule):

@@ -30,7 +30,7 @@ class BlankParagraph(Rule):
             )
 
 
-_PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "』", "（": "）", "《": "》", '"': '"'}
+_PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "』", "（": "）", "《": "》"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
@@ -39,8 +39,6 @@ def _role(text: str, i: int) -> str | None:
     ch = text[i]
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch == '"':
-        return "open" if before.isspace() or before in "([{—-–:" else "close"
     if ch == "’":
         # Trump’s, Sainsbury’s, ’90s: apostrophes, not closing quotes
         return None if before.isalnum() and (after.isalnum() or after == "s") or after.isdigit() else "close"
@@ -64,7 +62,7 @@ def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
             if role == "open":
                 same = [m for m in open_marks if m[2] == ch]
                 if same and (block.text[:i].strip() or same[-1][0] is block):
-                    if ch in "“「『\"":
+                    if ch in "“「『":
                         stray.append(same[-1])  # a new quotation inside the paragraph: the last one never closed
                         open_marks.remove(same[-1])
                 elif same:
@@ -78,6 +76,10 @@ def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
                 else:
                     open_marks.remove(match)
     stray.extend(m for m in open_marks if m[2] != "‘")  # a lone ‘ is too often an apostrophe to call
+    # Straight quotes carry no direction and nest ambiguously: only an odd count over the article is sure.
+    straight = [(block, i, ch) for block in blocks for i, ch in enumerate(block.text) if ch == '"']
+    if len(straight) % 2:
+        stray.append(straight[-1])
     return sorted(stray, key=lambda m: (m[0].loc.line, m[1]))
 
 
@@ -93,6 +95,7 @@ class UnbalancedQuotes(Rule):
 
     Why: a lost closing quote changes who is speaking. Quotes may span sentences and paragraphs (a quote
     running over paragraphs reopens each one and closes in the last), so the whole article is read as one.
+    Strays in the Chinese source are reported as info: worth knowing, not the translator's to fix.
     Bad:  Ukraine described the negotiations as “difficult but productive. Russia expressed willingness…
     Good: Ukraine described the negotiations as “difficult but productive.” Russia expressed willingness…
     """
@@ -102,9 +105,13 @@ class UnbalancedQuotes(Rule):
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         for side, blocks in (("target", doc.document.target), ("source", doc.document.source)):
             for block, offset, mark in unbalanced(blocks):
-                state = "never closed" if mark in _PAIRS and _role(block.text, offset) == "open" else "never opened"
+                if mark == '"':
+                    message = 'Odd number of straight quotes (") in the article; this is the last one'
+                else:
+                    message = f"{mark} never closed" if mark in _PAIRS else f"{mark} never opened"
                 yield self.finding(
-                    f"{mark} {state}", **{f"{side}_loc": _offset_location(block, offset)},
+                    message, severity=Severity.INFO if side == "source" else None,  # the source is not the translator's to fix
+                    **{f"{side}_loc": _offset_location(block, offset)},
                     **{f"{side}_text": block.text}, found=mark, **{f"{side}_marks": (mark,)},
                 )
 
@@ -118,15 +125,15 @@ class DoubledWord(Rule):
 
     Why: "the the" is the commonest slip left by editing; spell-checkers often miss it.
     Bad:  "the the White House announced"
-    Good: "the White House announced" (and "that that" / "had had" stay quiet: they are grammar)
+    Good: "the White House announced" ("that that", "had had" and names such as "Bora Bora" stay quiet)
     """
 
     code, name, severity = "F003", "doubled-word", Severity.WARNING
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         for match in _DOUBLED.finditer(pair.target_text):
-            if match.group(1).lower() in _GRAMMATICAL_DOUBLES:
-                continue
+            if match.group(1).lower() in _GRAMMATICAL_DOUBLES or match.group(1)[0].isupper():
+                continue  # grammar ("had had"), or a name (Roa Roa Hotel, Bora Bora)
             yield self.finding(
                 f'Doubled word "{match.group()}"', pair, found=match.group(),
                 suggestion=f"{match.group()} → {match.group(1)}", target_marks=(match.group(),),

@@ -35,6 +35,7 @@ def unexplained_names(english: str, explained: list[Entry]) -> list[str]:
 
 
 def best_transliteration(chinese: str, candidates: list[str]) -> tuple[str, float]:
+    """The candidate that sounds most like the Chinese name, with its similarity."""
     scored = [(word, similarity(chinese, word)) for word in candidates]
     return max(scored, key=lambda item: item[1], default=("", 0.0))
 
@@ -59,46 +60,72 @@ class NameMismatch(Rule):
                 continue  # an omission is the omission rule's business
             mentions = {id(m.entry): m for m in glossary.mentions(pair.source_norm)}
             entries = [m.entry for m in mentions.values()]
-            nearby = " ".join(p.target_norm for p in doc.pairs[max(0, index - 1):index + 2])
+            # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
+            # that pair units themselves (CSV, XLIFF…) have no such slack.
+            nearby = "" if doc.document.prealigned else " ".join(p.target_norm for p in doc.pairs[max(0, index - 1):index + 2])
             for mention in mentions.values():
                 entry = mention.entry
-                if entry.found_in(pair.target_norm) or entry.found_in(nearby):
-                    continue  # present (perhaps one sentence off: alignment slack is not a name error)
-                finding = self._missing(pair, entry, original_span(pair.source, mention.start, mention.end), entries, glossary)
+                if entry.found_in(pair.target_norm):
+                    continue
+                if entry.type == "person" and _inside_longer_name(pair.source_norm, mention.start, mention.end):
+                    continue
+                shown = original_span(pair.source, mention.start, mention.end)
+                found = self._stand_in(pair, entry, shown, entries, glossary)
+                if not found and entry.found_in(nearby):
+                    continue
+                finding = self._report(pair, entry, shown, found)
                 if finding is not None:
                     finding.pair_index = index
                     yield finding
 
-    def _missing(self, pair: AlignedPair, entry: Entry, shown: str, entries: list[Entry], glossary: Glossary) -> Finding | None:
-        candidates = unexplained_names(pair.target_norm, entries + _entries_in(pair.target_norm, glossary))
-        found, score = best_transliteration(shown, candidates)
+    def _stand_in(self, pair: AlignedPair, entry: Entry, shown: str, entries: list[Entry], glossary: Glossary) -> str:
+        """What the translation wrote where the name should be: another entity of the same kind, or a
+        capitalized word that sounds like the Chinese or is spelled like the expected English."""
+        in_target = _entries_in(pair.target_norm, glossary)
+        rest = glossary.blank_mentions(pair.source_norm)  # the source outside its names: 巴 of 巴黎 abbreviates nothing
+        for other in in_target:
+            if other.type == entry.type and other not in entries and not _abbreviated(other, rest) \
+                    and not other.found_in(pair.source_norm):  # FBI kept in Latin letters in the Chinese
+                match = other.found_in(pair.target_norm)
+                return match.group() if match else other.preferred
+        if entry.type != "person":
+            return ""  # places and organisations are elided legitimately (美國白宮 → "the White House")
+        candidates = unexplained_names(pair.target_norm, entries + in_target)
+        scored = [(max(similarity(shown, word), _spelling(word, entry)), word) for word in candidates]
+        score, word = max(scored, default=(0.0, ""))
+        return word if score >= 0.5 else ""
+
+    def _report(self, pair: AlignedPair, entry: Entry, shown: str, found: str) -> Finding | None:
         expected = " / ".join(entry.english[:3])
-        if entry.type == "person":
-            if found and score >= 0.5:
-                return self.finding(
-                    f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
-                    expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
-                    source_marks=(shown,), target_marks=(found,),
-                )
+        if found:
             return self.finding(
-                f'{shown} ({entry.preferred}) not found in the translation', pair, severity=Severity.WARNING,
+                f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
+                severity=None if entry.type == "person" else Severity.WARNING,
+                expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
+                source_marks=(shown,), target_marks=(found,),
+            )
+        if entry.type == "person":  # dropped, or replaced by "he" / a title: worth a look, not a blocker
+            return self.finding(
+                f"{shown} ({entry.preferred}) not found in the translation", pair, severity=Severity.WARNING,
                 expected=expected, source_marks=(shown,),
             )
-        # Places and organisations are often elided legitimately (美國白宮 → "the White House"): only a
-        # different entity of the same kind standing in their place is worth an editor's time.
-        substitutes = [
-            e for e in _entries_in(pair.target_norm, glossary)
-            if e.type == entry.type and e not in entries and not _abbreviated(e, pair.source_norm)
-        ]
-        if not substitutes:
-            return None
-        other = substitutes[0].found_in(pair.target_norm)
-        found = other.group() if other else substitutes[0].preferred
-        return self.finding(
-            f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair, severity=Severity.WARNING,
-            expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
-            source_marks=(shown,), target_marks=(found,),
-        )
+        return None
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A short glossary name inside a longer transliteration (卡尼 in 迪卡尼奥, Di Canio) is another person."""
+    if end - start > 2:
+        return False
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before and before in TRANSLITERATION) or bool(after and after in TRANSLITERATION)
+
+
+def _spelling(word: str, entry: Entry) -> float:
+    """How close a word is to an accepted spelling (Wiktoff ~ Witkoff): catches typos sound cannot."""
+    from difflib import SequenceMatcher
+
+    return max(SequenceMatcher(None, word.lower(), form.split()[-1].lower()).ratio() for form in entry.english)
 
 
 # One-character abbreviations news Chinese uses for countries and regions (美烏代表 = U.S. and Ukrainian
@@ -119,6 +146,20 @@ def _entries_in(english: str, glossary: Glossary) -> list[Entry]:
     return list(glossary.english_index(english))
 
 
+# Characters Chinese uses to spell foreign names by sound (Xinhua's transliteration table, simplified).
+# A word made only of these, three or more long, is very likely a transliterated name: 博尔特尼科夫.
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查察达戴丹道德迪蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯弗福伏盖甘冈高戈哥格根贡古瓜圭"
+    "哈海汉豪赫黑亨洪胡华怀霍基吉季加贾简杰金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽连林琳卢鲁路伦罗洛马玛迈麦曼"
+    "芒梅门蒙米密明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔切钦琴丘屈萨塞桑瑟森沙莎尚舍申什施舒斯松苏索塔泰坦汤"
+    "唐特提汀通图托瓦万旺威韦维温沃乌伍武西希锡谢辛休修雅亚扬耶伊因英尤于约泽扎詹兹佐夫茨瑞娃"
+)
+
+
+def looks_transliterated(name: str) -> bool:
+    return len(name) >= 3 and all(ch in TRANSLITERATION for ch in name)
+
+
 class UnknownName(Rule):
     """A transliterated name outside the glossary has no plausible rendering in the translation.
 
@@ -128,7 +169,7 @@ class UnknownName(Rule):
     Good: 佩斯科夫表示 → "Peskov said"
     """
 
-    code, name, severity = "N002", "unknown-name", Severity.WARNING
+    code, name, severity = "N002", "unknown-name", Severity.INFO
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.source or not pair.target:
@@ -142,21 +183,37 @@ class UnknownName(Rule):
         candidates = unexplained_names(pair.target_norm, in_source + not_people)
         if not candidates:
             return
-        for start, end in person_names(pair.source_norm, glossary.words()):
+        names = [_widen(pair.source_norm, start, end) for start, end in person_names(pair.source_norm, glossary.words())]
+        for start, end in dict.fromkeys(names):
             name = pair.source_norm[start:end]
-            if glossary.lookup(name) is not None:
+            if glossary.lookup(name) is not None or not looks_transliterated(name):
                 continue
             words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
             phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
             _, best = best_transliteration(name, phrases)
             if best >= 0.5:
                 continue
-            found, _ = best_transliteration(name, candidates)
+            # A word the Chinese itself contains (Ariana Grande kept in Latin letters) or that sounds like
+            # another name of the sentence is accounted for.
+            others = [pair.source_norm[a:b] for a, b in names if (a, b) != (start, end)]
+            suspects = [w for w in candidates if w not in pair.source_norm and not any(similarity(o, w) >= 0.5 for o in others)]
+            if not suspects:
+                continue
+            found, _ = best_transliteration(name, suspects)
             shown = original_span(pair.source, start, end)
             yield self.finding(
                 f'{shown} has no matching name in the translation; is "{found}" right?', pair,
                 expected=" ".join(_pinyin(name)), found=found, source_marks=(shown,), target_marks=(found,),
             )
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Stretch a name over neighbouring transliteration characters jieba cut off (艾尔多|安 → 艾尔多安)."""
+    while start > 0 and text[start - 1] in TRANSLITERATION:
+        start -= 1
+    while end < len(text) and text[end] in TRANSLITERATION:
+        end += 1
+    return start, end
 
 
 def _pinyin(chinese: str) -> list[str]:

@@ -68,7 +68,9 @@ def _needs_same_unit(source: Quantity, target: Quantity) -> bool:
     if source.kind == "ordinal" and target.kind == "ordinal":
         return 1 in (source.value, target.value)
     if source.spelled and source.value <= 10:
-        return True
+        # 六名 ↔ "seven": both in words, both counting. A digit needs the same unit too, and so does 兩,
+        # which English renders as "both", "the pair", "duo" as often as "two".
+        return not target.spelled or source.value == 2
     return source.value == 1 and target.spelled
 
 

@@ -132,6 +132,12 @@ class Glossary:
     def lookup(self, chinese: str) -> Entry | None:
         return self._by_key.get(normalize_zh(chinese))
 
+    def blank_mentions(self, norm_zh: str) -> str:
+        """The text with every mention blanked out (same length)."""
+        if self._pattern is None:
+            return norm_zh
+        return self._pattern.sub(lambda m: " " * len(m.group()), norm_zh)
+
     def mentions(self, norm_zh: str) -> Iterator[Mention]:
         """Entries mentioned in normalized Chinese text, longest match first, left to right."""
         if self._pattern is None:

@@ -79,6 +79,15 @@ def _distance(a: str, b: str) -> float:
     return previous[-1]
 
 
+def sound_alike(a: str, b: str) -> float:
+    """0 … 1: how alike two Chinese spellings sound (普丁 ~ 普京, not 加州 ~ 加利福尼亚)."""
+    x = skeleton_pinyin(list(pinyin_of(a)))
+    y = skeleton_pinyin(list(pinyin_of(b)))
+    if not x or not y:
+        return 0.0
+    return max(0.0, 1.0 - _distance(x, y) / max(len(x), len(y)))
+
+
 def similarity(chinese: str, english: str) -> float:
     """0 (unrelated) … 1 (same consonant skeleton) for a Chinese name and an English word or phrase."""
     zh = skeleton_pinyin(list(pinyin_of(chinese)))

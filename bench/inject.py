@@ -1,0 +1,309 @@
+"""Recall and false alarms of the rules, by error injection on real news (NTREX-128, zh-TW ↔ en).
+
+Every document is audited clean (false alarms per 100 sentence pairs, per rule and severity), then copies
+of it get one injected error each in the English, at a seeded random line: a name replaced by another
+entity or by a near-miss spelling, a number changed (digit, million↔billion, spelled number), a date
+changed (day, month, year), a sentence deleted, a Chinese phrase left untranslated, a quote left
+unbalanced. An injection counts as found when the expected rule reports it on that sentence pair and
+did not already do so on the clean text.
+
+Documents are audited as given, line by line (the corpus is aligned 1-1 by line), so that these numbers
+measure the rules; `bench/align.py` measures the alignment. Every fifth document is held out: tune on
+`dev`, report both.
+
+    python bench/inject.py [--seed 7] [--list RULE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from audit.checks.registry import select_rules  # noqa: E402
+from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
+from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
+from audit.pipeline import Auditor  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "ntrex128"
+
+
+@dataclass
+class Article:
+    name: str
+    zh: list[str]
+    en: list[str]
+    part: str  # "dev" or "held-out"
+
+
+@dataclass
+class Injection:
+    kind: str
+    rule: str
+    line: int
+    before: str
+    after: str
+
+
+def load_articles() -> list[Article]:
+    ids = (DATA / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    zh = (DATA / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
+    en = (DATA / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    order: list[str] = []
+    lines: dict[str, list[int]] = defaultdict(list)
+    for i, doc in enumerate(ids):
+        if doc not in lines:
+            order.append(doc)
+        lines[doc].append(i)
+    return [
+        Article(doc, [zh[i] for i in lines[doc]], [en[i] for i in lines[doc]], "held-out" if n % 5 == 4 else "dev")
+        for n, doc in enumerate(order)
+    ]
+
+
+def document(article: Article, en: list[str] | None = None) -> Document:
+    target = en if en is not None else article.en
+    return Document(
+        article.name,
+        [Block(text, Location(article.name, i + 1)) for i, text in enumerate(article.zh)],
+        [Block(text, Location(article.name, i + 1)) for i, text in enumerate(target)],
+        prealigned=True,
+    )
+
+
+# ---- injections: each returns the new English line, or None when the line offers nothing to break ----
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_SPELLED = {"two": "three", "three": "four", "four": "five", "five": "six", "six": "seven", "seven": "eight", "eight": "nine", "nine": "ten", "ten": "eleven"}
+_CHINESE_DIGITS = dict(zip("二三四五六七八九十", ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]))
+
+
+def _name_entities(glossary: Glossary, zh: str, en: str, kinds: tuple[str, ...]) -> list[tuple[object, re.Match[str]]]:
+    from audit.normalize import normalize_en, normalize_zh
+
+    found = []
+    for mention in glossary.mentions(normalize_zh(zh)):
+        if mention.entry.type in kinds:
+            match = mention.entry.found_in(normalize_en(en))
+            if match:
+                found.append((mention.entry, match))
+    return found
+
+
+def inject_name_swap(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    found = _name_entities(glossary, zh, en, ("person", "place"))
+    if not found:
+        return None
+    entry, match = rng.choice(found)
+    others = [e for e in glossary.entries if e.type == entry.type and e is not entry and not e.found_in(en)]  # type: ignore[attr-defined]
+    other = rng.choice(others)
+    return en[: match.start()] + other.preferred + en[match.end():]
+
+
+def inject_name_near_miss(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    found = [(e, m) for e, m in _name_entities(glossary, zh, en, ("person",)) if len(m.group()) >= 5]
+    if not found:
+        return None
+    entry, match = rng.choice(found)
+    word = match.group()
+    i = rng.randrange(1, len(word) - 2)
+    if word[i] == word[i + 1] or not word[i].isalpha() or not word[i + 1].isalpha():
+        return None
+    misspelled = word[:i] + word[i + 1] + word[i] + word[i + 2:]  # two letters swapped: Witkoff → Wiktoff
+    return en[: match.start()] + misspelled + en[match.end():]
+
+
+def inject_number_digit(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    numbers = [m for m in re.finditer(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])", en) if m.group().replace(",", "") in zh.replace(",", "")]
+    numbers = [m for m in numbers if not (1900 <= int(float(m.group().replace(",", ""))) <= 2100)]
+    if not numbers:
+        return None
+    match = rng.choice(numbers)
+    digits = [i for i, ch in enumerate(match.group()) if ch.isdigit()]
+    i = rng.choice(digits)
+    old = match.group()[i]
+    new = str((int(old) + rng.randint(1, 8)) % 10)
+    if i == 0 and new == "0":
+        new = "9" if old != "9" else "8"
+    return en[: match.start() + i] + new + en[match.start() + i + 1:]
+
+
+def inject_magnitude(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    match = re.search(r"\b(million|billion)\b", en)
+    if not match:
+        return None
+    swapped = "billion" if match.group() == "million" else "million"
+    return en[: match.start()] + swapped + en[match.end():]
+
+
+def inject_spelled(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    for word, bigger in _SPELLED.items():
+        match = re.search(rf"\b{word}\b", en, re.IGNORECASE)
+        chinese = [c for c, w in _CHINESE_DIGITS.items() if w == word]
+        if match and (chinese[0] in zh if chinese else False) or (match and str(list(_SPELLED).index(word) + 2) in zh):
+            return en[: match.start()] + bigger + en[match.end():]
+    return None
+
+
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b(?:,\s+(\d{4}))?")
+
+
+def _date_change(part: str) -> Callable[[str, str, random.Random, Glossary], str | None]:
+    def inject(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+        match = _DATE.search(en)
+        if not match:
+            month_only = re.search(r"\bin (\d{4})\b", en)
+            if part == "year" and month_only and month_only.group(1) in zh:
+                year = int(month_only.group(1))
+                return en[: month_only.start(1)] + str(year - 1) + en[month_only.end(1):]
+            return None
+        month, day, year = match.group(1), int(match.group(2)), match.group(3)
+        if part == "day":
+            new = f"{month} {day % 28 + 1}" + (f", {year}" if year else "")
+        elif part == "month":
+            new = f"{_MONTHS[(_MONTHS.index(month) + 1) % 12]} {day}" + (f", {year}" if year else "")
+        else:
+            if not year:
+                return None
+            new = f"{month} {day}, {int(year) + 1}"
+        return en[: match.start()] + new + en[match.end():]
+
+    return inject
+
+
+def inject_delete(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    return "" if len(zh) >= 10 else None
+
+
+def inject_untranslated(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    han = re.findall(r"[\u4e00-\u9fff]{3,}", zh)
+    words = en.split()
+    if not han or len(words) < 6:
+        return None
+    phrase = rng.choice(han)[:6]
+    i = rng.randrange(1, len(words) - 2)
+    return " ".join(words[:i] + [phrase] + words[i + 2:])
+
+
+def inject_quote(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    for close in ("”", '"'):
+        at = en.rfind(close)
+        if at > 0 and en.count(close) >= (1 if close == "”" else 2):
+            return en[:at] + en[at + 1:]
+    words = en.split()
+    if len(words) < 4:
+        return None
+    i = rng.randrange(1, len(words) - 1)
+    return " ".join(words[:i] + ["“" + words[i]] + words[i + 1:])
+
+
+INJECTIONS: list[tuple[str, str, Callable[[str, str, random.Random, Glossary], str | None]]] = [
+    ("name replaced", "N001", inject_name_swap),
+    ("name near-miss", "N001", inject_name_near_miss),
+    ("number digit", "U001", inject_number_digit),  # a digit of a date changed is a date error: D001 counts too
+    ("number magnitude", "U001", inject_magnitude),
+    ("number spelled", "U001", inject_spelled),
+    ("date day", "D001", _date_change("day")),
+    ("date month", "D001", _date_change("month")),
+    ("date year", "D001", _date_change("year")),
+    ("sentence deleted", "O001", inject_delete),
+    ("untranslated phrase", "T001", inject_untranslated),
+    ("unbalanced quote", "F002", inject_quote),
+]
+
+
+# Numbers and dates overlap: a changed digit of "September 29" is a date error, a changed "in 2018" a number one.
+ACCEPTED = {"U001": {"U001", "D001"}, "D001": {"D001", "U001"}}
+
+
+def findings_at(result: DocumentResult, code: str, line: int) -> int:
+    codes = ACCEPTED.get(code, {code})
+    return sum(1 for f in result.findings if f.code in codes and f.location is not None and f.location.line == line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-type", type=int, default=3, help="injections per document and error type (at most)")
+    parser.add_argument("--list", metavar="CODE", help="print the clean-text findings of this rule, and misses of its injections")
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"bench: {DATA} not found (NTREX-128 lives in ../shared/data/ntrex128)")
+
+    glossary = load_glossary()
+    auditor = Auditor(glossary, select_rules())
+    articles = load_articles()
+    rng = random.Random(args.seed)
+    started = time.perf_counter()
+
+    clean: dict[str, DocumentResult] = {}
+    alarms = []
+    for article in articles:
+        result = auditor.run(document(article))
+        clean[article.name] = result
+        for f in result.findings:
+            alarms.append({"part": article.part, "code": f.code, "severity": f.severity.label})
+            if args.list == f.code:
+                print(f"[clean] {f.location}: {f.message}\n    zh: {f.source_text}\n    en: {f.target_text}")
+    pairs = Counter(a.part for a in articles for _ in a.zh)
+
+    outcomes = []
+    for article in articles:
+        for kind, code, inject in INJECTIONS:
+            lines = list(range(len(article.en)))
+            rng.shuffle(lines)
+            done = 0
+            for line in lines:
+                if done >= args.per_type:
+                    break
+                new = inject(article.zh[line], article.en[line], rng, glossary)
+                if new is None or new == article.en[line]:
+                    continue
+                if findings_at(clean[article.name], code, line + 1):
+                    continue  # already reported on the clean text: cannot tell a hit
+                en = list(article.en)
+                en[line] = new
+                result = auditor.run(document(article, en))
+                hit = findings_at(result, code, line + 1) > 0
+                outcomes.append({"part": article.part, "type": kind, "rule": code, "hit": hit})
+                if not hit and args.list == code:
+                    print(f"[missed {kind}] {article.name}:{line + 1}\n    zh: {article.zh[line]}\n    en: {new}")
+                done += 1
+    elapsed = time.perf_counter() - started
+
+    report(pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity"]), pairs, elapsed)
+
+
+def report(outcomes: pd.DataFrame, alarms: pd.DataFrame, pairs: Counter[str], elapsed: float) -> None:
+    print("Recall on injected errors (hit = the expected rule reports the injected sentence pair)")
+    recall = outcomes.groupby(["type", "rule", "part"])["hit"].agg(["mean", "count"]).unstack("part")
+    recall.columns = [f"{stat} {part}" for stat, part in recall.columns]
+    print(recall.round(3).to_string())
+    print()
+    print(f"Findings on the clean corpus, per 100 sentence pairs (dev {pairs['dev']} pairs, held-out {pairs['held-out']})")
+    table = alarms.groupby(["code", "severity", "part"]).size().unstack("part", fill_value=0)
+    for part in ("dev", "held-out"):
+        if part in table:
+            table[part] = (table[part] * 100 / pairs[part]).round(2)
+    print(table.to_string())
+    for part in ("dev", "held-out"):
+        subset = alarms[alarms.part == part]
+        total = len(subset) * 100 / max(1, pairs[part])
+        errors = len(subset[subset.severity == Severity.ERROR.label]) * 100 / max(1, pairs[part])
+        print(f"{part}: all findings {total:.2f} per 100 pairs, errors {errors:.2f} per 100 pairs")
+    print(f"({len(outcomes)} injected copies audited in {elapsed:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
