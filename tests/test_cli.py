@@ -83,13 +83,19 @@ def test_usage_and_input_errors_are_one_line_exit_2(tmp_path: Path, args: list[s
     assert "Traceback" not in result.stderr and not (tmp_path / "r").exists()
 
 
-def test_a_failed_run_keeps_the_previous_report(tmp_path: Path) -> None:
+def test_a_bad_file_is_skipped_and_reported_and_strict_keeps_the_previous_report(tmp_path: Path) -> None:
     assert audit("check", str(SAMPLE), "--out", str(tmp_path)).returncode == 1
     before = (tmp_path / "audit.csv").read_bytes()
-    bad = tmp_path / "bad.txt"
+    bad = tmp_path / "in" / "bad.txt"
+    bad.parent.mkdir()
     bad.write_bytes(b"\x00\x01binary")
-    assert audit("check", str(SAMPLE), str(bad), "--out", str(tmp_path)).returncode == 2
-    assert (tmp_path / "audit.csv").read_bytes() == before
+    strict = audit("check", str(SAMPLE), str(bad), "--out", str(tmp_path), "--strict")
+    assert strict.returncode == 2 and "binary data" in strict.stderr
+    assert (tmp_path / "audit.csv").read_bytes() == before  # nothing rewritten by a run that stopped
+    lenient = audit("check", str(bad), str(SAMPLE), "--out", str(tmp_path / "r"))
+    assert lenient.returncode == 2  # input errors outrank findings
+    assert lenient.stderr.strip() == f"audit: error: {bad}: binary data, not a text file (skipped)"
+    assert "Whitaker" in (tmp_path / "r" / "audit.csv").read_text(encoding="utf-8-sig")  # the good file was audited
 
 
 def test_rules_lists_every_rule_with_its_code() -> None:
