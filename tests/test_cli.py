@@ -84,14 +84,14 @@ def test_usage_and_input_errors_are_one_line_exit_2(tmp_path: Path, args: list[s
 
 
 def test_a_bad_file_is_skipped_and_reported_and_strict_keeps_the_previous_report(tmp_path: Path) -> None:
-    assert audit("check", str(SAMPLE), "--out", str(tmp_path)).returncode == 1
-    before = (tmp_path / "audit.csv").read_bytes()
-    bad = tmp_path / "in" / "bad.txt"
-    bad.parent.mkdir()
+    out = tmp_path / "out"
+    assert audit("check", str(SAMPLE), "--out", str(out)).returncode == 1
+    before = (out / "audit.csv").read_bytes()
+    bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
-    strict = audit("check", str(SAMPLE), str(bad), "--out", str(tmp_path), "--strict")
+    strict = audit("check", str(SAMPLE), str(bad), "--out", str(out), "--strict")
     assert strict.returncode == 2 and "binary data" in strict.stderr
-    assert (tmp_path / "audit.csv").read_bytes() == before  # nothing rewritten by a run that stopped
+    assert (out / "audit.csv").read_bytes() == before  # nothing rewritten by a run that stopped
     lenient = audit("check", str(bad), str(SAMPLE), "--out", str(tmp_path / "r"))
     assert lenient.returncode == 2  # input errors outrank findings
     assert lenient.stderr.strip() == f"audit: error: {bad}: binary data, not a text file (skipped)"
