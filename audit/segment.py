@@ -39,9 +39,15 @@ def split_zh(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for match in _ZH_SENTENCE.finditer(text):
         sentence = match.group()
-        if sentence.strip():
-            lead = len(sentence) - len(sentence.lstrip())
-            out.append((match.start() + lead, sentence.strip()))
+        stripped = sentence.strip()
+        if not stripped:
+            continue
+        # "…？」，他說道。": a piece opening with a comma or a closer continues the sentence before it
+        if out and (stripped[0] in "，,、" + _CLOSERS or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", stripped)):
+            start, _ = out[-1]
+            out[-1] = (start, text[start:match.end()].strip())
+            continue
+        out.append((match.start() + len(sentence) - len(sentence.lstrip()), stripped))
     return out
 
 

