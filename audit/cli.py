@@ -106,6 +106,7 @@ def check(
     ignore: List[str] = IGNORE,
     fail_on: Optional[str] = FAIL_ON,
     baseline: Optional[Path] = BASELINE,
+    reference: Optional[Path] = typer.Option(None, "--reference", help="A reference English translation: sentence chrF (R001) and corpus BLEU/chrF."),
     encoding: Optional[str] = ENCODING,
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only finding lines; no summary."),
@@ -122,11 +123,14 @@ def check(
             if fmt not in FORMATS:
                 raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
         settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding)
-        run = audit_documents(_readers(paths or [], source, target, settings, out=out), settings, strict=strict)
+        run = audit_documents(_readers(paths or [], source, target, settings, out=out), settings, strict=strict, reference=reference)
         for failure in run.failures:
             typer.echo(f"audit: error: {failure} (skipped)", err=True)
-        written = write_reports(render_reports(run.results, formats, meta(settings)), out) if run.results else []
+        info = meta(settings) | ({"reference": run.reference} if run.reference else {})
+        written = write_reports(render_reports(run.results, formats, info), out) if run.results else []
         print_report(run.results, sys.stdout, quiet=quiet)
+        if run.reference and not quiet:
+            typer.echo(f"reference: {run.reference}")
         if written and not quiet:
             typer.echo("reports: " + ", ".join(map(str, written)))
         return run.exit_code(settings.fail_on)

@@ -12,7 +12,7 @@ from typing import Callable
 from audit import __version__
 from audit.config import Settings
 from audit.errors import AuditError, InputError
-from audit.model import Document, DocumentResult, Severity
+from audit.model import Document, DocumentResult, Segment, Severity
 
 FORMATS = ("csv", "html", "json", "sarif")
 
@@ -21,6 +21,7 @@ FORMATS = ("csv", "html", "json", "sarif")
 class Run:
     results: list[DocumentResult] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one line per input that could not be read
+    reference: str = ""  # corpus scores against a reference translation, with their signatures
 
     def worst(self) -> Severity | None:
         return max((f.severity for r in self.results for f in r.findings), default=None)
@@ -35,7 +36,8 @@ class Run:
 Reader = Callable[[], Document]
 
 
-def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False) -> Run:
+def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False,
+                    reference: Path | None = None) -> Run:
     """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run)."""
     from audit.checks.registry import select_rules
     from audit.lexicon.glossary import load_glossary
@@ -43,6 +45,8 @@ def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, st
 
     auditor = Auditor(load_glossary(settings.glossary, bundled=settings.bundled_glossary), select_rules(settings.select, settings.ignore))
     baseline = read_baseline(settings.baseline) if settings.baseline else Counter()
+    if reference is not None and len(readers) != 1:
+        raise AuditError("--reference goes with exactly one document")
     run = Run()
     for _label, read in readers:
         try:
@@ -52,11 +56,30 @@ def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, st
                 raise
             run.failures.append(str(error))
             continue
+        if reference is not None:
+            auditor.options["reference"] = {document.name: _reference_segments(reference, settings.encoding)}
         result = auditor.run(document)
+        if reference is not None:
+            run.reference = _reference_summary(result, auditor.options["reference"][document.name])  # type: ignore[index]
         _override_severity(result, settings.severity)
         _drop_baselined(result, baseline)
         run.results.append(result)
     return run
+
+
+def _reference_segments(path: Path, encoding: str | None) -> list[Segment]:
+    from audit.io.text import paragraphs, read_text
+    from audit.segment import segment_blocks
+
+    blocks, _ = paragraphs(read_text(path, encoding), str(path))
+    return segment_blocks(blocks, "en")
+
+
+def _reference_summary(result: DocumentResult, reference: list[Segment]) -> str:
+    from audit.checks.reference import corpus_scores, reference_scores
+
+    scores = reference_scores(result.aligned, reference)
+    return corpus_scores(scores) if scores else "no sentence could be paired with the reference"
 
 
 def _override_severity(result: DocumentResult, overrides: dict[str, Severity]) -> None:

@@ -28,5 +28,9 @@ def make_pair(zh: str, en: str, line: int = 1) -> AlignedPair:
 def make_doc(pairs: list[AlignedPair]) -> AlignedDocument:
     source = [s for p in pairs for s in p.source]
     target = [t for p in pairs for t in p.target]
+    for number, segment in enumerate(source):
+        segment.index = number
+    for number, segment in enumerate(target):
+        segment.index = number
     document = Document("a.txt", [Block(s.text, s.loc) for s in source], [Block(t.text, t.loc) for t in target])
     return AlignedDocument(document, source, target, pairs)
