@@ -12,11 +12,12 @@ from audit.checks.form import BlankParagraph, DoubledWord, FullWidthPunctuation,
 from audit.checks.names import NameMismatch, UnknownName
 from audit.checks.numbers import NumberMismatch
 from audit.checks.reference import LowReferenceScore
+from audit.checks.terminology import GlossaryTerm
 from audit.checks.untranslated import TargetCopiesSource, UntranslatedChinese
 from audit.errors import AuditError
 
 ALL_RULES: tuple[type[Rule], ...] = (
-    NameMismatch, UnknownName, NumberMismatch, DateMismatch, SourceVariants, InconsistentRendering,
+    NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, SourceVariants, InconsistentRendering,
     OmittedSentence, AddedSentence, PartialTranslation, UntranslatedChinese, TargetCopiesSource,
     BlankParagraph, UnbalancedQuotes, DoubledWord, Spacing, FullWidthPunctuation, LowReferenceScore,
 )

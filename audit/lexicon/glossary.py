@@ -47,8 +47,12 @@ class Entry:
     def preferred(self) -> str:
         return self.english[0]
 
-    def found_in(self, english: str) -> re.Match[str] | None:
-        return self.english_pattern.search(_fold_quotes(english))
+    def found_in(self, english: str, *, ignore_case: bool = False) -> re.Match[str] | None:
+        """Where an accepted rendering occurs; names are case-sensitive (May ≠ may), terms need not be."""
+        pattern = self.english_pattern
+        if ignore_case:
+            pattern = re.compile(pattern.pattern, re.IGNORECASE)
+        return pattern.search(_fold_quotes(english))
 
 
 def _english_form(form: str) -> str:
@@ -214,5 +218,10 @@ def bundled_entries() -> list[Entry]:
 def load_glossary(paths: Iterable[Path] = (), *, bundled: bool = True) -> Glossary:
     glossary = Glossary(bundled_entries() if bundled else [])
     for path in paths:
-        glossary.add(parse_csv(decode(read_bytes(path), path), str(path)))
+        if path.suffix.lower() == ".tbx":
+            from audit.lexicon.tbx import parse_tbx
+
+            glossary.add(parse_tbx(read_bytes(path), str(path)))
+        else:
+            glossary.add(parse_csv(decode(read_bytes(path), path), str(path)))
     return glossary
