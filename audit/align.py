@@ -563,6 +563,7 @@ class _LlrTable(dict):  # type: ignore[type-arg]
 
 def _unit_llr(true_rate: float, chance: float) -> tuple[float, float]:
     """Log-likelihood ratios of a unit found / not found on the other side of a bead."""
+    chance = min(chance, 0.98)  # a huge sentence makes a chance match near-certain; keep both logs defined
     found = max(true_rate, chance + 0.01)
     return math.log(found / chance), math.log((1 - found) / (1 - chance))
 
