@@ -76,11 +76,21 @@ def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
                 else:
                     open_marks.remove(match)
     stray.extend(m for m in open_marks if m[2] != "‘")  # a lone ‘ is too often an apostrophe to call
-    # Straight quotes carry no direction and nest ambiguously: only an odd count over the article is sure.
-    straight = [(block, i, ch) for block in blocks for i, ch in enumerate(block.text) if ch == '"']
-    if len(straight) % 2:
-        stray.append(straight[-1])
+    stray.extend(_straight_strays(blocks))
     return sorted(stray, key=lambda m: (m[0].loc.line, m[1]))
+
+
+def _straight_strays(blocks: list[Block]) -> list[tuple[Block, int, str]]:
+    """Straight quotes carry no direction, so count them: a quotation left open by one paragraph is closed
+    by a later one, and a paragraph that opens with a quote while one is open continues it."""
+    opened: tuple[Block, int, str] | None = None
+    for block in blocks:
+        positions = [i for i, ch in enumerate(block.text) if ch == '"']
+        if opened is not None and block.text.lstrip().startswith('"'):
+            positions = positions[1:]  # the continuation mark of a multi-paragraph quotation
+        if len(positions) % 2:
+            opened = None if opened is not None else (block, positions[-1], '"')
+    return [opened] if opened else []
 
 
 def _offset_location(block: Block, offset: int) -> Location:
@@ -95,7 +105,7 @@ class UnbalancedQuotes(Rule):
 
     Why: a lost closing quote changes who is speaking. Quotes may span sentences and paragraphs (a quote
     running over paragraphs reopens each one and closes in the last), so the whole article is read as one.
-    Strays in the Chinese source are reported as info: worth knowing, not the translator's to fix.
+    Only the translation is checked: the source's quotes are not the translator's to fix.
     Bad:  Ukraine described the negotiations as “difficult but productive. Russia expressed willingness…
     Good: Ukraine described the negotiations as “difficult but productive.” Russia expressed willingness…
     """
@@ -103,17 +113,14 @@ class UnbalancedQuotes(Rule):
     code, name, severity = "F002", "unbalanced-quotes", Severity.WARNING
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        for side, blocks in (("target", doc.document.target), ("source", doc.document.source)):
-            for block, offset, mark in unbalanced(blocks):
-                if mark == '"':
-                    message = 'Odd number of straight quotes (") in the article; this is the last one'
-                else:
-                    message = f"{mark} never closed" if mark in _PAIRS else f"{mark} never opened"
-                yield self.finding(
-                    message, severity=Severity.INFO if side == "source" else None,  # the source is not the translator's to fix
-                    **{f"{side}_loc": _offset_location(block, offset)},
-                    **{f"{side}_text": block.text}, found=mark, **{f"{side}_marks": (mark,)},
-                )
+        for block, offset, mark in unbalanced(doc.document.target):
+            if mark == '"':
+                message = 'Straight quote (") opened here is never closed'
+            else:
+                message = f"{mark} never closed" if mark in _PAIRS else f"{mark} never opened"
+            yield self.finding(
+                message, target_loc=_offset_location(block, offset), target_text=block.text, found=mark, target_marks=(mark,),
+            )
 
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)

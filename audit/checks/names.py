@@ -63,6 +63,9 @@ class NameMismatch(Rule):
             # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
             # that pair units themselves (CSV, XLIFF…) have no such slack.
             nearby = "" if doc.document.prealigned else " ".join(p.target_norm for p in doc.pairs[max(0, index - 1):index + 2])
+            for finding in self._misspellings(pair, entries):
+                finding.pair_index = index
+                yield finding
             for mention in mentions.values():
                 entry = mention.entry
                 if entry.found_in(pair.target_norm):
@@ -77,6 +80,28 @@ class NameMismatch(Rule):
                 if finding is not None:
                     finding.pair_index = index
                     yield finding
+
+    def _misspellings(self, pair: AlignedPair, entries: list[Entry]) -> Iterator[Finding]:
+        """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein), even when the
+        name is also spelled right elsewhere in the sentence. People only: place names inflect (Swede, Koreas)."""
+        from difflib import SequenceMatcher
+
+        people = [e for e in entries if e.type == "person"]
+        accepted = {word for e in people for form in e.english for word in re.findall(r"[A-Za-z][a-z]+", form)}
+        reported: set[str] = set()
+        for word in _CAPITALIZED.findall(pair.target_norm.replace("’", "'")):
+            if word in accepted or word in reported or len(word) < 4:
+                continue
+            for right in accepted:
+                if len(right) >= 4 and right[0] == word[0] and SequenceMatcher(None, word, right).ratio() >= 0.8 \
+                        and sorted(word) == sorted(right) or _one_edit(word, right):
+                    reported.add(word)
+                    entry = next(e for e in people if any(right in f for f in e.english))
+                    yield self.finding(
+                        f'"{word}" looks like a misspelling of "{right}" ({entry.preferred})', pair,
+                        expected=right, found=word, suggestion=f"{word} → {right}", target_marks=(word,),
+                    )
+                    break
 
     def _stand_in(self, pair: AlignedPair, entry: Entry, shown: str, entries: list[Entry], glossary: Glossary) -> str:
         """What the translation wrote where the name should be: another entity of the same kind, or a
@@ -110,6 +135,18 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+def _one_edit(word: str, right: str) -> bool:
+    """One letter changed, added or dropped in a name of five letters or more (Feinstien is two swaps: see above)."""
+    if len(right) < 5 or word[0] != right[0] or abs(len(word) - len(right)) > 1 or word.lower() == right.lower():
+        return False
+    if word.rstrip("s") == right.rstrip("s"):
+        return False  # Swede/Swedes, State/States, Koreas/Korea: inflection, not a slip
+    if len(word) == len(right):
+        return sum(a != b for a, b in zip(word, right)) == 1
+    short, long_ = sorted((word, right), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
