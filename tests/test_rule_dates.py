@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from opencc import OpenCC
 
 from audit.checks.base import Context
 from audit.checks.dates import DateMismatch
-from audit.model import AlignedPair, Finding, Location, Segment, Severity
-
-_t2s = OpenCC("t2s")
-
-
-def make_pair(zh: list[str] | str, en: list[str] | str) -> AlignedPair:
-    """A bead of real sentences, the Chinese normalised as the pipeline does (t2s)."""
-    zh_list, en_list = ([zh] if isinstance(zh, str) else zh), ([en] if isinstance(en, str) else en)
-    source = [Segment(i, "zh", s, _t2s.convert(s), Location("zh.txt", i + 1), 0) for i, s in enumerate(zh_list)]
-    target = [Segment(i, "en", s, s, Location("en.txt", i + 1), 0) for i, s in enumerate(en_list)]
-    return AlignedPair(source, target)
-
+from audit.model import Finding, Severity
+from tests.seed_pairs import SEED_PAIRS
+from tests.seed_pairs import bead as make_pair
 
 def check(zh: list[str] | str, en: list[str] | str) -> list[Finding]:
     return list(DateMismatch().check_pair(make_pair(zh, en), Context()))
@@ -38,34 +28,6 @@ DEC_4_TO_5 = (
     "隨後,12月4日至5日,美烏代表在佛羅里達州連續舉行會談,美方提出新的思路以彌合雙方分歧。",
     "Subsequently, from December 4 to 5, U.S. and Ukrainian representatives held consecutive meetings in Florida.",
 )
-
-# Every sentence pair of fixtures/seed-article.txt that carries a date.
-SEED_PAIRS = [
-    DEC_6,
-    DEC_2_TO_3,
-    DEC_4_TO_5,
-    ("雙方的會談預計於12月6日仍將繼續進行。", "Talks were expected to continue on December 6."),
-    (
-        "在軍事行動方面,12月5日,烏克蘭國防部情報總局宣稱,其無人機在克里米亞成功擊中一架俄軍蘇-24戰機,並發布相關影片,"
-        "但未透露具體發生時間。",
-        "On the military front, on December 5, the Ukrainian Defense Ministry’s intelligence agency claimed that its"
-        " drone successfully struck a Russian Su-24 fighter jet in Crimea and released related footage, though the"
-        " exact timing of the incident was not disclosed.",
-    ),
-    (
-        "此外,美國白宮於12月2日宣布,川普已終止前任政府對烏克蘭的“無休止”援助,理由是擔心資金被濫用,"
-        "並強調不會為這場戰爭“開空白支票”。",
-        "In addition, on December 2, the White House announced that Trump had terminated the previous administration’s"
-        " “endless” aid to Ukraine, citing concerns over potential misuse of funds and emphasizing that the U.S. would"
-        " not give a “blank check” for the war.",
-    ),
-    (
-        "同日,美國與烏克蘭持續就俄烏“和平計畫”進行討論,而俄方則表態希望加快和談進程,顯示各方在外交與軍事動態中交錯進行。",
-        "On the same day, the United States and Ukraine continued discussions on the Russia-Ukraine “peace plan,” while"
-        " Russia expressed its desire to accelerate the negotiation process, reflecting the intertwined diplomatic and"
-        " military dynamics in the region.",
-    ),
-]
 
 CORRECT_PAIRS = [
     ("民國114年3月2日,兩人在台北見面。", "On March 2, 2025, the pair met in Taipei."),
