@@ -616,6 +616,16 @@ def _band(zh: list[_Sentence], en: list[_Sentence], width: int) -> tuple[list[in
         lo[i] = min(lo[i], lo[i + 1])
     for i in range(1, n + 1):
         hi[i] = max(hi[i], hi[i - 1])
+    return _connected(lo, hi)
+
+
+def _connected(lo: list[int], hi: list[int]) -> tuple[list[int], list[int]]:
+    """No gap between consecutive rows of the band (row i starts at or before the end of row i-1), so that
+    every cell can be reached by leaving sentences unpaired. A narrow band around a steep line (one long
+    Chinese sentence against many English ones) could otherwise leave no path at all."""
+    for i in range(1, len(lo)):
+        if lo[i] > hi[i - 1]:
+            lo[i] = hi[i - 1]
     return lo, hi
 
 
@@ -691,7 +701,7 @@ def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, width: i
         lo[i] = min(lo[i], lo[i + 1])
     for i in range(1, n + 1):
         hi[i] = max(hi[i], hi[i - 1])
-    return lo, hi
+    return _connected(lo, hi)
 
 
 def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list[tuple[int, int, int, int]]:
@@ -734,6 +744,8 @@ def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list
     i, j = n, m
     while i or j:
         a, b = step[i][j - lo[i]]
+        if not a and not b:  # a cell no step reached: fail loudly rather than loop here for ever
+            raise RuntimeError(f"alignment search reached no path to ({i}, {j})")
         path.append((i, a, j, b))
         i, j = i - a, j - b
     path.reverse()

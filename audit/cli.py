@@ -28,6 +28,7 @@ ENCODING = typer.Option(None, "--encoding", help="Input encoding when not UTF-8/
 FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or higher: error (default), warning, info.")
 BASELINE = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file.")
 DEBUG = typer.Option(False, "--debug", help="Show a traceback on internal errors.")
+JOBS = typer.Option(1, "--jobs", "-j", help="Audit documents in this many processes (0: one per CPU core).")
 
 
 def _guard(debug: bool, action: Callable[[], int]) -> None:
@@ -110,6 +111,7 @@ def check(
     encoding: Optional[str] = ENCODING,
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only finding lines; no summary."),
+    jobs: int = JOBS,
     debug: bool = DEBUG,
 ) -> None:
     """Audit articles; print `file:line:col: CODE message` lines and write reports into --out."""
@@ -123,7 +125,16 @@ def check(
             if fmt not in FORMATS:
                 raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
         settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding)
-        run = audit_documents(_readers(paths or [], source, target, settings, out=out), settings, strict=strict, reference=reference)
+        from audit.progress import Progress
+
+        readers = _readers(paths or [], source, target, settings, out=out)
+        progress = Progress.on_terminal(len(readers), quiet=quiet)
+        try:
+            run = audit_documents(readers, settings, strict=strict, reference=reference, jobs=jobs, progress=progress,
+                                  compact=True)
+        finally:
+            if progress is not None:
+                progress.close()
         for failure in run.failures:
             typer.echo(f"audit: error: {failure} (skipped)", err=True)
         info = meta(settings) | ({"reference": run.reference} if run.reference else {})
@@ -143,26 +154,29 @@ def hook(
     paths: List[Path] = typer.Argument(None, help="Changed files, as pre-commit passes them."),
     glossary: List[Path] = GLOSSARY,
     fail_on: Optional[str] = FAIL_ON,
+    jobs: int = JOBS,
     debug: bool = DEBUG,
 ) -> None:
     """Pre-commit entry: audit the changed articles, print only findings, exit 1 on errors. Writes no reports."""
 
     def action() -> int:
         from audit.report.terminal import print_report
-        from audit.run import audit_documents
+        from audit.run import Run, iter_results
 
         settings = _settings(glossary, None, [], [], fail_on, None, None)
         if not paths:
             return 0
-        run = audit_documents(_readers(list(paths), None, None, settings, drafts_ok=True), settings)
+        threshold = settings.fail_on
+        run = Run()
+        blocking = False
+        # Streamed: each document's lines are printed as it is done, and nothing of it is kept.
+        for result in iter_results(_readers(list(paths), None, None, settings, drafts_ok=True), settings, run, jobs=jobs):
+            result.findings = [f for f in result.findings if f.severity >= threshold]  # what blocks the commit, only
+            blocking = blocking or bool(result.findings)
+            print_report([result], sys.stdout, quiet=True)
         for failure in run.failures:
             typer.echo(f"audit: error: {failure}", err=True)
-        threshold = settings.fail_on
-        results = run.results
-        for result in results:  # a hook shows what blocks the commit, and nothing else
-            result.findings = [f for f in result.findings if f.severity >= threshold]
-        print_report(results, sys.stdout, quiet=True)
-        return run.exit_code(threshold)
+        return 2 if run.failures else 1 if blocking else 0
 
     _guard(debug, action)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator
 
 
@@ -439,11 +440,18 @@ def _zh_spelled_ok(core: str, kind: str, unit: str | None, word: str | None) -> 
 
 def extract_zh(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of a Chinese (Simplified, ASCII-digit) sentence, in text order."""
+    quantities, dates = _extract_zh(text, default)
+    return list(quantities), list(dates)
+
+
+@lru_cache(maxsize=4096)  # the number and date rules both read every pair: extract once
+def _extract_zh(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
     scan = _Scan(text)
     _zh_dates(scan)
     _zh_times(scan)
     _zh_numbers(scan)
-    return scan.result(default)
+    quantities, dates = scan.result(default)
+    return tuple(quantities), tuple(dates)
 
 
 # ---------------------------------------------------------------- English vocabulary
@@ -771,6 +779,12 @@ def _en_models(scan: _Scan) -> None:
 
 def extract_en(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of an English sentence, in text order."""
+    quantities, dates = _extract_en(text, default)
+    return list(quantities), list(dates)
+
+
+@lru_cache(maxsize=4096)
+def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
     scan = _Scan(text)
     _en_dates(scan)
     _en_times(scan)
@@ -780,7 +794,8 @@ def extract_en(text: str, default: DateRef | None = None) -> tuple[list[Quantity
     _en_spelled_numbers(scan)
     _en_ordinal_words(scan)
     _en_multipliers(scan)
-    return scan.result(default)
+    quantities, dates = scan.result(default)
+    return tuple(quantities), tuple(dates)
 
 
 # ---------------------------------------------------------------- helpers for the checks

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from audit import __version__
 from audit.config import Settings
 from audit.errors import AuditError, InputError
-from audit.model import Document, DocumentResult, Segment, Severity
+from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
+
+if TYPE_CHECKING:
+    from audit.pipeline import Auditor
+    from audit.progress import Progress
 
 FORMATS = ("csv", "html", "json", "sarif")
 
@@ -37,8 +42,27 @@ Reader = Callable[[], Document]
 
 
 def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False,
-                    reference: Path | None = None) -> Run:
-    """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run)."""
+                    reference: Path | None = None, jobs: int = 1, progress: "Progress | None" = None,
+                    compact: bool = False) -> Run:
+    """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run).
+
+    With `compact`, each result keeps only what the reports read (its pairs and findings), not the
+    paragraphs as read nor the normalized text: about half the memory of a large run."""
+    run = Run()
+    run.results.extend(iter_results(readers, settings, run, strict=strict, reference=reference, jobs=jobs, progress=progress,
+                                    compact=compact))
+    return run
+
+
+def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run, *, strict: bool = False,
+                 reference: Path | None = None, jobs: int = 1, progress: "Progress | None" = None,
+                 compact: bool = False) -> Iterator[DocumentResult]:
+    """The documents' results one at a time, in input order, so that a caller may report and forget each.
+
+    Failures to read are appended to `run.failures` (or raised, with `strict`). With `jobs` > 1 the documents
+    are audited by that many worker processes (forked, so they share the loaded dictionaries); the results,
+    the baseline's bookkeeping and the failures are exactly those of a run with one process. With `compact`,
+    results come as `compact_result` makes them (in the worker, so that less crosses between processes)."""
     from audit.checks.registry import select_rules
     from audit.lexicon.glossary import load_glossary
     from audit.pipeline import Auditor
@@ -47,24 +71,114 @@ def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, st
     baseline = read_baseline(settings.baseline) if settings.baseline else Counter()
     if reference is not None and len(readers) != 1:
         raise AuditError("--reference goes with exactly one document")
-    run = Run()
-    for _label, read in readers:
+    workers = _workers(jobs, len(readers)) if reference is None else 1
+    if workers > 1:
+        outcomes = _audit_parallel(readers, auditor, workers, compact)
+    else:
+        outcomes = _audit_serial(readers, auditor, reference, settings, run, compact)
+    try:
+        for label, outcome in outcomes:
+            if isinstance(outcome, str):  # an input error, as its message
+                if strict:
+                    raise InputError(outcome)
+                run.failures.append(outcome)
+            else:
+                _override_severity(outcome, settings.severity)
+                _drop_baselined(outcome, baseline)
+                yield outcome
+            if progress is not None:
+                progress.advance(label)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
+
+
+Outcome = tuple[str, "DocumentResult | str"]
+
+
+def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", reference: Path | None, settings: Settings,
+                  run: Run, compact: bool) -> Iterator[Outcome]:
+    for label, read in readers:
         try:
             document = read()
         except InputError as error:
-            if strict:
-                raise
-            run.failures.append(str(error))
+            yield label, str(error)
             continue
         if reference is not None:
             auditor.options["reference"] = {document.name: _reference_segments(reference, settings.encoding)}
         result = auditor.run(document)
         if reference is not None:
             run.reference = _reference_summary(result, auditor.options["reference"][document.name])  # type: ignore[index]
-        _override_severity(result, settings.severity)
-        _drop_baselined(result, baseline)
-        run.results.append(result)
-    return run
+        yield label, compact_result(result) if compact else result
+
+
+def _workers(jobs: int, documents: int) -> int:
+    """How many processes: never more than documents, and one where processes cannot be forked."""
+    import multiprocessing
+
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # Windows: a spawned worker would load every dictionary again; one process is faster
+    return max(1, min(jobs, documents))
+
+
+# The work of a parallel run, set before the workers are forked: they inherit it rather than unpickle it.
+_SHARED: tuple[list[tuple[str, Reader]], "Auditor", bool] | None = None
+
+
+def _audit_one(index: int) -> Outcome:
+    assert _SHARED is not None
+    readers, auditor, compact = _SHARED
+    label, read = readers[index]
+    try:
+        document = read()
+    except InputError as error:
+        return label, str(error)
+    result = auditor.run(document)
+    return label, compact_result(result) if compact else result
+
+
+def _audit_parallel(readers: list[tuple[str, Reader]], auditor: "Auditor", workers: int, compact: bool) -> Iterator[Outcome]:
+    """Documents audited by `workers` forked processes; results come back in input order."""
+    import multiprocessing
+
+    global _SHARED
+    _warm_up(auditor)  # load the dictionaries once, before forking, so that every worker shares them
+    _SHARED = (readers, auditor, compact)
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    try:
+        yield from pool.imap(_audit_one, range(len(readers)), chunksize=1)
+    finally:
+        _SHARED = None
+        pool.terminate()
+        pool.join()
+
+
+def _warm_up(auditor: "Auditor") -> None:
+    from audit.align import warm_up
+    from audit.lexicon.pinyin import lazy_pinyin
+    from audit.lexicon.postag import tagger
+    from audit.normalize import to_simplified
+
+    warm_up()
+    tagger(auditor.glossary.words())
+    lazy_pinyin("中")
+    to_simplified("中")
+
+
+def compact_result(result: DocumentResult) -> DocumentResult:
+    """The result without what no report reads: the paragraphs as read, the sentence lists (the pairs hold
+    the sentences) and the normalized text of each sentence."""
+    document = result.aligned.document
+    shell = Document(document.name, [], [], prealigned=document.prealigned)
+    for pair in result.aligned.pairs:
+        for segment in pair.source:
+            segment.norm = ""
+        for segment in pair.target:
+            segment.norm = ""
+    return DocumentResult(AlignedDocument(shell, [], [], result.aligned.pairs), result.findings, result.suppressed)
 
 
 def _reference_segments(path: Path, encoding: str | None) -> list[Segment]:

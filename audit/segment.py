@@ -139,24 +139,20 @@ def zh_words(text: str, extra_words: frozenset[str] = frozenset()) -> list[str]:
     return [w for w in _tokenizer(extra_words).lcut(text) if w.strip()]
 
 
-@lru_cache(maxsize=8)
-def _pos_tokenizer(extra_words: frozenset[str]):  # type: ignore[no-untyped-def]
-    from jieba.posseg import POSTokenizer
-
-    return POSTokenizer(_tokenizer(extra_words))
-
-
 def person_names(text: str, extra_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Spans of (normalized) Chinese text that jieba tags as personal names (nr…), two characters or more.
 
     Adjacent name pieces are joined: jieba cuts unknown transliterations (博/尔特/尼科夫) into several.
+    The tagger is jieba.posseg's, on a dictionary that loads in milliseconds (audit.lexicon.postag).
     """
+    from audit.lexicon.postag import tagger
+
     spans: list[tuple[int, int]] = []
     offset = 0
-    for pair in _pos_tokenizer(extra_words).cut(text):
-        start = text.find(pair.word, offset)
-        offset = start + len(pair.word)
-        if not pair.flag.startswith("nr"):
+    for word, flag in tagger(extra_words).cut(text):
+        start = text.find(word, offset)
+        offset = start + len(word)
+        if not flag.startswith("nr"):
             continue
         if spans and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], offset)

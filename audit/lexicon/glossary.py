@@ -85,14 +85,18 @@ class Glossary:
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, Entry] = {}
+        self._mention_memo: dict[str, tuple[Mention, ...]] = {}
+        self._english_memo: dict[str, tuple[Entry, ...]] = {}
         for entry in self.entries:
             self._index(entry)
 
     def _index(self, entry: Entry) -> None:
         for key in entry.keys:
             self._by_key[key] = entry
-        self.__dict__.pop("_pattern", None)
-        self.__dict__.pop("_english", None)
+        for name in ("_chinese_index", "_english", "_words"):
+            self.__dict__.pop(name, None)
+        self._mention_memo: dict[str, tuple[Mention, ...]] = {}
+        self._english_memo: dict[str, tuple[Entry, ...]] = {}
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add entries; a later entry wins for a Chinese form both share (user glossary over bundled)."""
@@ -101,12 +105,19 @@ class Glossary:
             self._index(entry)
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        keys = sorted(self._by_key, key=len, reverse=True)  # longest form first: 佛罗里达州 before 佛罗里达
-        return re.compile("|".join(map(re.escape, keys))) if keys else None
+    def _chinese_index(self) -> dict[str, tuple[int, ...]]:
+        """First character → lengths of the forms starting with it, longest first.
+
+        Matching with this index is what a regex alternation of all forms, longest first, does (leftmost
+        match, then the longest form there, then on after it), without compiling a pattern of thousands
+        of alternatives on every run (tens of milliseconds of a pre-commit hook)."""
+        lengths: dict[str, set[int]] = {}
+        for key in self._by_key:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
     @cached_property
-    def _english(self) -> tuple[re.Pattern[str] | None, dict[str, Entry]]:
+    def _english(self) -> tuple[_EnglishForms | None, dict[str, Entry]]:
         by_form: dict[str, Entry] = {}
         for entry in self._by_key.values():
             for form in entry.english:
@@ -114,40 +125,134 @@ class Glossary:
         forms = sorted(by_form, key=len, reverse=True)
         if not forms:
             return None, by_form
-        pattern = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_english_form(f) for f in forms)})(?![A-Za-z])")
-        return pattern, {_collapse(form): entry for form, entry in by_form.items()}
+        return _EnglishForms(forms), {_collapse(form): entry for form, entry in by_form.items()}
 
     def english_index(self, english: str) -> Iterator[Entry]:
         """Entries whose English rendering occurs in `english`, each once, in order of appearance."""
-        pattern, by_form = self._english
-        if pattern is None:
+        memo = self._english_memo
+        found = memo.get(english)
+        if found is None:
+            found = memo[english] = tuple(self._english_entries(english))
+            _trim(memo)
+        return iter(found)
+
+    def _english_entries(self, english: str) -> Iterator[Entry]:
+        forms, by_form = self._english
+        if forms is None:
             return
         seen: set[int] = set()
-        for match in pattern.finditer(_fold_quotes(english)):
-            entry = by_form.get(_collapse(match.group()))
+        for matched in forms.finditer(_fold_quotes(english)):
+            entry = by_form.get(_collapse(matched))
             if entry is not None and id(entry) not in seen:
                 seen.add(id(entry))
                 yield entry
 
     def words(self) -> frozenset[str]:
         """Normalized Chinese forms, for the word segmenter's dictionary."""
-        return frozenset(self._by_key)
+        words = self.__dict__.get("_words")
+        if words is None:
+            words = self.__dict__["_words"] = frozenset(self._by_key)
+        return words  # type: ignore[no-any-return]
 
     def lookup(self, chinese: str) -> Entry | None:
         return self._by_key.get(normalize_zh(chinese))
 
     def blank_mentions(self, norm_zh: str) -> str:
         """The text with every mention blanked out (same length)."""
-        if self._pattern is None:
-            return norm_zh
-        return self._pattern.sub(lambda m: " " * len(m.group()), norm_zh)
+        out = norm_zh
+        for mention in reversed(self._mentions(norm_zh)):
+            out = out[:mention.start] + " " * (mention.end - mention.start) + out[mention.end:]
+        return out
 
     def mentions(self, norm_zh: str) -> Iterator[Mention]:
         """Entries mentioned in normalized Chinese text, longest match first, left to right."""
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(norm_zh):
-            yield Mention(self._by_key[match.group()], match.group(), match.start(), match.end())
+        return iter(self._mentions(norm_zh))
+
+    def _mentions(self, norm_zh: str) -> tuple[Mention, ...]:
+        memo = self._mention_memo
+        found = memo.get(norm_zh)
+        if found is None:
+            found = memo[norm_zh] = tuple(self._scan(norm_zh))
+            _trim(memo)
+        return found
+
+    def _scan(self, text: str) -> Iterator[Mention]:
+        index, by_key = self._chinese_index, self._by_key
+        position, length = 0, len(text)
+        while position < length:
+            for size in index.get(text[position], ()):
+                form = text[position:position + size]
+                entry = by_key.get(form) if len(form) == size else None
+                if entry is not None:
+                    yield Mention(entry, form, position, position + size)
+                    position += size
+                    break
+            else:
+                position += 1
+
+
+_MEMO_SIZE = 4096  # texts remembered per glossary: one article's sentences are looked up by several rules
+
+
+def _trim(memo: dict) -> None:  # type: ignore[type-arg]
+    if len(memo) > _MEMO_SIZE:
+        for key in list(memo)[: _MEMO_SIZE // 2]:
+            del memo[key]
+
+
+class _EnglishForms:
+    """What `(?<![A-Za-z])(?:form1|form2|…)(?![A-Za-z])` (forms longest first, spaces matching any run of
+    spaces and hyphens) finds with `finditer`, without compiling that pattern of thousands of alternatives.
+
+    At each position not preceded by a letter, the forms whose first word is written there are tried in
+    the alternation's order, each with its own small pattern (the same lookarounds): the first that matches
+    wins, and the search goes on after it, as the alternation's would.
+    """
+
+    def __init__(self, forms: list[str]) -> None:
+        self.forms = forms
+        self.by_start: dict[str, list[int]] = {}  # first word → the forms (by order) that start with it
+        lengths: dict[str, set[int]] = {}
+        for order, form in enumerate(forms):
+            first = form.split()[0]
+            self.by_start.setdefault(first, []).append(order)
+            lengths.setdefault(first[0], set()).add(len(first))
+        self.lengths = {char: tuple(sorted(found)) for char, found in lengths.items()}
+        self.patterns: dict[int, re.Pattern[str]] = {}
+
+    def _pattern(self, order: int) -> re.Pattern[str]:
+        pattern = self.patterns.get(order)
+        if pattern is None:
+            pattern = self.patterns[order] = re.compile(rf"(?<![A-Za-z])(?:{_english_form(self.forms[order])})(?![A-Za-z])")
+        return pattern
+
+    def finditer(self, text: str) -> Iterator[str]:
+        position, length = 0, len(text)
+        lengths, by_start = self.lengths, self.by_start
+        while position < length:
+            sizes = lengths.get(text[position])
+            if sizes is None or (position and _is_ascii_letter(text[position - 1])):
+                position += 1
+                continue
+            candidates: list[int] = []
+            for size in sizes:
+                if position + size > length:
+                    break
+                orders = by_start.get(text[position:position + size])
+                if orders:
+                    candidates.extend(orders)
+            for order in sorted(candidates):
+                match = self._pattern(order).match(text, position)
+                if match:
+                    yield match.group()
+                    position = match.end()
+                    break
+            else:
+                position += 1
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return "A" <= char <= "Z" or "a" <= char <= "z"
 
 
 def _reader(text: str, origin: str) -> csv.DictReader:

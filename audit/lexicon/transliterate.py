@@ -28,6 +28,7 @@ _PINYIN_INITIALS = [
 _NEAR = {frozenset("JK"), frozenset("JS"), frozenset("PF"), frozenset("MN"), frozenset("KS")}
 
 
+@lru_cache(maxsize=65536)
 def skeleton_en(word: str) -> str:
     text = re.sub(r"[^a-z]", "", word.lower())
     out = []
@@ -63,7 +64,7 @@ def _squeeze(skeleton: str) -> str:
 
 @lru_cache(maxsize=4096)
 def pinyin_of(chinese: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin  # lazy: its tables are large
+    from audit.lexicon.pinyin import lazy_pinyin  # pypinyin's result, without its 200 ms import
 
     return tuple(lazy_pinyin(chinese))
 
@@ -88,6 +89,7 @@ def sound_alike(a: str, b: str) -> float:
     return max(0.0, 1.0 - _distance(x, y) / max(len(x), len(y)))
 
 
+@lru_cache(maxsize=65536)  # the same names and words recur from sentence to sentence
 def similarity(chinese: str, english: str) -> float:
     """0 (unrelated) … 1 (same consonant skeleton) for a Chinese name and an English word or phrase."""
     zh = skeleton_pinyin(list(pinyin_of(chinese)))

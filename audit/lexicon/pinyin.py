@@ -1,0 +1,162 @@
+"""`pypinyin.lazy_pinyin(text)` (plain style), without importing pypinyin on every run.
+
+Importing pypinyin costs about 200 ms (a 47,000-phrase dict literal, a prefix set trained on it, every
+output style's tables), a fifth of a pre-commit hook's budget, to spell out a handful of names. pypinyin
+turns text into pinyin word by word: it splits the text into runs of Han characters and others, cuts the
+Han runs into phrases of its phrase dictionary by forward maximum matching (`pypinyin.seg.mmseg`, strict
+mode: single characters between phrases), and converts each word on its own. So the pinyin of a text is
+the pinyin of its words, one after the other, and the words come only from the phrase list.
+
+The first run asks pypinyin itself for the plain pinyin of every phrase and every character it knows and
+keeps them in the user cache (`audit.lexicon.cache`); later runs cut the text the same way, with a binary
+search in the sorted phrase list, and look the words up. tests/test_speed_behaviour.py compares the two.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from audit.lexicon.cache import cached
+
+FORMAT = "audit-pinyin/1"
+
+
+def _sources() -> list[Path]:
+    spec = find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pypinyin is not installed")
+    base = Path(list(spec.submodule_search_locations)[0])
+    return [base / name for name in ("__init__.py", "phrases_dict.py", "pinyin_dict.py", "constants.py", "core.py",
+                                     "converter.py", "seg/mmseg.py", "seg/simpleseg.py")]
+
+
+def _build() -> tuple[str, str, str, str, dict[str, str]]:
+    """Every phrase (sorted) with its pinyin, every single Han character with its pinyin, and the pattern
+    pypinyin uses to tell Han characters from the rest. Lists are tab-separated, lines newline-separated."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+
+    def joined(text: str) -> str:
+        items = lazy_pinyin(text)
+        if not items or any(not item or "\t" in item or "\n" in item for item in items):
+            raise ValueError(f"pypinyin gave {items!r} for {text!r}: not storable as tab-separated text")
+        return "\t".join(items)
+
+    phrases = sorted(PHRASES_DICT)
+    readings = [joined(phrase) for phrase in phrases]
+    characters = {chr(code): joined(chr(code)) for code in PINYIN_DICT if RE_HANS.match(chr(code))}
+    return FORMAT, RE_HANS.pattern, "\n".join(phrases), "\n".join(readings), characters
+
+
+class _Pinyin:
+    def __init__(self) -> None:
+        data = cached("pinyin", _sources(), _build)
+        if data[0] != FORMAT:
+            data = _build()
+        _, pattern, phrases, readings, characters = data
+        self.han = re.compile(pattern)
+        self.phrases = phrases.split("\n")
+        self.readings = readings.split("\n")
+        self.characters = characters
+
+    def _phrase(self, word: str) -> tuple[bool, int]:
+        """(is `word` the start of some phrase, its index in the list if it is one, else -1)."""
+        phrases = self.phrases
+        i = bisect_left(phrases, word)
+        if i < len(phrases) and phrases[i].startswith(word):
+            return True, i if phrases[i] == word else -1
+        return False, -1
+
+    def words(self, run: str) -> list[str]:
+        """pypinyin.seg.mmseg.Seg(no_non_phrases=True).cut: forward maximum matching over phrases."""
+        out: list[str] = []
+        remain = run
+        while remain:
+            last_valid = ""
+            last_index = 0
+            for index in range(len(remain)):
+                word = remain[:index + 1]
+                prefix, _ = found = self._phrase(word)
+                if prefix:
+                    if found[1] >= 0:
+                        last_valid, last_index = word, index + 1
+                else:
+                    if last_valid:
+                        out.append(last_valid)
+                        remain = remain[last_index:]
+                    else:
+                        out.append(remain[0])
+                        remain = remain[1:]
+                    break
+            else:
+                if last_valid:
+                    out.append(last_valid)
+                    remain = remain[last_index:]
+                else:
+                    out.extend(remain)
+                    break
+        return out
+
+    def reading(self, word: str) -> list[str]:
+        """The pinyin of one word of the cut: a phrase, or a single character."""
+        _, index = self._phrase(word)
+        if index >= 0:
+            text = self.readings[index]
+        elif len(word) == 1 and word in self.characters:
+            text = self.characters[word]
+        else:
+            return [word]  # a Han character pypinyin has no reading for: kept as written
+        return text.split("\t")
+
+    def lazy_pinyin(self, text: str) -> list[str]:
+        out: list[str] = []
+        for run in _runs(text, self.han):
+            if not self.han.match(run):
+                if run:
+                    out.append(run)
+                continue
+            for word in self.words(run):
+                out.extend(self.reading(word))
+        return out
+
+
+def _runs(chars: str, han: re.Pattern[str]) -> list[str]:
+    """pypinyin.seg.simpleseg._seg: the text cut into runs of Han characters and runs of the rest."""
+    s = ""
+    ret = []
+    flag = 0
+    for n, c in enumerate(chars):
+        if han.match(c):
+            if n == 0:
+                flag = 0
+            if flag == 0:
+                s += c
+            else:
+                ret.append(s)
+                flag = 0
+                s = c
+        else:
+            if n == 0:
+                flag = 1
+            if flag == 1:
+                s += c
+            else:
+                ret.append(s)
+                flag = 1
+                s = c
+    ret.append(s)
+    return ret
+
+
+@lru_cache(maxsize=1)
+def _instance() -> _Pinyin:
+    return _Pinyin()
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """The same list as `pypinyin.lazy_pinyin(text)`."""
+    return _instance().lazy_pinyin(text)

@@ -1,0 +1,214 @@
+"""What the speed work must not change, and what it promises: behaviour only, never timings.
+
+- the fast tagger, pinyin and glossary matching give exactly what jieba, pypinyin and the regular
+  expressions they replace give;
+- `--jobs 2` finds exactly what one process finds, in the same order;
+- the progress bar never reaches a pipe; the hook streams and writes nothing;
+- `audit check` on one article imports neither pandas, jieba nor pypinyin (the cold start's budget);
+- the user cache is rebuilt when unusable, and everything still works without one.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit.lexicon.glossary import Glossary, _collapse, _english_form, _fold_quotes
+from audit.normalize import normalize_en, normalize_zh
+from tests.conftest import NTREX, ROOT, SAMPLE
+
+needs_ntrex = pytest.mark.skipif(not NTREX.is_dir(), reason="NTREX-128 not found in ../shared/data/ntrex128")
+
+
+def audit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=cwd or ROOT, timeout=300,
+                          env=env)
+
+
+def _ntrex_lines(name: str, limit: int) -> list[str]:
+    return (NTREX / name).read_text(encoding="utf-8").splitlines()[:limit]
+
+
+# ---------------------------------------------------------------- same answers as the libraries replaced
+
+
+@pytest.fixture(scope="module")
+def chinese_sample() -> list[str]:
+    lines = _ntrex_lines("newstest2019-ref.zho-TW.txt", 400) + _ntrex_lines("newstest2019-ref.zho-CN.txt", 200)
+    return [normalize_zh(line) for line in lines] + lines[:50] + [
+        "", " ", "abc 12.5 def", "Su-24戰機 F-16 和MH17", "\r\n你好\t世界", "特朗普与泽连斯基会谈", "博尔特尼科夫说",
+    ]
+
+
+@needs_ntrex
+def test_tagger_tags_as_jieba_posseg_does(chinese_sample: list[str], glossary: Glossary) -> None:
+    import jieba
+    from jieba.posseg import POSTokenizer
+
+    from audit.lexicon.postag import PosTagger
+
+    jieba.setLogLevel(logging.WARNING)
+    words = glossary.words()
+    tokenizer = jieba.Tokenizer()
+    for word in sorted(words):
+        tokenizer.add_word(word, freq=100000)
+    reference = POSTokenizer(tokenizer)
+    ours = PosTagger(words)
+    for text in chinese_sample:
+        assert list(ours.cut(text)) == [(p.word, p.flag) for p in reference.cut(text)], text
+
+
+@needs_ntrex
+def test_pinyin_is_pypinyins(chinese_sample: list[str], glossary: Glossary) -> None:
+    from pypinyin import lazy_pinyin as reference
+
+    from audit.lexicon.pinyin import lazy_pinyin
+
+    names = [form for entry in glossary.entries for form in entry.chinese]
+    pieces = [text[i:i + n] for text in chinese_sample[:200] for i in range(0, len(text), 7) for n in (2, 4, 6)]
+    for text in chinese_sample + names + pieces + ["唐纳德·特朗普", "〇", "123你好abc", "𠀀a"]:
+        assert lazy_pinyin(text) == reference(text), text
+
+
+@needs_ntrex
+def test_glossary_matching_is_the_alternation_it_replaces(glossary: Glossary) -> None:
+    """mentions/blank_mentions/english_index against the big regular expressions used before."""
+    keys = sorted(glossary._by_key, key=len, reverse=True)
+    chinese = re.compile("|".join(map(re.escape, keys)))
+    by_form: dict[str, object] = {}
+    for entry in glossary._by_key.values():
+        for form in entry.english:
+            by_form.setdefault(_fold_quotes(form), entry)
+    forms = sorted(by_form, key=len, reverse=True)
+    english = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_english_form(f) for f in forms)})(?![A-Za-z])")
+    collapsed = {_collapse(f): e for f, e in by_form.items()}
+
+    def english_entries(text: str) -> list[object]:
+        seen: list[object] = []
+        for match in english.finditer(_fold_quotes(text)):
+            entry = collapsed.get(_collapse(match.group()))
+            if entry is not None and all(entry is not s for s in seen):
+                seen.append(entry)
+        return seen
+
+    zh = [normalize_zh(t) for t in _ntrex_lines("newstest2019-ref.zho-TW.txt", 600)]
+    en = [normalize_en(t) for t in _ntrex_lines("newstest2019-src.eng.txt", 600)]
+    zh += ["".join(keys[k::97][:5]) for k in range(60)] + [keys[0][:-1], "民主党" + keys[5]]
+    en += [" ".join(forms[k::89][:5]) for k in range(60)] + ["Witkoff's team", "Russia-Ukraine talks", "U.S.-led"]
+    for text in zh:
+        expected = [(glossary._by_key[m.group()], m.group(), m.start(), m.end()) for m in chinese.finditer(text)]
+        assert [(m.entry, m.form, m.start, m.end) for m in glossary.mentions(text)] == expected, text
+        assert glossary.blank_mentions(text) == chinese.sub(lambda m: " " * len(m.group()), text), text
+    for text in en:
+        assert list(glossary.english_index(text)) == english_entries(text), text
+
+
+# ---------------------------------------------------------------- processes and runs
+
+
+def _write_corpus(folder: Path, documents: int = 12) -> None:
+    ids = _ntrex_lines("DOCUMENT_IDS.tsv", 10_000)
+    zh = _ntrex_lines("newstest2019-ref.zho-TW.txt", 10_000)
+    en = _ntrex_lines("newstest2019-src.eng.txt", 10_000)
+    docs: dict[str, tuple[list[str], list[str]]] = {}
+    for doc_id, z, e in zip(ids, zh, en):
+        docs.setdefault(doc_id.split("\t")[0], ([], []))
+        docs[doc_id.split("\t")[0]][0].append(z)
+        docs[doc_id.split("\t")[0]][1].append(e)
+    for number, (name, (z, e)) in enumerate(list(docs.items())[:documents]):
+        text = "\n\n".join(z) + "\n\n" + "\n\n".join(e) + "\n"
+        (folder / f"{number:02d}-{name}.txt").write_text(text, encoding="utf-8")
+    # an unreadable input (bilingual at a glance, not valid UTF-8) is reported and skipped, in order
+    (folder / "zz-broken.txt").write_bytes("中文的段落。\n\nAn English paragraph.\n".encode("utf-8") + b"\xff\n")
+
+
+@needs_ntrex
+def test_jobs_two_finds_exactly_what_one_process_finds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write_corpus(corpus)
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / "out"  # the same folder: the `reports:` line names it
+        result = audit("-m", "audit", "check", str(corpus), "--out", str(out), "-r", "csv", "-r", "json", "--jobs", jobs)
+        assert result.returncode in (1, 2), result.stderr
+        json_text = (out / "audit.json").read_text(encoding="utf-8")
+        runs[jobs] = (result.stdout, result.stderr, result.returncode, (out / "audit.csv").read_bytes(),
+                      re.sub(r'"generated": "[^"]*"', "", json_text))
+    assert runs["1"] == runs["2"]
+    assert "zz-broken.txt" in runs["1"][1]
+
+
+@needs_ntrex
+def test_hook_with_jobs_matches_hook_without(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write_corpus(corpus, documents=6)
+    files = sorted(str(p) for p in corpus.glob("0*.txt"))
+    one = audit("-m", "audit", "hook", "--fail-on", "warning", *files)
+    two = audit("-m", "audit", "hook", "--fail-on", "warning", "--jobs", "2", *files)
+    assert (one.stdout, one.returncode) == (two.stdout, two.returncode)
+    assert one.stdout and "\r" not in one.stdout + one.stderr
+    assert not (corpus / "reports").exists() and not (ROOT / "reports" / "never").exists()
+
+
+def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
+    second = tmp_path / "second.txt"
+    second.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = audit("-m", "audit", "check", str(SAMPLE), str(second), "--out", str(tmp_path / "out"))
+    assert "\r" not in result.stderr and "documents," not in result.stderr and "[#" not in result.stderr
+
+
+def test_progress_bar_draws_on_a_terminal_and_erases_itself() -> None:
+    from audit.progress import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    bar = Progress(3, stream, delay=0.0, interval=0.0)
+    for label in ("a", "b", "c"):
+        bar.advance(label)
+    bar.close()
+    text = stream.getvalue()
+    assert "3/3 documents" in text and text.endswith("\r")
+    assert Progress.on_terminal(10) is None or sys.stderr.isatty()  # pytest captures stderr: no bar
+
+
+def test_one_article_check_imports_neither_pandas_nor_the_big_lexicon_libraries(tmp_path: Path) -> None:
+    result = audit("-X", "importtime", "-m", "audit", "check", str(SAMPLE), "--out", str(tmp_path / "out"), "-q")
+    assert result.returncode == 1, result.stderr
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    for heavy in ("pandas", "jieba", "jieba.posseg", "pypinyin", "translate", "sacrebleu"):
+        assert heavy not in imported, f"{heavy} imported on the one-article path"
+    assert (tmp_path / "out" / "audit.csv").is_file() and (tmp_path / "out" / "audit.html").is_file()
+
+
+def test_works_without_a_writable_cache_and_rebuilds_a_damaged_one(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    env = {**os.environ, "AUDIT_CACHE_DIR": str(blocked / "cache")}
+    plain = audit("-m", "audit", "check", str(SAMPLE), "--no-report", "-q")
+    no_cache = audit("-m", "audit", "check", str(SAMPLE), "--no-report", "-q", env=env)
+    assert (no_cache.stdout, no_cache.returncode) == (plain.stdout, plain.returncode)
+
+    from audit.lexicon import cache
+
+    folder = tmp_path / "cache"
+    os.environ["AUDIT_CACHE_DIR"] = str(folder)
+    try:
+        assert cache.cached("probe", [SAMPLE], lambda: ("built", 1)) == ("built", 1)
+        [entry] = list(folder.iterdir())
+        entry.write_bytes(b"\x00damaged")
+        assert cache.cached("probe", [SAMPLE], lambda: ("rebuilt", 2)) == ("rebuilt", 2)
+        assert cache.cached("probe", [SAMPLE], lambda: ("never", 3)) == ("rebuilt", 2)
+    finally:
+        del os.environ["AUDIT_CACHE_DIR"]
