@@ -51,7 +51,7 @@ def dump(chromium: str, tmp_path: Path, url: str) -> Node:
 def test_script_runs_and_injected_code_does_not(chromium: str, tmp_path: Path, report: Path) -> None:
     dom = dump(chromium, tmp_path, report.as_uri())
     assert dom.one("body").attrs.get("data-ready") == "1"
-    assert dom.one("title").text == "Translation audit report"  # the article's script would set "pwned"
+    assert dom.one("head").one("title").text == "Translation audit report"  # the article's script would set "pwned"
     assert not dom.all("img")
     assert "<script>" in dom.one("tbody", id="doc-2-p1").one("td", cls="zh").text
     assert dom.one(id="shown-count").text == "8"

@@ -216,10 +216,14 @@ def test_summary_counts_by_severity(dom: Node) -> None:
     assert summary.one(data_total="suppressed").text == "1"
 
 
-def test_document_table_links_to_sections_with_counts(dom: Node) -> None:
+def test_document_table_links_to_sections_with_counts_and_score(dom: Node) -> None:
     rows = dom.one("table", cls="docs").all("tr")[1:]
+    # Worst score first; the score is 100 − 100 × (errors + ½ warnings) per pair: both are 50 here, input order.
     assert [r.one("a").attrs["href"] for r in rows] == ["#doc-1", "#doc-2"]
-    assert [[c.text for c in r.all("td", cls="num")] for r in rows] == [["7", "2", "3", "1", "1"], ["2", "1", "0", "1", "0"]]
+    # pairs, errors, warnings, infos, suppressed, to review (filled in by the script), score
+    assert [[c.text for c in r.all("td", cls="num")] for r in rows] == [
+        ["7", "2", "3", "1", "1", "0", "50"], ["2", "1", "0", "1", "0", "0", "50"],
+    ]
     assert dom.one("section", id="doc-1").one("h2").text == SEED_NAME
 
 

@@ -1,11 +1,21 @@
-"""CSV for spreadsheets: UTF-8 with BOM (Excel then shows Chinese), stable columns, formulas defused."""
+"""CSV for spreadsheets: UTF-8 with BOM (Excel then shows Chinese), stable columns, formulas defused.
+
+It is also the editor's worksheet: `status` and `note` are the last columns, and the file saved after triage
+is read back by `audit check --decisions` (audit.decisions).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
+
+from audit.decisions import guard_id
 from audit.model import DocumentResult
 from audit.report.rows import COLUMNS, rows
+
+if TYPE_CHECKING:
+    from audit.decisions import Review
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -16,11 +26,17 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def render_csv(results: list[DocumentResult]) -> str:
+def csv_cells(row: dict[str, str]) -> dict[str, str]:
+    """A row as written: formulas defused, and an id that a spreadsheet would read as a number kept text."""
+    cells = {key: defuse(value) for key, value in row.items()}
+    cells["id"] = guard_id(row["id"])
+    return cells
+
+
+def render_csv(results: list[DocumentResult], review: Review | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for row in rows(results):
-        writer.writerow({key: defuse(value) for key, value in row.items()})
+    for row in rows(results, review):
+        writer.writerow(csv_cells(row))
     return buffer.getvalue()
-

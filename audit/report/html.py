@@ -1,5 +1,11 @@
 """A self-contained HTML report: side-by-side aligned text, highlighted discrepancies, filters.
 
+It is also the editor's workspace: each finding has Accept / Ignore / Open buttons and a note, kept in the
+browser's local storage and exported as the decisions CSV (the same columns and bytes as audit.csv, with
+status and note filled in); j / k move from finding to finding with the sentence pair in view. A run over
+several articles opens on an overview: a sortable table of articles with counts and a score, and charts of
+findings by rule and by article (inline SVG); with earlier runs compared, what is new and what was resolved.
+
 The page loads nothing from the network: CSS and JS are inline, and a Content-Security-Policy
 allows only the page's own script (by hash), so even a mistake in escaping could not run code
 smuggled in through article text.
@@ -10,17 +16,25 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
 
 from audit.model import AlignedPair, DocumentResult, Finding, Segment, Severity
 from audit.report.atomic import write_atomic
+from audit.report.csv_report import csv_cells
+from audit.report.overview import BarChart, ColumnChart, article_score, bar_chart, history_chart
+from audit.report.rows import COLUMNS, ignored, reviewed_row
+
+if TYPE_CHECKING:
+    from audit.decisions import Decision, PastFinding, Review, Trend
 
 TEMPLATE = "report.html.j2"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -32,10 +46,20 @@ class FindingView:
     finding: Finding
     source_excerpt: Markup = Markup()  # only for document findings, which have no pair to show
     target_excerpt: Markup = Markup()
+    status: str = ""  # from the decisions files: accepted, ignore, conflict, "" (open)
+    note: str = ""
+    row: str = ""  # the finding's CSV cells as JSON: the page exports them with the decision
+    order: int = 0  # its row in audit.csv, so the export keeps the CSV's order
+    new: bool = False  # not in the earlier run compared with
+    conflict: list[Decision] = field(default_factory=list)
 
     @property
     def sev(self) -> str:
         return self.finding.severity.label
+
+    @property
+    def ignored(self) -> bool:
+        return self.status == "ignore"
 
 
 @dataclass
@@ -57,7 +81,8 @@ class PairView:
 
     @property
     def worst(self) -> str:
-        return max(f.finding.severity for f in self.findings).label if self.findings else ""
+        listed = [f.finding.severity for f in self.findings if not f.ignored]
+        return max(listed).label if listed else ""
 
 
 @dataclass
@@ -68,6 +93,10 @@ class DocView:
     suppressed: int
     doc_findings: list[FindingView]
     pairs: list[PairView]
+    number: int = 1
+    score: int = 100
+    new: int | None = None  # with a trend: findings new since the earlier run (None: not compared)
+    resolved: int | None = None
 
 
 @dataclass
@@ -75,6 +104,42 @@ class RuleView:
     code: str
     rule: str
     count: int
+
+
+@dataclass
+class ResolvedView:
+    file: str
+    code: str
+    message: str
+    location: str
+    status: str = ""
+    note: str = ""
+
+
+@dataclass
+class ConflictView:
+    finding: FindingView
+    decisions: list[Decision]
+
+
+@dataclass
+class TrendView:
+    previous: str
+    previous_generated: str
+    new: int
+    resolved: int
+    unchanged: int
+    not_audited: int
+    resolved_items: list[ResolvedView]
+    history: ColumnChart | None
+
+
+@dataclass
+class ReviewView:
+    files: list[str]
+    resolved: list[ResolvedView]
+    conflicts: list[ConflictView]
+    elsewhere: int
 
 
 @dataclass
@@ -86,15 +151,30 @@ class PageView:
     total_pairs: int
     suppressed: int
     meta: dict[str, str] = field(default_factory=dict)
+    on_page: int = 0  # findings on the page: the listed ones and those an ignore decision suppressed
+    status_counts: dict[str, int] = field(default_factory=dict)
+    review: ReviewView | None = None
+    trend: TrendView | None = None
+    by_rule: BarChart | None = None
+    by_article: BarChart | None = None
+    table: list[DocView] = field(default_factory=list)  # the overview's rows: the articles that need work first
+    columns: tuple[str, ...] = COLUMNS  # of the exported decisions CSV: those of audit.csv
+
+    @property
+    def overview(self) -> bool:
+        return len(self.docs) > 1
 
 
-def render_html(results: list[DocumentResult], meta: dict[str, str]) -> str:
-    return _environment().get_template(TEMPLATE).render(page=_page(results, meta))
+def render_html(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+                trend: Trend | None = None) -> str:
+    return _environment().get_template(TEMPLATE).render(page=_page(results, meta, review, trend))
 
 
-def write_html(results: list[DocumentResult], path: Path, meta: dict[str, str]) -> None:
+def write_html(results: list[DocumentResult], path: Path, meta: dict[str, str], review: Review | None = None,
+               trend: Trend | None = None) -> None:
     # Render fully before touching the disk: a rendering error leaves any old report intact.
-    text = render_html(results, meta)
+    extras = {key: value for key, value in (("review", review), ("trend", trend)) if value is not None}
+    text = render_html(results, meta, **extras)
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -116,44 +196,126 @@ def _csp_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _page(results: list[DocumentResult], meta: dict[str, str]) -> PageView:
+def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+          trend: Trend | None = None) -> PageView:
     ids = (f"f{n}" for n in itertools.count(1))
-    docs = [_doc(n, result, ids) for n, result in enumerate(results, start=1)]
+    rows = itertools.count()
+    docs = [_doc(n, result, ids, rows, review, trend) for n, result in enumerate(results, start=1)]
     findings = [f for result in results for f in result.findings]
+    everything = findings + [f for result in results for f in ignored(result, review)]
     codes = Counter(f.code for f in findings)
-    rule_names = {f.code: f.rule for f in findings}
-    return PageView(
+    rule_names = {f.code: f.rule for f in everything}
+    views = [v for d in docs for v in _all_views(d)]
+    statuses = Counter("open" if v.status in ("", "conflict") else v.status for v in views)
+    page = PageView(
         docs=docs,
         counts=_counts(findings),
-        rules=[RuleView(code, rule_names[code], codes[code]) for code in sorted(codes)],
+        rules=[RuleView(code, rule_names[code], codes[code]) for code in sorted(rule_names)],
         total_findings=len(findings),
         total_pairs=sum(len(d.pairs) for d in docs),
         suppressed=sum(r.suppressed for r in results),
         meta=dict(meta),
+        on_page=len(views),
+        status_counts={key: statuses[key] for key in ("open", "accepted", "ignore")},
+        review=_review_view(review, views) if review else None,
+        trend=_trend_view(trend) if trend else None,
     )
+    if page.overview:
+        page.table = sorted(docs, key=lambda d: (d.score, d.number))
+        page.by_rule = bar_chart("Findings by rule", [
+            (f"{code} {rule_names[code]}", f"{code} {rule_names[code]}", "", _counts([f for f in findings if f.code == code]))
+            for code in sorted(codes)
+        ], label_width=190)
+        page.by_article = bar_chart("Findings by article", [
+            (_basename(d.name), d.name, f"#{d.anchor}", d.counts) for d in docs
+        ])
+    return page
 
 
-def _doc(number: int, result: DocumentResult, ids: Iterator[str]) -> DocView:
+def _all_views(doc: DocView) -> list[FindingView]:
+    return doc.doc_findings + [v for p in doc.pairs for v in p.findings]
+
+
+def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None = None,
+         trend: Trend | None = None) -> DocView:
     anchor = f"doc-{number}"
     pairs = result.aligned.pairs
     by_pair: dict[int, list[FindingView]] = {}
     doc_findings: list[FindingView] = []
-    for finding in sorted(result.findings, key=_finding_order):
-        view = FindingView(next(ids), finding)
+    # The CSV's order: listed findings, then the ignored ones (audit.report.rows.rows).
+    everything = result.findings + ignored(result, review)
+    order = {id(f): next(rows) for f in everything}
+    new_ids = trend.new_ids if trend else set()
+    conflicts = review.conflicts if review else {}
+    for finding in sorted(everything, key=_finding_order):
+        row = reviewed_row(result.name, finding, review)
+        view = FindingView(
+            next(ids), finding, status=row["status"], note=row["note"],
+            row=json.dumps(csv_cells(row), ensure_ascii=False), order=order[id(finding)], new=finding.id in new_ids,
+            conflict=list(conflicts.get(finding.id, [])),
+        )
         if finding.pair_index is not None and 0 <= finding.pair_index < len(pairs):
             by_pair.setdefault(finding.pair_index, []).append(view)
         else:  # whole-document findings, and any pointing outside the alignment, are never lost
             view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in finding.source_marks])
             view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in finding.target_marks])
             doc_findings.append(view)
+    counts = _counts(result.findings)
+    doc_trend = trend.documents.get(result.name) if trend else None
+    compared = doc_trend is not None and doc_trend.compared
     return DocView(
         anchor=anchor,
         name=result.name,
-        counts=_counts(result.findings),
+        counts=counts,
         suppressed=result.suppressed,
         doc_findings=doc_findings,
         pairs=[_pair(i, pair, by_pair.get(i, []), anchor) for i, pair in enumerate(pairs)],
+        number=number,
+        score=article_score(counts["error"], counts["warning"], len(pairs)),
+        new=len(doc_trend.new) if doc_trend is not None else None,
+        resolved=len(doc_trend.resolved) if compared else None,
     )
+
+
+def _review_view(review: Review, views: list[FindingView]) -> ReviewView:
+    first = {}
+    for view in views:
+        first.setdefault(view.finding.id, view)
+    return ReviewView(
+        files=list(review.decisions.files),
+        resolved=[_resolved(d) for d in review.resolved],
+        conflicts=[ConflictView(first[i], rows) for i, rows in review.conflicts.items() if i in first],
+        elsewhere=review.elsewhere,
+    )
+
+
+def _resolved(decision: Decision) -> ResolvedView:
+    return ResolvedView(decision.file, decision.code, decision.message, decision.location, decision.status, decision.note)
+
+
+def _trend_view(trend: Trend) -> TrendView:
+    resolved = [_past(p) for d in trend.documents.values() for p in d.resolved]
+    runs = [(_short_date(t.generated) or t.label, f"{t.label} {t.generated}".strip(),
+             {"error": t.errors, "warning": t.warnings, "info": t.infos}) for t in trend.history]
+    if runs:
+        runs[-1] = ("this run", "this run", runs[-1][2])
+    return TrendView(
+        previous=trend.previous, previous_generated=trend.previous_generated, new=trend.total("new"),
+        resolved=trend.total("resolved"), unchanged=trend.total("unchanged"), not_audited=trend.not_audited,
+        resolved_items=resolved, history=history_chart(runs) if len(runs) > 1 else None,
+    )
+
+
+def _past(past: PastFinding) -> ResolvedView:
+    return ResolvedView(past.file, past.code, past.message, past.location)
+
+
+def _basename(name: str) -> str:
+    return name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or name
+
+
+def _short_date(stamp: str) -> str:
+    return stamp[:10] if len(stamp) >= 10 and stamp[4:5] == "-" else stamp
 
 
 def _pair(index: int, pair: AlignedPair, findings: list[FindingView], doc_anchor: str) -> PairView:

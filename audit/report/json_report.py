@@ -2,7 +2,9 @@
 
 The shape is documented (and tested) by docs/json-schema.json. Keys keep a stable order, Chinese stays readable
 (no \\u escapes), and each finding carries the flat row of the CSV report (audit.report.rows) plus structured
-locations and the exact substrings to highlight.
+locations and the exact substrings to highlight. With decisions fed back, each document also lists the findings an
+`ignore` decision suppressed, and a `review` object tells what the decisions did; with earlier runs given, a `trend`
+object tells what is new, resolved and unchanged.
 """
 
 from __future__ import annotations
@@ -11,30 +13,39 @@ import json
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.model import AlignedPair, DocumentResult, Finding, Location, Segment, Severity
 from audit.report.atomic import write_atomic
-from audit.report.rows import finding_row
+from audit.report.rows import ignored, reviewed_row
+
+if TYPE_CHECKING:
+    from audit.decisions import Decision, PastFinding, Review, Trend
 
 TOOL_NAME = "audit"
 
 
-def render_json(results: list[DocumentResult], meta: dict[str, str]) -> str:
-    report = {
+def render_json(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+                trend: Trend | None = None) -> str:
+    report: dict[str, Any] = {
         "tool": tool_info(meta),
         "generated": meta.get("generated", ""),
         "settings": meta.get("settings", ""),
         "summary": {"documents": len(results), **_counts(results)},
-        "documents": [_document(result) for result in results],
+        "documents": [_document(result, review) for result in results],
     }
+    if review is not None:
+        report["review"] = _review(review)
+    if trend is not None:
+        report["trend"] = _trend(trend)
     return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def write_json(results: list[DocumentResult], path: Path, meta: dict[str, str]) -> None:
+def write_json(results: list[DocumentResult], path: Path, meta: dict[str, str], review: Review | None = None,
+               trend: Trend | None = None) -> None:
     # Render fully before touching the disk: a rendering error leaves any old report intact.
-    write_atomic(path, render_json(results, meta).encode("utf-8"))
+    write_atomic(path, render_json(results, meta, review, trend).encode("utf-8"))
 
 
 def tool_info(meta: dict[str, str]) -> dict[str, str]:
@@ -60,12 +71,13 @@ def _counts(results: list[DocumentResult]) -> dict[str, int]:
     }
 
 
-def _document(result: DocumentResult) -> dict[str, Any]:
+def _document(result: DocumentResult, review: Review | None) -> dict[str, Any]:
     return {
         "file": result.name,
         "summary": _counts([result]),
         "pairs": [_pair(index, pair) for index, pair in enumerate(result.aligned.pairs)],
-        "findings": [_finding(result.name, finding) for finding in result.findings],
+        "findings": [_finding(result.name, finding, review) for finding in result.findings],
+        "ignored": [_finding(result.name, finding, review) for finding in ignored(result, review)],
     }
 
 
@@ -84,11 +96,57 @@ def _segment(segment: Segment) -> dict[str, Any]:
     return {"text": segment.text, **location(segment.loc)}  # type: ignore[dict-item]
 
 
-def _finding(document: str, finding: Finding) -> dict[str, Any]:
+def _finding(document: str, finding: Finding, review: Review | None = None) -> dict[str, Any]:
     return {
-        **finding_row(document, finding),
+        **reviewed_row(document, finding, review),
         "pair_index": finding.pair_index,
         "source_marks": list(finding.source_marks),
         "target_marks": list(finding.target_marks),
         "locations": {"source": location(finding.source_loc), "target": location(finding.target_loc)},
     }
+
+
+def _review(review: Review) -> dict[str, Any]:
+    counts = review.counts
+    return {
+        "files": list(review.decisions.files),
+        "counts": {key: counts[key] for key in ("open", "accepted", "ignored", "conflict", "resolved")},
+        "elsewhere": review.elsewhere,
+        "resolved": [_decision(d) for d in review.resolved],
+        "conflicts": [
+            {**_decision(review.decisions.entries[finding_id], status=False),
+             "decisions": [{"origin": d.origin, "status": d.status, "note": d.note} for d in rows]}
+            for finding_id, rows in review.conflicts.items()
+        ],
+    }
+
+
+def _decision(decision: Decision, status: bool = True) -> dict[str, Any]:
+    item = {"id": decision.id, "file": decision.file, "code": decision.code, "message": decision.message,
+            "location": decision.location}
+    if status:
+        item |= {"status": decision.status, "note": decision.note}
+    return item
+
+
+def _trend(trend: Trend) -> dict[str, Any]:
+    return {
+        "previous": trend.previous,
+        "previous_generated": trend.previous_generated,
+        "counts": {key: trend.total(key) for key in ("new", "resolved", "unchanged")},
+        "not_audited": trend.not_audited,
+        "documents": [
+            {"file": name, "compared": d.compared, "new": [f.id for f in d.new],
+             "resolved": [_past(p) for p in d.resolved], "unchanged": d.unchanged}
+            for name, d in trend.documents.items()
+        ],
+        "history": [
+            {"label": t.label, "generated": t.generated, "errors": t.errors, "warnings": t.warnings, "infos": t.infos}
+            for t in trend.history
+        ],
+    }
+
+
+def _past(past: PastFinding) -> dict[str, str]:
+    return {"id": past.id, "code": past.code, "rule": past.rule, "severity": past.severity,
+            "message": past.message, "location": past.location}

@@ -1,0 +1,444 @@
+"""The editor's review loop: decisions read back from a triaged CSV, and the trend against earlier runs.
+
+An editor opens `audit.csv` in a spreadsheet (or triages in the HTML page and exports the same CSV), sets
+`status` to `accepted` (a real error, to fix) or `ignore` (a false alarm, or acceptable), or leaves it empty
+(open), and writes a `note`. Fed back with `audit check --decisions reviewed.csv`:
+
+- `ignore`d findings are suppressed (counted as suppressed, still carried in the CSV so the next file saved
+  holds every decision);
+- statuses and notes are carried into the new reports;
+- rows whose finding is no longer found are reported as resolved;
+- several reviewers' files are merged; where they disagree the finding stays open with status `conflict`
+  and the disagreement is shown, never settled silently.
+
+A decision belongs to a finding id (Finding.id: the rule and the sentence pair), so it follows the finding
+wherever its lines move, and covers every occurrence of the same rule on the same sentence pair.
+
+`compare` sets a run against earlier runs' JSON reports: new, resolved and unchanged findings, per
+document, and the totals of each run for a small history.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterable
+
+from audit.errors import AuditError
+from audit.model import DocumentResult, Finding, Severity
+
+ACCEPTED, IGNORE, OPEN, CONFLICT = "accepted", "ignore", "", "conflict"
+# What an editor may type in the status column (any case); everything else is refused with its row.
+STATUS_WORDS = {
+    "": OPEN, "open": OPEN, "conflict": OPEN, "new": OPEN,
+    "accepted": ACCEPTED, "accept": ACCEPTED,
+    "ignore": IGNORE, "ignored": IGNORE,
+}
+ID_PATTERN = re.compile(r"[0-9a-f]{12}")
+# A spreadsheet reads these ids as numbers (123456789012, 1234e5678901) and writes them back changed.
+NUMERIC_ID = re.compile(r"\d+(?:[eE]\d+)?")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DELIMITERS = (",", ";", "\t", "|")
+MAX_BYTES = 100 * 1024 * 1024
+
+
+# --- ids in a spreadsheet -------------------------------------------------------------------------
+
+
+def guard_id(finding_id: str) -> str:
+    """The id as written in a CSV cell: one a spreadsheet would turn into a number gets a leading '."""
+    return "'" + finding_id if NUMERIC_ID.fullmatch(finding_id) else finding_id
+
+
+def undefuse(cell: str) -> str:
+    """Undo the CSV writer's protection: `'=x` was `=x` (and `'0123…` an id kept as text)."""
+    if cell.startswith("'") and (cell[1:2] in FORMULA_START or NUMERIC_ID.fullmatch(cell[1:])):
+        return cell[1:]
+    return cell
+
+
+def content_id(code: str, source_text: str, target_text: str, expected: str, found: str) -> str:
+    """Finding.id computed from a CSV row's cells: recovers an id cell a spreadsheet changed."""
+    return Finding(code, "", Severity.INFO, "", source_text=source_text, target_text=target_text,
+                   expected=expected, found=found).id
+
+
+# --- reading one decisions file -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One row of a decisions file (or several rows merged): what a reviewer said about a finding id."""
+
+    id: str
+    status: str  # ACCEPTED, IGNORE or OPEN
+    note: str = ""
+    file: str = ""  # the article, as in the report the reviewer saw
+    code: str = ""
+    message: str = ""
+    location: str = ""  # target_location, else source_location
+    origin: str = ""  # "reviewed.csv row 7": the file and the spreadsheet row (the header is row 1)
+
+
+def read_decisions(path: Path, encoding: str | None = None) -> list[Decision]:
+    """The rows of a triaged audit CSV, as Excel, LibreOffice or Google Sheets save it.
+
+    UTF-8 (with or without BOM) and UTF-16 (with or without BOM) are recognised; bytes in any other encoding
+    (Excel's plain "CSV" on a Chinese Windows writes GBK or Big5) need `encoding`. The delimiter (comma, semicolon, tab or bar) is read from the header; columns are found by name,
+    so an editor may reorder, hide or delete the others. Only `id` and `status` are required.
+    """
+    text = decode_csv(_read_bytes(path), path, encoding).lstrip("\ufeff")
+    delimiter, header = _sniff(text, path)
+    columns = {name: index for index, name in reversed(list(enumerate(header)))}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(reader)
+    decisions = []
+    for line, cells in enumerate(reader, start=2):  # spreadsheet row numbers: the header is row 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {name: undefuse(cells[index]) if index < len(cells) else "" for name, index in columns.items()}
+        status = _status(row.get("status", ""), path, line)
+        finding_id = _row_id(row, cells[columns["id"]] if columns["id"] < len(cells) else "", path, line, status)
+        if finding_id is None:
+            continue
+        decisions.append(Decision(
+            id=finding_id, status=status, note=row.get("note", "").strip(), file=row.get("file", ""),
+            code=row.get("code", ""), message=row.get("message", ""),
+            location=row.get("target_location", "") or row.get("source_location", ""), origin=f"{path} row {line}",
+        ))
+    return decisions
+
+
+def decode_csv(data: bytes, path: Path | str, encoding: str | None = None) -> str:
+    """UTF-8 or UTF-16 (with or without BOM) as such; `encoding` (a legacy code page) only for other bytes."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _decode(data, name, path)
+    head = data[:4096]
+    if len(head) >= 2 and head.count(b"\x00") * 4 >= len(head):  # UTF-16 without BOM: every other byte is 0 in ASCII
+        odd_zeros = head[1::2].count(b"\x00")
+        return _decode(data, "utf-16-le" if odd_zeros >= head[0::2].count(b"\x00") else "utf-16-be", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if encoding:
+            return _decode(data, encoding, path)
+        raise AuditError(
+            f"{path}: not UTF-8 or UTF-16 (byte {error.start}); save it as \"CSV UTF-8\" (Excel) or with character "
+            "set Unicode (UTF-8) (LibreOffice), or name its encoding with --encoding"
+        ) from None
+
+
+def _decode(data: bytes, name: str, path: Path | str) -> str:
+    try:
+        return data.decode(name)
+    except LookupError:
+        raise AuditError(f"unknown encoding {name!r}") from None
+    except UnicodeDecodeError as error:
+        raise AuditError(f"{path}: not valid {name.upper()} (byte {error.start})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AuditError(f"{path}: too large for a decisions file")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise AuditError(f"{path}: decisions file not found") from None
+    except IsADirectoryError:
+        raise AuditError(f"{path}: is a directory, not a decisions CSV") from None
+    except OSError as error:
+        raise AuditError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _sniff(text: str, path: Path) -> tuple[str, list[str]]:
+    """The delimiter whose header row names an `id` column (and a `status` one), and the header's names."""
+    first = text.split("\n", 1)[0].rstrip("\r")
+    best: tuple[str, list[str]] | None = None
+    for delimiter in DELIMITERS:
+        header = [cell.strip().lower() for cell in next(csv.reader([first], delimiter=delimiter), [])]
+        if "id" in header and "status" in header:
+            return delimiter, header
+        if "id" in header and best is None:
+            best = (delimiter, header)
+    if best is not None:
+        raise AuditError(f"{path}: no 'status' column: use the audit CSV, whose last columns are status and note")
+    raise AuditError(f"{path}: not a decisions CSV: its first row has no 'id' column (use the audit CSV with its header)")
+
+
+def _status(cell: str, path: Path, line: int) -> str:
+    word = cell.strip().lower()
+    if word not in STATUS_WORDS:
+        raise AuditError(f"{path} row {line}: unknown status {cell.strip()!r} (use accepted, ignore, or leave it empty)")
+    return STATUS_WORDS[word]
+
+
+def _row_id(row: dict[str, str], raw: str, path: Path, line: int, status: str) -> str | None:
+    finding_id = raw.strip().lstrip("'").strip().lower()
+    if ID_PATTERN.fullmatch(finding_id):
+        return finding_id
+    # A spreadsheet turned the id into a number (1.23457E+11): recompute it from the cells it hashes.
+    if {"code", "source_text", "target_text", "expected", "found"} <= row.keys() and row["code"]:
+        return content_id(row["code"], row["source_text"], row["target_text"], row["expected"], row["found"])
+    if status == OPEN and not row.get("note", "").strip():
+        return None  # nothing decided on this row: nothing lost
+    raise AuditError(f"{path} row {line}: {raw.strip()!r} is not a finding id (12 hex digits; did the spreadsheet change it?)")
+
+
+# --- merging reviewers' files ---------------------------------------------------------------------
+
+
+@dataclass
+class Decisions:
+    """Every file's rows merged by finding id."""
+
+    entries: dict[str, Decision] = field(default_factory=dict)  # one per id; status OPEN where reviewers disagree
+    conflicts: dict[str, list[Decision]] = field(default_factory=dict)  # id → the rows that disagree
+    files: list[str] = field(default_factory=list)
+
+
+def merge_decisions(files: Iterable[tuple[str, list[Decision]]]) -> Decisions:
+    """Merge (name, rows) of several files: agreeing or empty statuses combine, different ones conflict.
+
+    Notes are all kept (each distinct note once). A row left open says nothing, so it never conflicts.
+    """
+    merged = Decisions()
+    rows_by_id: dict[str, list[Decision]] = {}
+    for name, rows in files:
+        merged.files.append(name)
+        for row in rows:
+            rows_by_id.setdefault(row.id, []).append(row if row.origin else replace(row, origin=name))
+    for finding_id, rows in rows_by_id.items():
+        statuses = list(dict.fromkeys(r.status for r in rows if r.status))
+        notes = list(dict.fromkeys(r.note for r in rows if r.note))
+        first = rows[0]
+        if len(statuses) > 1:
+            merged.conflicts[finding_id] = [r for r in rows if r.status]
+        status = statuses[0] if len(statuses) == 1 else OPEN
+        merged.entries[finding_id] = Decision(
+            id=finding_id, status=status, note=" | ".join(notes), file=first.file, code=first.code,
+            message=first.message, location=first.location, origin=", ".join(dict.fromkeys(r.origin for r in rows)),
+        )
+    return merged
+
+
+def load_decisions(paths: Iterable[Path], encoding: str | None = None) -> Decisions:
+    return merge_decisions((str(path), read_decisions(path, encoding)) for path in paths)
+
+
+# --- applying them to a run -----------------------------------------------------------------------
+
+
+@dataclass
+class Review:
+    """What the decisions did to a run; the report writers show it."""
+
+    decisions: Decisions
+    ignored: dict[str, list[Finding]] = field(default_factory=dict)  # document → findings suppressed by `ignore`
+    resolved: list[Decision] = field(default_factory=list)  # rows whose finding is no longer found
+    elsewhere: int = 0  # rows about documents this run did not audit
+    counts: Counter[str] = field(default_factory=Counter)  # open, accepted, ignored, conflict, resolved
+    seen: set[str] = field(default_factory=set)  # ids of this run's findings (listed or ignored)
+
+    def status(self, finding: Finding) -> str:
+        """ACCEPTED, IGNORE, CONFLICT or OPEN for a finding of this run."""
+        if finding.id in self.decisions.conflicts:
+            return CONFLICT
+        entry = self.decisions.entries.get(finding.id)
+        return entry.status if entry else OPEN
+
+    def note(self, finding: Finding) -> str:
+        entry = self.decisions.entries.get(finding.id)
+        return entry.note if entry else ""
+
+    @property
+    def conflicts(self) -> dict[str, list[Decision]]:
+        """Disagreements about findings of this run (one about a finding since resolved no longer matters)."""
+        return {i: rows for i, rows in self.decisions.conflicts.items() if i in self.seen}
+
+
+def apply_decisions(results: list[DocumentResult], decisions: Decisions) -> Review:
+    """Suppress `ignore`d findings (counted in each result's `suppressed`), and find what was resolved."""
+    review = Review(decisions)
+    seen = review.seen
+    for result in results:
+        kept = []
+        for finding in result.findings:
+            seen.add(finding.id)
+            status = review.status(finding)
+            if status == IGNORE:
+                review.ignored.setdefault(result.name, []).append(finding)
+                result.suppressed += 1
+                review.counts["ignored"] += 1
+            else:
+                kept.append(finding)
+                review.counts[status or "open"] += 1
+        result.findings = kept
+    names = [result.name for result in results]
+    for entry in decisions.entries.values():
+        if entry.id in seen:
+            continue
+        if entry.file and not any(same_document(entry.file, name) for name in names):
+            review.elsewhere += 1
+        else:
+            review.resolved.append(entry)
+    review.counts["resolved"] = len(review.resolved)
+    return review
+
+
+def same_document(a: str, b: str) -> bool:
+    """The same article, even when named from another folder (`news/a.txt` and `a.txt`)."""
+    return a == b or _basename(a) == _basename(b)
+
+
+def _basename(name: str) -> str:
+    return PureWindowsPath(PurePosixPath(name).name).name
+
+
+# --- earlier runs ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PastFinding:
+    """A finding of an earlier run, as its JSON report recorded it."""
+
+    id: str
+    file: str
+    code: str
+    rule: str
+    severity: str
+    message: str
+    location: str
+
+
+@dataclass
+class PastRun:
+    label: str  # the JSON file
+    generated: str
+    findings: dict[str, list[PastFinding]]  # document → listed findings
+    ignored: dict[str, list[PastFinding]]  # document → findings its decisions suppressed
+
+    def counts(self) -> Counter[str]:
+        return Counter(f.severity for found in self.findings.values() for f in found)
+
+
+def load_previous(path: Path) -> PastRun:
+    """An earlier run's audit.json (written by `audit check -r json`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        findings, ignored = {}, {}
+        for document in data["documents"]:
+            name = document["file"]
+            findings[name] = [_past(name, f) for f in document["findings"]]
+            ignored[name] = [_past(name, f) for f in document.get("ignored", [])]
+        return PastRun(str(path), str(data.get("generated", "")), findings, ignored)
+    except FileNotFoundError:
+        raise AuditError(f"{path}: earlier report not found") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise AuditError(f"{path}: not a JSON report written by 'audit check -r json'") from None
+
+
+def _past(document: str, item: dict[str, Any]) -> PastFinding:
+    return PastFinding(
+        id=str(item["id"]), file=document, code=str(item.get("code", "")), rule=str(item.get("rule", "")),
+        severity=str(item.get("severity", "")), message=str(item.get("message", "")),
+        location=str(item.get("target_location") or item.get("source_location") or ""),
+    )
+
+
+@dataclass
+class DocumentTrend:
+    new: list[Finding] = field(default_factory=list)
+    resolved: list[PastFinding] = field(default_factory=list)
+    unchanged: int = 0
+    compared: bool = True  # False: the document is not in the earlier run (all its findings are new)
+
+
+@dataclass
+class RunTotals:
+    label: str
+    generated: str
+    errors: int
+    warnings: int
+    infos: int
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+
+@dataclass
+class Trend:
+    """This run against the latest earlier one; `history` holds every run's totals, oldest first."""
+
+    previous: str  # the JSON file compared with
+    previous_generated: str
+    documents: dict[str, DocumentTrend]
+    history: list[RunTotals]
+    not_audited: int = 0  # findings of the earlier run in documents this run did not audit
+
+    @property
+    def new_ids(self) -> set[str]:
+        return {f.id for d in self.documents.values() for f in d.new}
+
+    def total(self, what: str) -> int:
+        if what == "unchanged":
+            return sum(d.unchanged for d in self.documents.values())
+        return sum(len(getattr(d, what)) for d in self.documents.values())
+
+
+def compare(results: list[DocumentResult], previous: Iterable[PastRun | Path], review: Review | None = None) -> Trend:
+    """New, resolved and unchanged findings since the latest earlier run (by `generated`, else the order given).
+
+    A finding counts as present in a run whether it was listed or suppressed by an `ignore` decision: the trend
+    follows the text, decisions are shown beside it. Counts keep duplicates (two identical findings are two).
+    """
+    runs = [p if isinstance(p, PastRun) else load_previous(p) for p in previous]
+    if not runs:
+        raise AuditError("compare needs at least one earlier JSON report")
+    runs.sort(key=lambda r: r.generated)  # stable: equal stamps keep the order given
+    last = runs[-1]
+    ignored_now = review.ignored if review else {}
+    documents: dict[str, DocumentTrend] = {}
+    matched: set[str] = set()
+    for result in results:
+        now = result.findings + ignored_now.get(result.name, [])
+        before_name = _match(result.name, last.findings)
+        trend = DocumentTrend(compared=before_name is not None)
+        before = last.findings.get(before_name, []) + last.ignored.get(before_name, []) if before_name else []
+        if before_name:
+            matched.add(before_name)
+        left = Counter(f.id for f in before)
+        for finding in now:
+            if left[finding.id] > 0:
+                left[finding.id] -= 1
+                trend.unchanged += 1
+            else:
+                trend.new.append(finding)
+        for past in before:
+            if left[past.id] > 0:
+                left[past.id] -= 1
+                trend.resolved.append(past)
+        documents[result.name] = trend
+    not_audited = sum(len(found) for name, found in last.findings.items() if name not in matched)
+    history = [RunTotals(r.label, r.generated, *_severity_counts(r.counts())) for r in runs]
+    current = Counter(f.severity.label for r in results for f in r.findings)
+    history.append(RunTotals("this run", "", *_severity_counts(current)))
+    return Trend(last.label, last.generated, documents, history, not_audited)
+
+
+def _match(name: str, names: dict[str, Any]) -> str | None:
+    if name in names:
+        return name
+    candidates = [other for other in names if same_document(name, other)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _severity_counts(counts: Counter[str]) -> tuple[int, int, int]:
+    return counts["error"], counts["warning"], counts["info"]
