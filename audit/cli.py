@@ -28,6 +28,8 @@ ENCODING = typer.Option(None, "--encoding", help="Input encoding when not UTF-8/
 FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or higher: error (default), warning, info.")
 BASELINE = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file.")
 DEBUG = typer.Option(False, "--debug", help="Show a traceback on internal errors.")
+DECISIONS = typer.Option([], "--decisions", "-d", help="A triaged audit CSV (status: accepted / ignore, note); ignored findings are suppressed. Repeatable: reviewers' files are merged, conflicts shown.")
+COMPARE = typer.Option([], "--compare", help="An earlier run's audit.json: new, resolved and unchanged findings. Repeatable: a history.")
 JOBS = typer.Option(1, "--jobs", "-j", help="Audit documents in this many processes (0: one per CPU core).")
 
 
@@ -50,7 +52,8 @@ def _guard(debug: bool, action: Callable[[], int]) -> None:
 
 
 def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], ignore: list[str],
-              fail_on: str | None, baseline: Path | None, encoding: str | None):  # type: ignore[no-untyped-def]
+              fail_on: str | None, baseline: Path | None, encoding: str | None,
+              decisions: list[Path] | None = None):  # type: ignore[no-untyped-def]
     from audit.config import load_settings
 
     settings = load_settings()
@@ -60,6 +63,7 @@ def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], 
         select=list(select), ignore=list(ignore),
         fail_on=_severity(fail_on) if fail_on else None,
         baseline=baseline, encoding=encoding,
+        decisions=list(decisions) if decisions else None,  # given on the command line, they replace the config's
     )
 
 
@@ -81,7 +85,8 @@ def _readers(paths: list[Path], source: Path | None, target: Path | None, settin
         raise AuditError("--source and --target go together")
     if not paths and source is None:
         raise AuditError("nothing to audit: give files or folders, or --source and --target")
-    exclude = list(settings.exclude) + [p.resolve().as_posix() for p in settings.glossary]
+    # A decisions file is an audit CSV, which the CSV reader would take for an article of aligned rows.
+    exclude = list(settings.exclude) + [p.resolve().as_posix() for p in settings.glossary + settings.decisions]
     if out is not None:
         exclude.append(f"{out.resolve().as_posix()}/*")
     jobs = discover(paths, settings.encoding, exclude=exclude) if paths else []
@@ -107,6 +112,8 @@ def check(
     ignore: List[str] = IGNORE,
     fail_on: Optional[str] = FAIL_ON,
     baseline: Optional[Path] = BASELINE,
+    decisions: List[Path] = DECISIONS,
+    compare: List[Path] = COMPARE,
     reference: Optional[Path] = typer.Option(None, "--reference", help="A reference English translation: sentence chrF (R001) and corpus BLEU/chrF."),
     encoding: Optional[str] = ENCODING,
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
@@ -117,14 +124,14 @@ def check(
     """Audit articles; print `file:line:col: CODE message` lines and write reports into --out."""
 
     def action() -> int:
-        from audit.report.terminal import print_report
-        from audit.run import FORMATS, audit_documents, meta, render_reports, write_reports
+        from audit.report.terminal import conflict_lines, print_report, review_lines
+        from audit.run import FORMATS, audit_documents, meta, render_reports, review_results, write_reports
 
         formats = [] if no_report else list(dict.fromkeys(report))
         for fmt in formats:
             if fmt not in FORMATS:
                 raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
-        settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding)
+        settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding, decisions)
         from audit.progress import Progress
 
         readers = _readers(paths or [], source, target, settings, out=out)
@@ -137,9 +144,15 @@ def check(
                 progress.close()
         for failure in run.failures:
             typer.echo(f"audit: error: {failure} (skipped)", err=True)
+        review, trend = review_results(run.results, settings, list(compare))
+        for line in conflict_lines(review):
+            typer.echo(f"audit: warning: {line}", err=True)
         info = meta(settings) | ({"reference": run.reference} if run.reference else {})
-        written = write_reports(render_reports(run.results, formats, info), out) if run.results else []
+        rendered = render_reports(run.results, formats, info, review=review, trend=trend)
+        written = write_reports(rendered, out) if run.results else []
         print_report(run.results, sys.stdout, quiet=quiet)
+        for line in [] if quiet else review_lines(review, trend):
+            typer.echo(line)
         if run.reference and not quiet:
             typer.echo(f"reference: {run.reference}")
         if written and not quiet:
@@ -160,10 +173,13 @@ def hook(
     """Pre-commit entry: audit the changed articles, print only findings, exit 1 on errors. Writes no reports."""
 
     def action() -> int:
+        from audit.decisions import apply_decisions, load_decisions
         from audit.report.terminal import print_report
         from audit.run import Run, iter_results
 
         settings = _settings(glossary, None, [], [], fail_on, None, None)
+        # Findings an editor marked `ignore` in the configured decisions files never block a commit.
+        decided = load_decisions(settings.decisions, settings.encoding) if settings.decisions else None
         if not paths:
             return 0
         threshold = settings.fail_on
@@ -171,6 +187,8 @@ def hook(
         blocking = False
         # Streamed: each document's lines are printed as it is done, and nothing of it is kept.
         for result in iter_results(_readers(list(paths), None, None, settings, drafts_ok=True), settings, run, jobs=jobs):
+            if decided is not None:
+                apply_decisions([result], decided)
             result.findings = [f for f in result.findings if f.severity >= threshold]  # what blocks the commit, only
             blocking = blocking or bool(result.findings)
             print_report([result], sys.stdout, quiet=True)

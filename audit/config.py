@@ -25,6 +25,7 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     exclude: list[str] = field(default_factory=list)  # glob patterns of files not to audit
     baseline: Path | None = None
+    decisions: list[Path] = field(default_factory=list)  # triaged CSVs (status, note) fed back: audit.decisions
     encoding: str | None = None
     source: Path | None = None  # the config file these came from, for messages
 
@@ -65,7 +66,8 @@ def load_settings(start: Path | None = None) -> Settings:
     return parse_settings(table, path)
 
 
-_KEYS = {"glossary", "bundled-glossary", "select", "ignore", "severity", "fail-on", "exclude", "baseline", "encoding"}
+_KEYS = {"glossary", "bundled-glossary", "select", "ignore", "severity", "fail-on", "exclude", "baseline", "decisions",
+         "encoding"}
 
 
 def parse_settings(table: dict[str, Any], path: Path) -> Settings:
@@ -83,6 +85,7 @@ def parse_settings(table: dict[str, Any], path: Path) -> Settings:
             fail_on=Severity.parse(table.get("fail-on", "error")),
             exclude=_strings(table.get("exclude", []), "exclude", path),
             baseline=base / table["baseline"] if "baseline" in table else None,
+            decisions=[base / p for p in _strings(table.get("decisions", []), "decisions", path)],
             encoding=table.get("encoding"),
             source=path,
         )

@@ -16,6 +16,7 @@ from audit.errors import AuditError, InputError
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
 
 if TYPE_CHECKING:
+    from audit.decisions import Review, Trend
     from audit.pipeline import Auditor
     from audit.progress import Progress
 
@@ -246,6 +247,8 @@ def meta(settings: Settings) -> dict[str, str]:
         parts.append("bundled-glossary=off")
     if settings.baseline:
         parts.append(f"baseline={settings.baseline}")
+    if settings.decisions:
+        parts.append("decisions=" + ",".join(str(p) for p in settings.decisions))
     if settings.source:
         parts.append(f"config={settings.source}")
     return {
@@ -255,21 +258,33 @@ def meta(settings: Settings) -> dict[str, str]:
     }
 
 
-def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str]) -> dict[str, bytes]:
+def review_results(results: list[DocumentResult], settings: Settings,
+                   earlier: list[Path] | None = None) -> tuple["Review | None", "Trend | None"]:
+    """The editor's loop: apply the decisions files (ignored findings become suppressed), and compare with
+    earlier runs' JSON reports. Either is None when not asked for."""
+    from audit.decisions import apply_decisions, compare, load_decisions
+
+    review = apply_decisions(results, load_decisions(settings.decisions, settings.encoding)) if settings.decisions else None
+    trend = compare(results, list(earlier), review) if earlier else None
+    return review, trend
+
+
+def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
+                   review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, bytes]:
     """Every requested report, rendered in memory: file name → bytes."""
     out: dict[str, bytes] = {}
     if "csv" in formats:
         from audit.report.csv_report import render_csv
 
-        out["audit.csv"] = render_csv(results).encode("utf-8-sig")
+        out["audit.csv"] = render_csv(results, review).encode("utf-8-sig")
     if "html" in formats:
         from audit.report.html import render_html
 
-        out["audit.html"] = render_html(results, info).encode("utf-8")
+        out["audit.html"] = render_html(results, info, review, trend).encode("utf-8")
     if "json" in formats:
         from audit.report.json_report import render_json
 
-        out["audit.json"] = render_json(results, info).encode("utf-8")
+        out["audit.json"] = render_json(results, info, review, trend).encode("utf-8")
     if "sarif" in formats:
         from audit.checks.registry import ALL_RULES
         from audit.report.sarif import render_sarif
