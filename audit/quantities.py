@@ -203,8 +203,8 @@ _ZH_UNITS = {
     "克": "g", "公吨": "tonne", "吨": "tonne", "磅": "lb", "公升": "l", "升": "l", "加仑": "gallon",
     "摄氏度": "degree", "倍": "times", "度": "degree", "英亩": "acre", "公顷": "hectare", "海里": "nmi", "节": "knot",
 }
-# Classifiers that make a Chinese numeral a count (三名, 二十多人). 分 and 点 are left out on
-# purpose: 十分 means "very", 一点 "a little".
+# Classifiers that make a Chinese numeral a count (三名, 二十多人). 点 is left out on purpose (一点 is
+# "a little"); 分 counts as points (领先四分 ↔ "four points ahead") unless a word goes on (分析, 分之, 十分).
 _ZH_MEASURES = (
     "个 名 位 人 次 回 家 座 架次 架 艘 辆 件 项 条 起 场 届 枚 颗 只 头 匹 张 本 部 台 份 所 间 栋 层 户 组 支 队 "
     "种 类 轮 局 盘 票 席 例 宗 处 篇 首 幅 批 具 封 笔 道 片 瓶 杯 包 箱 袋 桶 国 州 省 市 县 季 集 代 任 期 "
@@ -215,7 +215,8 @@ _ZH_HEDGES_BEFORE = (
 ).split()
 _ZH_VAGUE_BEFORE = re.compile(r"[数几上成好]$")
 
-_ZH_UNIT_ALT = "|".join(sorted(list(_ZH_CURRENCY) + list(_ZH_UNITS) + _ZH_MEASURES, key=len, reverse=True))
+_ZH_POINTS = "分(?![析别开配子布裂享手散歧之店行局会部队校院区站类成数化批期钟秒])"
+_ZH_UNIT_ALT = "|".join(sorted(list(_ZH_CURRENCY) + list(_ZH_UNITS) + _ZH_MEASURES, key=len, reverse=True)) + "|" + _ZH_POINTS
 _CN = f"[{_CN_CHARS}]"
 _ZH_DAY_NUM = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _ZH_MONTH_NUM = r"十[一二]?|[一二三四五六七八九]"
@@ -435,6 +436,8 @@ def _zh_spelled_ok(core: str, kind: str, unit: str | None, word: str | None) -> 
         return any(c in core for c in "百千万亿")  # 三千, 两万 stand on their own
     if core == "一":
         return unit is not None and unit not in _ZH_TIME_UNITS
+    if word == "分":
+        return core not in ("十", "一")  # 十分 = "very"; 一分 is "a point" as often as a point scored
     return not (core == "二" and word == "次")  # 二次 = "secondary"
 
 
