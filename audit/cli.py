@@ -92,10 +92,26 @@ def _readers(paths: list[Path], source: Path | None, target: Path | None, settin
     jobs = discover(paths, settings.encoding, exclude=exclude) if paths else []
     if drafts_ok:
         jobs = [job for job in jobs if job.kind != "unpaired"]
-    readers = [(job.label, lambda job=job: read_job(job)) for job in jobs]
+    readers = Readers((job.label, lambda job=job: read_job(job)) for job in jobs)
+    files = [path for job in jobs for path in job.paths]
     if source is not None and target is not None:
         readers.append((str(target), lambda: read_pair(source, target, settings.encoding)))
+        files += [source, target]
+    readers.input_bytes = sum(_size(path) for path in dict.fromkeys(files))
     return readers
+
+
+class Readers(list):  # type: ignore[type-arg]
+    """The documents' readers, and the bytes of input they will read (what makes a run large)."""
+
+    input_bytes = 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when read
 
 
 @app.command()
@@ -138,7 +154,7 @@ def check(
         progress = Progress.on_terminal(len(readers), quiet=quiet)
         try:
             run = audit_documents(readers, settings, strict=strict, reference=reference, jobs=jobs, progress=progress,
-                                  compact=True)
+                                  compact=True, input_bytes=readers.input_bytes)
         finally:
             if progress is not None:
                 progress.close()
@@ -215,7 +231,8 @@ def baseline(
 
         settings = _settings(glossary, None, [], [], None, None, encoding)
         settings.baseline = None  # the baseline records everything found now
-        run = audit_documents(_readers(paths or [], None, None, settings), settings, strict=True)
+        readers = _readers(paths or [], None, None, settings)
+        run = audit_documents(readers, settings, strict=True, compact=True, input_bytes=readers.input_bytes)
         write_atomic(output, render_baseline(run.results).encode("utf-8"))
         count = sum(len(r.findings) for r in run.results)
         typer.echo(f"{output}: {count} finding{'s' if count != 1 else ''} recorded")

@@ -169,7 +169,28 @@ class DocumentResult:
     aligned: AlignedDocument
     findings: list[Finding]
     suppressed: int = 0
+    # A result compacted for reporting a large run (audit.run.compact_result) keeps only the pairs that carry
+    # findings: `aligned.pairs[k]` is then pair number `pair_indices[k]` of the full alignment (the number its
+    # findings' pair_index gives), and `total_pairs`, `sentences` count the full alignment. None: every pair kept.
+    pair_indices: list[int] | None = None
+    total_pairs: int = 0
+    sentences: tuple[int, int] | None = None  # (Chinese, English), when the sentence lists were dropped
 
     @property
     def name(self) -> str:
         return self.aligned.document.name
+
+    @property
+    def pair_count(self) -> int:
+        """Aligned pairs of the document, listed or not."""
+        return len(self.aligned.pairs) if self.pair_indices is None else self.total_pairs
+
+    @property
+    def hidden_pairs(self) -> int:
+        """Pairs without findings that a compacted result no longer holds."""
+        return self.pair_count - len(self.aligned.pairs)
+
+    def numbered_pairs(self) -> list[tuple[int, AlignedPair]]:
+        """The pairs held, each with its index in the full alignment."""
+        indices = range(len(self.aligned.pairs)) if self.pair_indices is None else self.pair_indices
+        return list(zip(indices, self.aligned.pairs))

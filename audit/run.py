@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 FORMATS = ("csv", "html", "json", "sarif")
 
+# A run is large when it audits more documents, or more bytes of input, than this. A compacted result of a large
+# run keeps only the aligned pairs that carry findings, so that the memory a run holds until its reports are
+# rendered grows with its findings, not with its input; a small run keeps the full side-by-side alignment.
+LARGE_RUN_DOCUMENTS = 20
+LARGE_RUN_BYTES = 2_000_000
+
+
+def is_large_run(documents: int, input_bytes: int = 0) -> bool:
+    return documents > LARGE_RUN_DOCUMENTS or input_bytes > LARGE_RUN_BYTES
+
 
 @dataclass
 class Run:
@@ -44,26 +54,30 @@ Reader = Callable[[], Document]
 
 def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False,
                     reference: Path | None = None, jobs: int = 1, progress: "Progress | None" = None,
-                    compact: bool = False) -> Run:
+                    compact: bool = False, large: bool | None = None, input_bytes: int = 0) -> Run:
     """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run).
 
     With `compact`, each result keeps only what the reports read (its pairs and findings), not the
-    paragraphs as read nor the normalized text: about half the memory of a large run."""
+    paragraphs as read nor the normalized text; in a large run (`large`, by default `is_large_run` of the
+    documents and `input_bytes`), only the pairs that carry findings: memory then grows with the findings."""
     run = Run()
+    if large is None:
+        large = is_large_run(len(readers), input_bytes)
     run.results.extend(iter_results(readers, settings, run, strict=strict, reference=reference, jobs=jobs, progress=progress,
-                                    compact=compact))
+                                    compact=compact, large=large))
     return run
 
 
 def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run, *, strict: bool = False,
                  reference: Path | None = None, jobs: int = 1, progress: "Progress | None" = None,
-                 compact: bool = False) -> Iterator[DocumentResult]:
+                 compact: bool = False, large: bool = False) -> Iterator[DocumentResult]:
     """The documents' results one at a time, in input order, so that a caller may report and forget each.
 
     Failures to read are appended to `run.failures` (or raised, with `strict`). With `jobs` > 1 the documents
     are audited by that many worker processes (forked, so they share the loaded dictionaries); the results,
     the baseline's bookkeeping and the failures are exactly those of a run with one process. With `compact`,
-    results come as `compact_result` makes them (in the worker, so that less crosses between processes)."""
+    results come as `compact_result` makes them (in the worker, so that less crosses between processes); with
+    `large` too, they keep only the pairs with findings (those the baseline leaves reported)."""
     from audit.checks.registry import select_rules
     from audit.lexicon.glossary import load_glossary
     from audit.pipeline import Auditor
@@ -74,9 +88,9 @@ def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run
         raise AuditError("--reference goes with exactly one document")
     workers = _workers(jobs, len(readers)) if reference is None else 1
     if workers > 1:
-        outcomes = _audit_parallel(readers, auditor, workers, compact)
+        outcomes = _audit_parallel(readers, auditor, workers, compact, large)
     else:
-        outcomes = _audit_serial(readers, auditor, reference, settings, run, compact)
+        outcomes = _audit_serial(readers, auditor, reference, settings, run, compact, large)
     try:
         for label, outcome in outcomes:
             if isinstance(outcome, str):  # an input error, as its message
@@ -85,7 +99,8 @@ def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run
                 run.failures.append(outcome)
             else:
                 _override_severity(outcome, settings.severity)
-                _drop_baselined(outcome, baseline)
+                if _drop_baselined(outcome, baseline) and compact and large:
+                    outcome = compact_result(outcome, findings_only=True)  # pairs whose findings were all known
                 yield outcome
             if progress is not None:
                 progress.advance(label)
@@ -99,7 +114,7 @@ Outcome = tuple[str, "DocumentResult | str"]
 
 
 def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", reference: Path | None, settings: Settings,
-                  run: Run, compact: bool) -> Iterator[Outcome]:
+                  run: Run, compact: bool, large: bool) -> Iterator[Outcome]:
     for label, read in readers:
         try:
             document = read()
@@ -111,7 +126,7 @@ def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", referen
         result = auditor.run(document)
         if reference is not None:
             run.reference = _reference_summary(result, auditor.options["reference"][document.name])  # type: ignore[index]
-        yield label, compact_result(result) if compact else result
+        yield label, compact_result(result, findings_only=large) if compact else result
 
 
 def _workers(jobs: int, documents: int) -> int:
@@ -126,28 +141,29 @@ def _workers(jobs: int, documents: int) -> int:
 
 
 # The work of a parallel run, set before the workers are forked: they inherit it rather than unpickle it.
-_SHARED: tuple[list[tuple[str, Reader]], "Auditor", bool] | None = None
+_SHARED: tuple[list[tuple[str, Reader]], "Auditor", bool, bool] | None = None
 
 
 def _audit_one(index: int) -> Outcome:
     assert _SHARED is not None
-    readers, auditor, compact = _SHARED
+    readers, auditor, compact, large = _SHARED
     label, read = readers[index]
     try:
         document = read()
     except InputError as error:
         return label, str(error)
     result = auditor.run(document)
-    return label, compact_result(result) if compact else result
+    return label, compact_result(result, findings_only=large) if compact else result
 
 
-def _audit_parallel(readers: list[tuple[str, Reader]], auditor: "Auditor", workers: int, compact: bool) -> Iterator[Outcome]:
+def _audit_parallel(readers: list[tuple[str, Reader]], auditor: "Auditor", workers: int, compact: bool,
+                    large: bool) -> Iterator[Outcome]:
     """Documents audited by `workers` forked processes; results come back in input order."""
     import multiprocessing
 
     global _SHARED
     _warm_up(auditor)  # load the dictionaries once, before forking, so that every worker shares them
-    _SHARED = (readers, auditor, compact)
+    _SHARED = (readers, auditor, compact, large)
     pool = multiprocessing.get_context("fork").Pool(workers)
     try:
         yield from pool.imap(_audit_one, range(len(readers)), chunksize=1)
@@ -169,17 +185,30 @@ def _warm_up(auditor: "Auditor") -> None:
     to_simplified("中")
 
 
-def compact_result(result: DocumentResult) -> DocumentResult:
+def compact_result(result: DocumentResult, *, findings_only: bool = False) -> DocumentResult:
     """The result without what no report reads: the paragraphs as read, the sentence lists (the pairs hold
-    the sentences) and the normalized text of each sentence."""
-    document = result.aligned.document
+    the sentences; their counts are kept) and the normalized text of each sentence. With `findings_only`
+    (large runs), also without the pairs that carry no finding: their number is kept (`hidden_pairs`), and
+    the pairs kept keep their index in the full alignment. A compacted result may be compacted again."""
+    aligned = result.aligned
+    document = aligned.document
     shell = Document(document.name, [], [], prealigned=document.prealigned)
-    for pair in result.aligned.pairs:
+    numbered = result.numbered_pairs()
+    if findings_only:
+        wanted = {f.pair_index for f in result.findings}
+        numbered = [(index, pair) for index, pair in numbered if index in wanted]
+    for _, pair in numbered:
         for segment in pair.source:
             segment.norm = ""
         for segment in pair.target:
             segment.norm = ""
-    return DocumentResult(AlignedDocument(shell, [], [], result.aligned.pairs), result.findings, result.suppressed)
+    indexed = findings_only or result.pair_indices is not None
+    return DocumentResult(
+        AlignedDocument(shell, [], [], [pair for _, pair in numbered]), result.findings, result.suppressed,
+        pair_indices=[index for index, _ in numbered] if indexed else None,
+        total_pairs=result.pair_count,
+        sentences=result.sentences or (len(aligned.source), len(aligned.target)),
+    )
 
 
 def _reference_segments(path: Path, encoding: str | None) -> list[Segment]:
@@ -203,8 +232,11 @@ def _override_severity(result: DocumentResult, overrides: dict[str, Severity]) -
             finding.severity = overrides[finding.code]
 
 
-def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> None:
-    """Findings recorded in the baseline are known and accepted: count them as suppressed, report the rest."""
+def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> bool:
+    """Findings recorded in the baseline are known and accepted: count them as suppressed, report the rest.
+    Whether any was dropped."""
+    if not baseline:
+        return False
     kept = []
     for finding in result.findings:
         if baseline[finding.id] > 0:
@@ -212,7 +244,9 @@ def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> None:
             result.suppressed += 1
         else:
             kept.append(finding)
+    dropped = len(kept) != len(result.findings)
     result.findings = kept
+    return dropped
 
 
 def read_baseline(path: Path) -> Counter[str]:

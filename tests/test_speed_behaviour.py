@@ -212,3 +212,28 @@ def test_works_without_a_writable_cache_and_rebuilds_a_damaged_one(tmp_path: Pat
         assert cache.cached("probe", [SAMPLE], lambda: ("never", 3)) == ("rebuilt", 2)
     finally:
         del os.environ["AUDIT_CACHE_DIR"]
+
+
+@needs_ntrex
+def test_unknown_name_prefilter_changes_no_finding(glossary: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
+    """N002 tags only sentences holding a run of transliteration characters that is no glossary form: the
+    sentences it skips could never give a finding."""
+    from audit.checks import names
+    from audit.checks.base import Context
+    from tests.conftest import make_pair
+
+    zh = _ntrex_lines("newstest2019-ref.zho-TW.txt", 10_000)
+    en = _ntrex_lines("newstest2019-src.eng.txt", 10_000)
+    pairs = [make_pair(z, e, line) for line, (z, e) in enumerate(zip(zh, en), start=1)]
+    pairs += [make_pair("佩斯科夫表示，會談很順利。", "Kushner said the talks went well."),
+              make_pair("博尔特尼科夫和威特科夫会面。", "Bortnikov met Whitaker.")]
+    rule, context = names.UnknownName(), Context(glossary, {})
+
+    def found() -> list[tuple[str, str]]:
+        return [(f.source_text, f.message) for pair in pairs for f in rule.check_pair(pair, context)]
+
+    filtered = found()
+    skipped = sum(not names._unknown_runs(p.source_norm, glossary) for p in pairs)
+    monkeypatch.setattr(names, "_unknown_runs", lambda text, glossary: True)
+    assert filtered == found()
+    assert len(filtered) >= 5 and skipped > len(pairs) / 2

@@ -93,8 +93,10 @@ class DocView:
     counts: dict[str, int]
     suppressed: int
     doc_findings: list[FindingView]
-    pairs: list[PairView]
+    pairs: list[PairView]  # those shown: all of them, or in a large run those with findings
     number: int = 1
+    pair_count: int = 0  # of the full alignment
+    hidden_pairs: int = 0  # pairs without findings not shown (large runs)
     score: int = 100
     new: int | None = None  # with a trend: findings new since the earlier run (None: not compared)
     resolved: int | None = None
@@ -227,7 +229,7 @@ def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | 
         counts=_counts(findings),
         rules=[RuleView(code, rule_names[code], codes[code]) for code in sorted(rule_names)],
         total_findings=len(findings),
-        total_pairs=sum(len(d.pairs) for d in docs),
+        total_pairs=sum(d.pair_count for d in docs),
         suppressed=sum(r.suppressed for r in results),
         meta=dict(meta),
         on_page=len(views),
@@ -254,7 +256,8 @@ def _all_views(doc: DocView) -> list[FindingView]:
 def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None = None,
          trend: Trend | None = None) -> DocView:
     anchor = f"doc-{number}"
-    pairs = result.aligned.pairs
+    pairs = result.numbered_pairs()  # with their index in the full alignment: a large run keeps some only
+    shown = {index for index, _ in pairs}
     by_pair: dict[int, list[FindingView]] = {}
     doc_findings: list[FindingView] = []
     # The CSV's order: listed findings, then the ignored ones (audit.report.rows.rows).
@@ -269,7 +272,7 @@ def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator
             row=json.dumps(csv_cells(row), ensure_ascii=False), order=order[id(finding)], new=finding.id in new_ids,
             conflict=list(conflicts.get(finding.id, [])),
         )
-        if finding.pair_index is not None and 0 <= finding.pair_index < len(pairs):
+        if finding.pair_index is not None and finding.pair_index in shown:
             by_pair.setdefault(finding.pair_index, []).append(view)
         else:  # whole-document findings, and any pointing outside the alignment, are never lost
             view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in finding.source_marks])
@@ -284,9 +287,11 @@ def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator
         counts=counts,
         suppressed=result.suppressed,
         doc_findings=doc_findings,
-        pairs=[_pair(i, pair, by_pair.get(i, []), anchor) for i, pair in enumerate(pairs)],
+        pairs=[_pair(i, pair, by_pair.get(i, []), anchor) for i, pair in pairs],
         number=number,
-        score=article_score(counts["error"], counts["warning"], len(pairs)),
+        score=article_score(counts["error"], counts["warning"], result.pair_count),
+        pair_count=result.pair_count,
+        hidden_pairs=result.hidden_pairs,
         new=len(doc_trend.new) if doc_trend is not None else None,
         resolved=len(doc_trend.resolved) if compared else None,
     )

@@ -1,4 +1,6 @@
 """JSON for programs: every document, its aligned pairs and its findings, with the tool and settings that made it.
+In a large run (audit.run.is_large_run) a document lists only its pairs with findings, and `pairs_not_listed`
+counts the others; the summaries always count every pair.
 
 The shape is documented (and tested) by docs/json-schema.json. Keys keep a stable order, Chinese stays readable
 (no \\u escapes), and each finding carries the flat row of the CSV report (audit.report.rows) plus structured
@@ -63,7 +65,7 @@ def location(loc: Location | None) -> dict[str, Any] | None:
 def _counts(results: list[DocumentResult]) -> dict[str, int]:
     severities = Counter(f.severity for r in results for f in r.findings)
     return {
-        "pairs": sum(len(r.aligned.pairs) for r in results),
+        "pairs": sum(r.pair_count for r in results),
         "errors": severities[Severity.ERROR],
         "warnings": severities[Severity.WARNING],
         "infos": severities[Severity.INFO],
@@ -75,7 +77,8 @@ def _document(result: DocumentResult, review: Review | None) -> dict[str, Any]:
     return {
         "file": result.name,
         "summary": _counts([result]),
-        "pairs": [_pair(index, pair) for index, pair in enumerate(result.aligned.pairs)],
+        "pairs": [_pair(index, pair) for index, pair in result.numbered_pairs()],
+        "pairs_not_listed": result.hidden_pairs,
         "findings": [_finding(result.name, finding, review) for finding in result.findings],
         "ignored": [_finding(result.name, finding, review) for finding in ignored(result, review)],
     }

@@ -23,7 +23,7 @@ def finding_lines(results: list[DocumentResult]) -> list[str]:
 
 def summary(results: list[DocumentResult]) -> str:
     counts = Counter(f.severity for r in results for f in r.findings)
-    pairs = sum(len(r.aligned.pairs) for r in results)
+    pairs = sum(r.pair_count for r in results)
     suppressed = sum(r.suppressed for r in results)
     parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     tail = f", {suppressed} suppressed" if suppressed else ""
