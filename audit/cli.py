@@ -28,6 +28,7 @@ ENCODING = typer.Option(None, "--encoding", help="Input encoding when not UTF-8/
 FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or higher: error (default), warning, info.")
 BASELINE = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file.")
 DEBUG = typer.Option(False, "--debug", help="Show a traceback on internal errors.")
+FORMAT = typer.Option("text", "--format", help="Finding lines: text (path:line:col: CODE …) or github (Actions annotations).")
 DECISIONS = typer.Option([], "--decisions", "-d", help="A triaged audit CSV (status: accepted / ignore, note); ignored findings are suppressed. Repeatable: reviewers' files are merged, conflicts shown.")
 COMPARE = typer.Option([], "--compare", help="An earlier run's audit.json: new, resolved and unchanged findings. Repeatable: a history.")
 JOBS = typer.Option(1, "--jobs", "-j", help="Audit documents in this many processes (0: one per CPU core).")
@@ -65,6 +66,14 @@ def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], 
         baseline=baseline, encoding=encoding,
         decisions=list(decisions) if decisions else None,  # given on the command line, they replace the config's
     )
+
+
+def _style(text: str) -> str:
+    from audit.report.terminal import STYLES
+
+    if text not in STYLES:
+        raise AuditError(f"unknown --format {text!r} (use {', '.join(STYLES)})")
+    return text
 
 
 def _severity(text: str) -> Severity:
@@ -134,6 +143,7 @@ def check(
     encoding: Optional[str] = ENCODING,
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only finding lines; no summary."),
+    output_format: str = FORMAT,
     jobs: int = JOBS,
     debug: bool = DEBUG,
 ) -> None:
@@ -166,7 +176,7 @@ def check(
         info = meta(settings) | ({"reference": run.reference} if run.reference else {})
         rendered = render_reports(run.results, formats, info, review=review, trend=trend)
         written = write_reports(rendered, out) if run.results else []
-        print_report(run.results, sys.stdout, quiet=quiet)
+        print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
         for line in [] if quiet else review_lines(review, trend):
             typer.echo(line)
         if run.reference and not quiet:
@@ -184,6 +194,7 @@ def hook(
     glossary: List[Path] = GLOSSARY,
     fail_on: Optional[str] = FAIL_ON,
     jobs: int = JOBS,
+    output_format: str = FORMAT,
     debug: bool = DEBUG,
 ) -> None:
     """Pre-commit entry: audit the changed articles, print only findings, exit 1 on errors. Writes no reports."""
@@ -207,7 +218,7 @@ def hook(
                 apply_decisions([result], decided)
             result.findings = [f for f in result.findings if f.severity >= threshold]  # what blocks the commit, only
             blocking = blocking or bool(result.findings)
-            print_report([result], sys.stdout, quiet=True)
+            print_report([result], sys.stdout, quiet=True, style=_style(output_format))
         for failure in run.failures:
             typer.echo(f"audit: error: {failure}", err=True)
         return 2 if run.failures else 1 if blocking else 0

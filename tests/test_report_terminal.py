@@ -29,3 +29,25 @@ def test_quiet_prints_only_findings() -> None:
     out = io.StringIO()
     print_report([result_with([])], out, quiet=True)
     assert out.getvalue() == ""
+
+
+def test_github_annotations_escape_and_locate() -> None:
+    finding = Finding("N001", "name-mismatch", Severity.ERROR, '威特科夫 rendered "Whitaker"; expected "Witkoff"',
+                      target_loc=Location("news/a,b.txt", 19, 3), suggestion="Whitaker → Witkoff")
+    out = io.StringIO()
+    print_report([result_with([finding])], out, style="github")
+    assert out.getvalue() == (
+        '::error file=news/a%2Cb.txt,line=19,col=3,title=N001 name-mismatch::'
+        '威特科夫 rendered "Whitaker"; expected "Witkoff" [Whitaker → Witkoff]\n'
+    )
+
+
+def test_several_documents_get_a_table_worst_first() -> None:
+    bad = result_with([Finding("O001", "omitted-sentence", Severity.ERROR, "Headline not translated")])
+    bad.aligned.document.name = "b.txt"
+    clean = result_with([])
+    out = io.StringIO()
+    print_report([clean, bad], out)
+    lines = out.getvalue().splitlines()
+    assert lines[1].split() == ["document", "pairs", "errors", "warnings", "infos"]
+    assert lines[2].split()[0] == "b.txt" and lines[3].split()[0] == "a.txt"

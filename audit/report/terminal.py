@@ -11,13 +11,42 @@ if TYPE_CHECKING:
     from audit.decisions import Review, Trend
 
 
-def finding_lines(results: list[DocumentResult]) -> list[str]:
+STYLES = ("text", "github")
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def finding_lines(results: list[DocumentResult], style: str = "text") -> list[str]:
+    """One line per finding: `path:line:col: CODE severity: message [fix]`, or GitHub Actions annotations."""
     lines = []
     for result in results:
         for f in result.findings:
-            where = str(f.location) if f.location else result.name
             suggestion = f" [{f.suggestion}]" if f.suggestion else ""
-            lines.append(f"{where}: {f.code} {f.severity.label}: {f.message}{suggestion}")
+            if style == "github":
+                loc = f.location
+                where = f"file={_gh(loc.path, True)},line={loc.line},col={loc.column}," if loc else ""
+                lines.append(f"::{_GITHUB_LEVEL[f.severity]} {where}title={_gh(f.code + " " + f.rule, True)}::{_gh(f.message + suggestion)}")
+            else:
+                where = str(f.location) if f.location else result.name
+                lines.append(f"{where}: {f.code} {f.severity.label}: {f.message}{suggestion}")
+    return lines
+
+
+def _gh(text: str, prop: bool = False) -> str:
+    """GitHub's workflow-command escaping (properties also escape : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def document_table(results: list[DocumentResult]) -> list[str]:
+    """Per-document counts, worst first, for runs over several articles."""
+    rows = []
+    for r in results:
+        counts = Counter(f.severity for f in r.findings)
+        rows.append((counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], r.pair_count, r.name))
+    rows.sort(key=lambda row: (-row[0], -row[1], row[4]))
+    width = max((len(row[4]) for row in rows), default=8)
+    lines = [f"{'document':<{width}}  {'pairs':>6}  {'errors':>6}  {'warnings':>8}  {'infos':>5}"]
+    lines += [f"{name:<{width}}  {pairs:>6}  {e:>6}  {w:>8}  {i:>5}" for e, w, i, pairs, name in rows]
     return lines
 
 
@@ -30,10 +59,13 @@ def summary(results: list[DocumentResult]) -> str:
     return f"{len(results)} document{'s' if len(results) != 1 else ''}, {pairs} aligned pairs: {', '.join(parts)}{tail}"
 
 
-def print_report(results: list[DocumentResult], out: TextIO, *, quiet: bool = False) -> None:
-    for line in finding_lines(results):
+def print_report(results: list[DocumentResult], out: TextIO, *, quiet: bool = False, style: str = "text") -> None:
+    for line in finding_lines(results, style):
         print(line, file=out)
-    if not quiet:
+    if not quiet and style == "text":
+        if len(results) > 1:
+            for line in document_table(results):
+                print(line, file=out)
         print(summary(results), file=out)
 
 
