@@ -24,7 +24,8 @@ def finding_lines(results: list[DocumentResult], style: str = "text") -> list[st
             if style == "github":
                 loc = f.location
                 where = f"file={_gh(loc.path, True)},line={loc.line},col={loc.column}," if loc else ""
-                lines.append(f"::{_GITHUB_LEVEL[f.severity]} {where}title={_gh(f.code + " " + f.rule, True)}::{_gh(f.message + suggestion)}")
+                title = _gh(f"{f.code} {f.rule}", True)
+                lines.append(f"::{_GITHUB_LEVEL[f.severity]} {where}title={title}::{_gh(f.message + suggestion)}")
             else:
                 where = str(f.location) if f.location else result.name
                 lines.append(f"{where}: {f.code} {f.severity.label}: {f.message}{suggestion}")
