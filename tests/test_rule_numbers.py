@@ -124,3 +124,9 @@ def test_rule_documents_itself() -> None:
 def test_a_pair_without_target_is_left_to_the_omission_rule() -> None:
     pair = AlignedPair(make_pair("逾3,000人受傷。", "x").source, [])
     assert list(NumberMismatch().check_pair(pair, Context())) == []
+
+
+def test_two_as_a_count_is_compared_but_two_as_a_pair_is_not() -> None:
+    wrong = check("在下午2點，兩輛警車駛進警哨線範圍。", "At 2pm three police vans were inside the cordon.")
+    assert [(f.code, f.found) for f in wrong] == [("U001", "three")]
+    assert check("兩名球員表現出色，各得三分。", "Both players shone, scoring three points each.") == []

@@ -61,7 +61,11 @@ def _repeated(quantity: Quantity, found: list[Quantity]) -> bool:
     return any(_group(q) == _group(quantity) and same_value(quantity, q) for q in found)
 
 
-def _needs_same_unit(source: Quantity, target: Quantity) -> bool:
+# English renders 兩 as a pair as often as "two"; where none of these words stands, 兩 is a plain count.
+_DUAL = re.compile(r"(?i)\b(both|pairs?|couple|duo|twins?|double|dual|either|neither|two)\b")
+
+
+def _needs_same_unit(source: Quantity, target: Quantity, dual: bool = True) -> bool:
     """Small counts in words (兩人, 三次) are only compared with a rendering of the same unit (5 hours → 6 hours);
     a 1 in digits only with digits (1-0 → 2-0), as "a" and "one" render it everywhere. An explicit
     ordinal (第三) may stand against another ordinal, bar "first", which English uses for 首次 and more."""
@@ -70,7 +74,7 @@ def _needs_same_unit(source: Quantity, target: Quantity) -> bool:
     if source.spelled and source.value <= 10:
         # 六名 ↔ "seven": both in words, both counting. A digit needs the same unit too, and so does 兩,
         # which English renders as "both", "the pair", "duo" as often as "two".
-        return not target.spelled or source.value == 2
+        return not target.spelled or (source.value == 2 and dual)
     return source.value == 1 and target.spelled
 
 
@@ -82,13 +86,13 @@ def _units_agree(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit
 
 
-def can_stand_for(source: Quantity, target: Quantity) -> bool:
+def can_stand_for(source: Quantity, target: Quantity, dual: bool = True) -> bool:
     """Could `target` be a wrong rendering of `source` (rather than an unrelated number)?"""
     if target.spelled and target.value == 1 and target.kind != "ordinal":
         return False  # "one of", "no one": not a number anyone translated
     if _group(source) != _group(target):
         return False
-    if _needs_same_unit(source, target):
+    if _needs_same_unit(source, target, dual):
         return source.unit is not None and source.unit == target.unit
     return _units_agree(source, target)
 
@@ -133,8 +137,9 @@ class NumberMismatch(Rule):
         spare = [q for q in spare if q.kind != "date"]
         found = [q for q in source if q not in missing]
         dropped: list[Quantity] = []
+        dual = bool(_DUAL.search(pair.target_norm))
         for quantity in missing:
-            candidates = [t for t in spare if can_stand_for(quantity, t)]
+            candidates = [t for t in spare if can_stand_for(quantity, t, dual)]
             if candidates:
                 other = _nearest(quantity, len(pair.source_norm), candidates, len(pair.target_norm))
                 spare.remove(other)
