@@ -154,14 +154,7 @@ def _xliff1_units(path: Path, data: bytes) -> list[_Unit]:
     root = store.document.getroot()
     for file_element in (child for child in root if _local(child) == "file"):
         _check_languages(path, file_element.get("source-language"), file_element.get("target-language"))
-    finder = _Finder(data)
-    units = []
-    for unit in store.units:
-        if unit.isheader() or not unit.istranslatable():
-            continue
-        element = unit.xmlelement
-        units.append(_xml_unit(path, finder, element, _child(element, "source"), _child(element, "target")))
-    return units
+    return _xliff_units(path, data, store)
 
 
 def _xliff2_units(path: Path, data: bytes) -> list[_Unit]:
@@ -170,9 +163,14 @@ def _xliff2_units(path: Path, data: bytes) -> list[_Unit]:
     store = _parse(xliff2.Xliff2File, path, data, "XLIFF 2.0")
     root = store.document.getroot()
     _check_languages(path, root.get("srcLang"), root.get("trgLang"))
+    return _xliff_units(path, data, store)
+
+
+def _xliff_units(path: Path, data: bytes, store) -> list[_Unit]:  # type: ignore[no-untyped-def]
+    """The translatable units (1.2 trans-units, 2.0 segments) with their source and target elements."""
     finder = _Finder(data)
     units = []
-    for unit in store.units:  # one per <segment>
+    for unit in store.units:
         if unit.isheader() or not unit.istranslatable():
             continue
         element = unit.xmlelement
