@@ -252,17 +252,19 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
         if stem is not None:
             keys.append((stem,))
             weights.append(anchor_bits)
-    entries, longest = dictionary.entries, dictionary.longest
+    lookup, longest = dictionary.entries.get, dictionary.longest.get
     position, length = 0, len(norm)
+    any_taken = any(taken)  # most sentences have no number or name: no span to check then
     while position < length:  # longest match first, left to right
         char = norm[position]
-        reach = longest.get(char, 0)
-        if taken[position] or not reach:
+        reach = longest(char, 0)
+        if not reach or taken[position]:
             position += 1
             continue
-        for end in range(min(length, position + reach), position, -1):
-            gloss = entries.get(norm[position:end])
-            if gloss is not None and not any(taken[position:end]):
+        reach += position
+        for end in range(reach if reach < length else length, position, -1):
+            gloss = lookup(norm[position:end])
+            if gloss is not None and not (any_taken and any(taken[position:end])):
                 break
         else:
             position += 1
@@ -383,6 +385,8 @@ class _Beads:
         self.length_scale = 1.0 / (2 * p.sigma * p.sigma) - 1.0 / (2 * p.sigma_random * p.sigma_random)
         self._zh_memo: list[dict[int, tuple[float, ...]]] = [{} for _ in zh]
         self._en_memo: list[dict[int, tuple[float, ...]]] = [{} for _ in en]
+        # `_with_orphans` by its arguments: few distinct counts recur across sentences and end points.
+        self._orphans: dict[tuple[int, int, int, int], tuple[float, ...]] = {}
         # A bead never holds the same sentence twice: a pasted duplicate is an addition (or omission).
         self.zh_repeat = [any(zh[k].text == zh[k - d].text for d in (1, 2) if k - d >= 0) for k in range(len(zh))]
         self.en_repeat = [any(en[l].text == en[l - d].text for d in (1, 2) if l - d >= 0) for l in range(len(en))]
@@ -415,7 +419,11 @@ class _Beads:
             one = masks.get(j - 1, 0)
             two = one | masks.get(j - 2, 0)
             three = two | masks.get(j - 3, 0)
-            found = memo[j] = self._with_orphans(one.bit_count(), two.bit_count(), three.bit_count(), self.zh[k].bits)
+            key = (one.bit_count(), two.bit_count(), three.bit_count(), self.zh[k].bits)
+            found = self._orphans.get(key)
+            if found is None:
+                found = self._orphans[key] = self._with_orphans(*key)
+            memo[j] = found
         return found
 
     def _en_found(self, l: int, i: int) -> tuple[float, ...]:
@@ -427,7 +435,11 @@ class _Beads:
             one = masks[i - 1].get(l, 0) if i >= 1 else 0
             two = one | (masks[i - 2].get(l, 0) if i >= 2 else 0)
             three = two | (masks[i - 3].get(l, 0) if i >= 3 else 0)
-            found = memo[i] = self._with_orphans(one.bit_count(), two.bit_count(), three.bit_count(), self.en[l].bits)
+            key = (one.bit_count(), two.bit_count(), three.bit_count(), self.en[l].bits)
+            found = self._orphans.get(key)
+            if found is None:
+                found = self._orphans[key] = self._with_orphans(*key)
+            memo[i] = found
         return found
 
     def _with_orphans(self, one: int, two: int, three: int, bits: int) -> tuple[float, ...]:
@@ -435,8 +447,10 @@ class _Beads:
         own translated in the bead: a sentence glued to a neighbour's bead to avoid being reported missing."""
         floor = self.params.orphan_floor
         weight = min(1.0, bits / 4)
-        orphans = [((floor - found / bits) / floor * weight if bits and found / bits < floor else 0.0) for found in (one, two, three)]
-        return (0, one, two, three, 0.0, *orphans)
+        return (0, one, two, three, 0.0,
+                (floor - one / bits) / floor * weight if bits and one / bits < floor else 0.0,
+                (floor - two / bits) / floor * weight if bits and two / bits < floor else 0.0,
+                (floor - three / bits) / floor * weight if bits and three / bits < floor else 0.0)
 
     def evidence(self, i: int, a: int, j: int, b: int) -> tuple[float, float, float, float]:
         """(lexical log-likelihood ratio, length log-likelihood ratio, coverage 0…1, orphan penalty) of
@@ -706,34 +720,186 @@ def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, width: i
 
 def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list[tuple[int, int, int, int]]:
     """Dynamic programming over the band; the best path as (i, a, j, b): a bead of Chinese i-a…i-1
-    and English j-b…j-1."""
-    shapes = list(beads.params.shapes.items())
+    and English j-b…j-1.
+
+    The bead gains are `_Beads.gain` spelt out once more, with everything that depends on one side only
+    (sizes, lengths, fragments, repeats, kinds, paragraph starts) looked up per row or column and the
+    matched-unit counts computed a row at a time; the arithmetic is the same, operation for operation, so
+    that the result is the same to the last bit."""
+    p = beads.params
+    if not all(1 <= a <= 3 and 1 <= b <= 3 for a, b in p.shapes):
+        raise ValueError(f"bead shapes span 1 to 3 sentences a side: {sorted(p.shapes)}")
+    # Once a bead's lexical and length evidence is known, the rest of its gain (penalties, and its shape's
+    # prior times a fragment discount in 0…1) adds at most max(prior, 0) when no cost is negative: a bead
+    # that cannot beat the cell's best so far even then is passed over. `slack` covers rounding (gains are
+    # sums of a few dozen terms, totals stay far below 10⁹), so that no bead that could win is skipped.
+    bound = min(p.orphan, p.weak, p.kind_mismatch, p.paragraph) >= 0 and p.short > 0
+    slack = 1e-6
+    shapes = [(a, b, prior, a > 1 or b > 1, max(prior, 0.0) + slack) for (a, b), prior in p.shapes.items()]
     zh_skip, en_skip = beads.zh_skip, beads.en_skip
-    gain = beads.gain
-    neg = -math.inf
+    zh_masks, en_masks = beads.zh_masks, beads.en_masks
+    zh_units, en_units = [s.bits for s in beads.zh], [s.bits for s in beads.en]
+    orphans, with_orphans = beads._orphans, beads._with_orphans
+
+    # What `_Beads._zh_found` and `_en_found` give, computed a row at a time instead of memoised per call:
+    # the tuple of a sentence with nothing found nearby, then the end points whose window holds a match.
+    def found(one: int, two: int, three: int, units: int) -> tuple[float, ...]:
+        key = (one.bit_count(), two.bit_count(), three.bit_count(), units)
+        value = orphans.get(key)
+        if value is None:
+            value = orphans[key] = with_orphans(*key)
+        return value
+
+    zh_none = [found(0, 0, 0, units) for units in zh_units]
+    en_none = [found(0, 0, 0, units) for units in en_units]
+
+    def zh_found_row(k: int) -> tuple[int, list[tuple[float, ...]]]:
+        """Found tuples of Chinese sentence k at every English end point j of the rows k+1 … k+3 that
+        use it: (first j, tuples)."""
+        first, last = min(lo[k + 1:k + 4]), max(hi[k + 1:k + 4])
+        out = [zh_none[k]] * (last - first + 1)
+        masks = zh_masks[k]
+        if masks:
+            units = zh_units[k]
+            for j in {l + d for l in masks for d in (1, 2, 3)}:
+                if first <= j <= last:
+                    one = masks.get(j - 1, 0)
+                    two = one | masks.get(j - 2, 0)
+                    out[j - first] = found(one, two, two | masks.get(j - 3, 0), units)
+        return first, out
+
+    def en_found_row(i: int) -> tuple[int, list[tuple[float, ...]]]:
+        """Found tuples at Chinese end point i of the English sentences l that row i uses: (first l, tuples)."""
+        first, end = max(0, lo[i] - 3), hi[i]
+        out = en_none[first:end]
+        one_masks = en_masks[i - 1]
+        two_masks = en_masks[i - 2] if i >= 2 else {}
+        three_masks = en_masks[i - 3] if i >= 3 else {}
+        for l in {*one_masks, *two_masks, *three_masks}:
+            if first <= l < end:
+                one = one_masks.get(l, 0)
+                two = one | two_masks.get(l, 0)
+                out[l - first] = found(one, two, two | three_masks.get(l, 0), en_units[l])
+        return first, out
+
+    log = math.log
+    log_ratio, lexical_weight, length_weight = p.log_ratio, p.lexical_weight, p.length_weight
+    length_bonus, length_scale = beads.length_bonus, beads.length_scale
+    weak, weak_floor, orphan_weight = p.weak, p.weak_floor, p.orphan
+    kind_mismatch, paragraph_cost, paragraphs = p.kind_mismatch, p.paragraph, beads.paragraphs
+    inf = math.inf
+    neg = -inf
+    zh_side = _side_spans(n, 1, beads.zh_bits, beads.zh_len, beads.zh_short, beads.zh_repeat, beads.zh_body,
+                          beads.zh_start, beads.en_llr)
+    en_side = _side_spans(m, 3, beads.en_bits, beads.en_len, beads.en_short, beads.en_repeat, beads.en_body,
+                          beads.en_start, beads.zh_llr)
     total: list[list[float]] = []
     step: list[list[tuple[int, int]]] = []
+    z_rows: list[tuple[int, list[tuple[float, ...]]]] = []
     for i in range(n + 1):
         low, high = lo[i], hi[i]
         row_total = [neg] * (high - low + 1)
         row_step = [(0, 0)] * (high - low + 1)
+        z_bits, z_len, z_short, z_repeat, z_body, z_start, z_inner, z_llr = zh_side[i]
+        if i >= 1:  # the found tuples of Chinese sentences i-1, i-2, i-3 and of English ones at this row
+            z_rows = [zh_found_row(i - 1)] + z_rows[:2]
+            (z1_first, z1), (z2_first, z2), (z3_first, z3) = (z_rows + [(0, None)] * 2)[:3]
+            e_first, e_row = en_found_row(i)
+        up = total[i - 1] if i else None
+        above = [None] + [(lo[i - a], hi[i - a], total[i - a]) for a in (1, 2, 3) if a <= i]  # rows i-1, i-2, i-3
+        up_lo, up_hi = (lo[i - 1], hi[i - 1]) if i else (0, -1)
+        skip_up = zh_skip[i - 1] if i else 0.0
         for j in range(low, high + 1):
             if i == 0 and j == 0:
                 row_total[0] = 0.0
                 continue
             best, best_step = neg, (0, 0)
-            if i > 0 and lo[i - 1] <= j <= hi[i - 1]:
-                best, best_step = total[i - 1][j - lo[i - 1]] - zh_skip[i - 1], (1, 0)
+            if up_lo <= j <= up_hi:
+                best, best_step = up[j - up_lo] - skip_up, (1, 0)
             if j > low and row_total[j - 1 - low] - en_skip[j - 1] > best:
                 best, best_step = row_total[j - 1 - low] - en_skip[j - 1], (0, 1)
-            for (a, b), prior in shapes:
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
+            if i == 0 or j == 0:
+                row_total[j - low] = best
+                row_step[j - low] = best_step
+                continue
+            e_bits, e_len, e_short, e_repeat, e_body, e_start, e_inner, e_llr = en_side[j]
+            # matched units and orphan penalties of the sentences next to the cell (k = i-1, i-2, i-3 …)
+            zf1 = z1[j - z1_first]
+            zf2 = z2[j - z2_first] if z2 is not None else None
+            zf3 = z3[j - z3_first] if z3 is not None else None
+            ef1 = e_row[j - 1 - e_first]
+            ef2 = e_row[j - 2 - e_first] if j >= 2 else None
+            ef3 = e_row[j - 3 - e_first] if j >= 3 else None
+            for a, b, prior, many, cap in shapes:
+                if a > i:
                     continue
-                previous = total[pi][pj - lo[pi]]
+                pj = j - b
+                previous_low, previous_high, previous_row = above[a]
+                if pj < previous_low or pj > previous_high:
+                    continue
+                previous = previous_row[pj - previous_low]
                 if previous == neg:
                     continue
-                candidate = previous + gain(i, a, j, b, prior)
+                total_zh = z_bits[a]
+                total_en = e_bits[b]
+                gap_zh, miss_zh = e_llr[b]  # a Chinese unit's (hit - miss, miss) against the English side's size
+                gap_en, miss_en = z_llr[a]
+                deviation = log(e_len[b] / z_len[a]) - log_ratio
+                length = length_weight * (length_bonus - deviation * deviation * length_scale)
+                if a == 1:
+                    matched_zh = zf1[b]
+                elif a == 2:
+                    matched_zh = zf2[b] + zf1[b]
+                else:
+                    matched_zh = zf3[b] + zf2[b] + zf1[b]
+                if b == 1:
+                    matched_en = ef1[a]
+                elif b == 2:
+                    matched_en = ef2[a] + ef1[a]
+                else:
+                    matched_en = ef3[a] + ef2[a] + ef1[a]
+                lexical = matched_zh * gap_zh + total_zh * miss_zh + matched_en * gap_en + total_en * miss_en
+                gain = lexical_weight * lexical + length
+                if bound and previous + gain + cap <= best:
+                    continue
+                if many and (z_repeat[a] or e_repeat[b]):
+                    continue  # gain -inf: never better
+                if weak:
+                    coverage = (matched_zh + matched_en) / (total_zh + total_en) if total_zh + total_en else 0.0
+                    if coverage < weak_floor:
+                        gain -= weak * (weak_floor - coverage) / weak_floor
+                shape = prior
+                if many:
+                    # summed in `gain`'s order: Chinese sentences first, then English ones, each side in order
+                    orphan = 0.0
+                    if a == 3:
+                        orphan += zf3[4 + b]
+                    if a >= 2:
+                        orphan += zf2[4 + b]
+                    orphan += zf1[4 + b]
+                    if b == 3:
+                        orphan += ef3[4 + a]
+                    if b >= 2:
+                        orphan += ef2[4 + a]
+                    orphan += ef1[4 + a]
+                    if a == 1:
+                        orphan -= zf1[4 + b]
+                    if b == 1:
+                        orphan -= ef1[4 + a]
+                    gain -= orphan_weight * orphan
+                    shortest = z_short[a]
+                    if b > 1 and e_short[b] < shortest:  # min(), without the call
+                        shortest = e_short[b]
+                    shape *= shortest
+                gain += shape
+                if z_body[a] != e_body[b]:
+                    gain -= kind_mismatch
+                if paragraphs:
+                    if z_start[a] != e_start[b]:
+                        gain -= paragraph_cost
+                    if (a > 1 and z_inner[a]) or (b > 1 and e_inner[b]):
+                        gain -= paragraph_cost
+                candidate = previous + gain
                 if candidate > best:
                     best, best_step = candidate, (a, b)
             row_total[j - low] = best
@@ -750,6 +916,30 @@ def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list
         i, j = i - a, j - b
     path.reverse()
     return path
+
+
+def _side_spans(size: int, offset: int, bits: list[int], length: list[int], short: list[float], repeat: list[bool],
+                body: list[bool], start: list[bool], llr: _LlrTable) -> list[tuple[list, ...]]:  # type: ignore[type-arg]
+    """For each prefix length i of one side and each span size d (1–3) of the sentences i-d … i-1, what
+    `_Beads.gain` needs of that side: its units, its characters (plus `offset`: +1 Chinese, +3 English, as
+    in `gain`), its shortest fragment, a repeat inside, the kind and paragraph start of its first sentence,
+    a paragraph start inside, and (hit - miss, miss) of the other side's units against a span of its size."""
+    out = []
+    for i in range(size + 1):
+        row = ([None], [None], [None], [None], [None], [None], [None], [None])  # indexed by d: nothing at 0
+        d_bits, d_len, d_short, d_repeat, d_body, d_start, d_inner, d_llr = row
+        for d in range(1, min(i, 3) + 1):
+            d_bits.append(bits[i] - bits[i - d])
+            d_len.append(length[i] - length[i - d] + offset)
+            d_short.append(min(short[i - d:i]) if d > 1 else 1.0)
+            d_repeat.append(d > 1 and any(repeat[i - d + 1:i]))
+            d_body.append(body[i - d])
+            d_start.append(start[i - d])
+            d_inner.append(any(start[i - d + 1:i]))
+            hit, miss = llr[d_bits[d]]
+            d_llr.append((hit - miss, miss))
+        out.append(row)
+    return out
 
 
 def _touches_edge(path: list[tuple[int, int, int, int]], lo: list[int], hi: list[int], m: int) -> bool:
