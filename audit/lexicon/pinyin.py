@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import groupby
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -125,31 +126,8 @@ class _Pinyin:
 
 
 def _runs(chars: str, han: re.Pattern[str]) -> list[str]:
-    """pypinyin.seg.simpleseg._seg: the text cut into runs of Han characters and runs of the rest."""
-    s = ""
-    ret = []
-    flag = 0
-    for n, c in enumerate(chars):
-        if han.match(c):
-            if n == 0:
-                flag = 0
-            if flag == 0:
-                s += c
-            else:
-                ret.append(s)
-                flag = 0
-                s = c
-        else:
-            if n == 0:
-                flag = 1
-            if flag == 1:
-                s += c
-            else:
-                ret.append(s)
-                flag = 1
-                s = c
-    ret.append(s)
-    return ret
+    """The text cut into runs of Han characters and runs of the rest (as pypinyin.seg.simpleseg._seg)."""
+    return ["".join(run) for _, run in groupby(chars, key=lambda c: bool(han.match(c)))]
 
 
 @lru_cache(maxsize=1)
