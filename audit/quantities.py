@@ -24,9 +24,9 @@ from typing import Iterator
 class Quantity:
     """A number as written in a sentence, reduced to a value a check can compare.
 
-    kind: "number", "percent" (value in percent), "ordinal", "money", "measure", "model"
-    (designations such as Su-24, F-16, MH17: the value is the number in it) or "time"
-    (clock time in hours, 20:30 → 20.5). `unit` is a canonical unit or currency ("hour", "km",
+    kind: "number", "percent" (value in percent), "fraction" (a share such as 三分之二, also in percent),
+    "ordinal", "money", "measure", "model" (designations such as Su-24, F-16, MH17: the value is the
+    number in it) or "time" (clock time in hours, 20:30 → 20.5). `unit` is a canonical unit or currency ("hour", "km",
     "USD", ...) or None for bare counts. `hedge` keeps words such as 近 / "nearly" out of the value.
     """
 
@@ -208,14 +208,14 @@ _ZH_UNITS = {
 _ZH_MEASURES = (
     "个 名 位 人 次 回 家 座 架次 架 艘 辆 件 项 条 起 场 届 枚 颗 只 头 匹 张 本 部 台 份 所 间 栋 层 户 组 支 队 "
     "种 类 轮 局 盘 票 席 例 宗 处 篇 首 幅 批 具 封 笔 道 片 瓶 杯 包 箱 袋 桶 国 州 省 市 县 季 集 代 任 期 "
-    "大类 强 门 声 步 圈 球 分钟"
+    "大类 大 强 门 声 步 圈 球 分钟"
 ).split()
 _ZH_HEDGES_BEFORE = (
     "将近 大约 大概 接近 至少 最少 最多 不到 不足 高达 多达 约莫 超过 逾 超 近 约 达 仅 上"
 ).split()
 _ZH_VAGUE_BEFORE = re.compile(r"[数几上成好]$")
 
-_ZH_POINTS = "分(?![析别开配子布裂享手散歧之店行局会部队校院区站类成数化批期钟秒])"
+_ZH_POINTS = "分(?![析别开配子布裂享手散歧店行局会部队校院区站类成数化批期钟秒]|之(?!差))"  # 八分之差: eight points
 _ZH_UNIT_ALT = "|".join(sorted(list(_ZH_CURRENCY) + list(_ZH_UNITS) + _ZH_MEASURES, key=len, reverse=True)) + "|" + _ZH_POINTS
 _CN = f"[{_CN_CHARS}]"
 _ZH_DAY_NUM = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -329,7 +329,7 @@ _ZH_MODEL = re.compile(
     r"(?<![A-Za-z\d])(?P<p>[A-Za-z]{1,6}\s?-?\s?)(?P<n>\d+)(?P<s>[A-Za-z]{0,2})(?![\d.,]\d)"
     r"|(?P<cp>(?:苏|歼|米格|图|伊尔|安|运|轰|直|东风|鹰击|红旗|卡|雅克|波音|空客|猎鹰|联盟|神舟|嫦娥|长征)\s?-?\s?)(?P<cn>\d+)(?![\d.,]\d)"
 )
-_ZH_FRACTION = re.compile(rf"(?![百千万]分之)(?:{_CN}+|\d+)\s*分之\s*(?:{_CN}+|\d+(?:\.\d+)?)")
+_ZH_FRACTION = re.compile(rf"(?![百千万]分之)(?P<den>{_CN}+|\d+)\s*分之\s*(?P<num>{_CN}+|\d+(?:\.\d+)?)")
 _ZH_NUMBER = re.compile(
     rf"(?P<core>(?:{_ARABIC}|{_CN})(?:\s?{_CN}|(?<=[十百千万亿兆])(?:{_ARABIC})|[多余](?=\s?[十百千万亿兆]))*)"
 )
@@ -365,13 +365,23 @@ _ZH_TIME_UNITS = {"hour", "minute", "second", "week", "month", "day", "year", "t
 
 def _zh_numbers(scan: _Scan) -> None:
     for match in scan.matches(_ZH_FRACTION):
-        scan.take(*match.span())  # 三分之一 ↔ "a third": too freely rendered to compare
+        _zh_fraction(scan, match)
     for match in scan.matches(_ZH_MODEL):
         _zh_model(scan, match)
     for match in scan.matches(_ZH_NUMBER):
         quantity = _zh_quantity(scan.text, match)
         if quantity is not None and scan.free(quantity.start, quantity.end):
             scan.add_quantity(quantity)
+
+
+def _zh_fraction(scan: _Scan, match: re.Match[str]) -> None:
+    """三分之二, 5分之1: a share, kept as a percentage so that it also meets "20%" or "one in five"."""
+    den, num = (parse_chinese_number(match.group(g)) for g in ("den", "num"))
+    if den is None or num is None or not den[0] or num[0] > den[0]:
+        scan.take(*match.span())
+        return
+    hedge = next((h for h in _ZH_HEDGES_BEFORE if scan.text[: match.start()].rstrip().endswith(h)), None)
+    scan.add_quantity(Quantity(num[0] / den[0] * 100, None, match.group(0), *match.span(), hedge, "fraction", spelled=True))
 
 
 def _zh_model(scan: _Scan, match: re.Match[str]) -> None:
@@ -441,6 +451,9 @@ def _zh_spelled_ok(core: str, kind: str, unit: str | None, word: str | None) -> 
     return not (core == "二" and word == "次")  # 二次 = "secondary"
 
 
+_LATIN_NUMBER_WORD = re.compile(r"(?i)(?<![A-Za-z])(?:one|two|three|four|five|six|seven|eight|nine|ten)")
+
+
 def extract_zh(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of a Chinese (Simplified, ASCII-digit) sentence, in text order."""
     quantities, dates = _extract_zh(text, default)
@@ -453,6 +466,8 @@ def _extract_zh(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...
     _zh_dates(scan)
     _zh_times(scan)
     _zh_numbers(scan)
+    if _LATIN_NUMBER_WORD.search(text):
+        _en_spelled_numbers(scan)  # 四角地區 (Four Corners): an English gloss in the Chinese states the number too
     quantities, dates = scan.result(default)
     return tuple(quantities), tuple(dates)
 
@@ -727,18 +742,62 @@ def _en_is_year(raw: str, kind: str, currency: str | None, after: str) -> bool:
 
 def _en_spelled_numbers(scan: _Scan) -> None:
     for match in scan.matches(_EN_SPELLED):
-        value = parse_english_number(match.group(0))
+        value, end = _en_spelled_prefix(match)
         if value is None:
             continue
         currency, start, hedge = _en_prefix(scan.text, match.start())
-        _, kind, unit, end = _en_suffix(scan.text, match.end(), currency)
-        words = match.group(0).lower()
+        _, kind, unit, end = _en_suffix(scan.text, end, currency)
+        words = scan.text[match.start():end].lower()
         scale = max((v for w, v in _EN_SCALES.items() if w in words and v >= 1000), default=0.0)
         decade = re.match(r"^\s+decades?\b", scan.text[end:])
         if decade:
             value, unit, kind, end = value * 10, "year", "measure", end + decade.end()
         precision = scale if scale >= 1e6 else 0.0
         scan.add_quantity(Quantity(value, unit, scan.text[start:end], start, end, hedge, kind, precision, True))
+
+
+_EN_PARTS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_FEW = {w: v for w, v in _EN_ONES.items() if 1 <= v <= 10}
+_EN_PART = "|".join(_EN_PARTS)
+_EN_FEW_WORD = "|".join(_EN_FEW)
+_EN_FRACTION = re.compile(
+    # "a third of" (but "a third term" is an ordinal), "one-fifth", "two thirds", "one in five", "1 out of 10"
+    rf"(?i)\b(?:(?P<a>an?)\s+(?P<ad>{_EN_PART})(?=\s+of\b)"
+    rf"|(?P<n>{_EN_FEW_WORD}|\d)[\s-]+(?P<d>{_EN_PART})s?\b(?!-final)"
+    rf"|(?<![\d,.])(?P<n2>{_EN_FEW_WORD}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d2>{_EN_FEW_WORD}|\d{{1,3}})\b(?![,.]\d))"
+)
+
+
+def _en_fractions(scan: _Scan) -> None:
+    """Shares, as percentages: "two-thirds" = 66.7, "one in five" = 20 (三分之二, 5分之1, 兩成)."""
+    for match in scan.matches(_EN_FRACTION):
+        groups = match.groupdict()
+        if groups["a"]:
+            num, den = 1.0, float(_EN_PARTS[groups["ad"].lower()])
+        elif groups["n"]:
+            num, den = _en_small(groups["n"]), float(_EN_PARTS[groups["d"].lower()])
+        else:
+            num, den = _en_small(groups["n2"]), _en_small(groups["d2"])
+        if not den or num > den:
+            continue
+        _, start, hedge = _en_prefix(scan.text, match.start())
+        scan.add_quantity(Quantity(num / den * 100, None, scan.text[start:match.end()], start, match.end(), hedge,
+                                   "fraction", spelled=not match.group(0)[0].isdigit()))
+
+
+def _en_small(word: str) -> float:
+    return float(word) if word.isdigit() else float(_EN_FEW[word.lower()])
+
+
+def _en_spelled_prefix(match: re.Match[str]) -> tuple[float | None, int]:
+    """Value and end of the longest run of number words that reads as one number: "four one-sided
+    sessions" is four (then the "one" of a compound), "twenty-five" is one number."""
+    ends = [match.start() + word.end() for word in re.finditer(r"[A-Za-z]+", match.group(0))]
+    for end in reversed(ends):
+        value = parse_english_number(match.string[match.start():end])
+        if value is not None:
+            return value, end
+    return None, match.end()
 
 
 _EN_DECADE_WORD = re.compile(r"(?i)\b(?:a|one|the\s+(?:past|last|previous|next|following))\s+decade\b")
@@ -792,6 +851,7 @@ def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...
     _en_dates(scan)
     _en_times(scan)
     _en_models(scan)
+    _en_fractions(scan)
     _en_digit_numbers(scan)
     _en_decades(scan)
     _en_spelled_numbers(scan)
@@ -828,6 +888,8 @@ def english_value(quantity: Quantity) -> str:
     value = quantity.value
     if quantity.kind == "percent":
         return f"{_plain(value)}%"
+    if quantity.kind == "fraction":
+        return _fraction(value)
     if quantity.kind == "time":
         hour, minute = int(value), round((value % 1) * 60)
         return f"{hour:02d}:{minute:02d}"
@@ -850,6 +912,15 @@ _UNIT_NAMES = {
     "mile": "miles", "foot": "feet", "inch": "inches", "lb": "lb", "degree": "degrees", "km2": "km²", "m2": "m²",
     "times": "times", "acre": "acres", "hectare": "hectares",
 }
+
+
+def _fraction(percent: float) -> str:
+    """66.67 → "2/3", as the share is written; a share of no small denominator as a percentage."""
+    for den in range(2, 11):
+        num = percent * den / 100
+        if abs(num - round(num)) < 1e-6:
+            return f"{round(num)}/{den}"
+    return f"{_plain(round(percent, 1))}%"
 
 
 def _figure(value: float) -> str:

@@ -249,3 +249,47 @@ def test_format_date() -> None:
     assert format_date(DateRef(2025, 12, 6, "", 0, 0)) == "December 6, 2025"
     assert format_date(DateRef(None, 12, None, "", 0, 0)) == "December"
     assert format_date(DateRef(None, None, 5, "", 0, 0)) == "the 5th"
+
+
+# ---------------------------------------------------------------- shares, glosses, compounds
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("三分之二的議員", 200 / 3), ("5 分之 1 的孩子", 20.0), ("近四分之一", 25.0), ("十分之三", 30.0)],
+)
+def test_chinese_fractions_are_shares_in_percent(text: str, percent: float) -> None:
+    (quantity,) = zh(text)[0]
+    assert quantity.kind == "fraction" and quantity.value == pytest.approx(percent)
+    assert english_value(quantity) in ("2/3", "1/5", "1/4", "3/10")
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("a two-thirds majority", 200 / 3), ("One in five children", 20.0), ("a third of voters", 100 / 3),
+     ("one-fifth of the budget", 20.0), ("1 in 10 people", 10.0), ("three quarters of them", 75.0)],
+)
+def test_english_fractions_are_shares_in_percent(text: str, percent: float) -> None:
+    (quantity,) = extract_en(text)[0]
+    assert quantity.kind == "fraction" and quantity.value == pytest.approx(percent)
+
+
+@pytest.mark.parametrize("text", ["He won a third term.", "with a population of 379,800 in 2017", "the quarter-final"])
+def test_ordinals_and_figures_before_in_are_no_fractions(text: str) -> None:
+    assert all(q.kind != "fraction" for q in extract_en(text)[0])
+
+
+def test_a_number_word_before_a_compound_is_still_a_number() -> None:
+    """"four one-sided sessions": four, and the "one" of the compound is no part of it."""
+    (quantity,) = extract_en("After four one-sided sessions, the foursomes began.")[0]
+    assert (quantity.value, quantity.text) == (4, "four")
+
+
+def test_points_difference_and_major_counts() -> None:
+    assert [(q.value, q.text) for q in zh("落後榜首八分之差")[0]] == [(8, "八分")]
+    assert [(q.value, q.text) for q in zh("六大電視頻道")[0]] == [(6, "六大")]
+
+
+def test_an_english_gloss_inside_the_chinese_states_its_number() -> None:
+    quantities, _ = zh("暴雨將蔓延至四角地區 (Four Corners)。")
+    assert [(q.value, q.text) for q in quantities] == [(4, "Four")]

@@ -130,3 +130,45 @@ def test_two_as_a_count_is_compared_but_two_as_a_pair_is_not() -> None:
     wrong = check("在下午2點，兩輛警車駛進警哨線範圍。", "At 2pm three police vans were inside the cordon.")
     assert [(f.code, f.found) for f in wrong] == [("U001", "three")]
     assert check("兩名球員表現出色，各得三分。", "Both players shone, scoring three points each.") == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("是次改名將需要國會三分之二大多數成員的支持。", "The name change would require a two-thirds majority in parliament."),
+        ("5 分之 1 的孩子擁有秘密社交帳號", "One in five children have secret social media accounts"),
+        ("兩成受訪者表示支持。", "One in five respondents said they were in favour."),
+        ("近三成選民未表態。", "Nearly a third of voters are undecided."),
+        ("三分之一的人口", "33% of the population"),
+    ],
+)
+def test_shares_rendered_as_fractions_or_percentages_are_quiet(zh: str, en: str) -> None:
+    assert check(zh, en) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "found"),
+    [
+        ("是次改名將需要國會三分之二大多數成員的支持。", "The name change would require a three-quarters majority.", "three-quarters"),
+        ("5 分之 1 的孩子擁有秘密社交帳號", "One in six children have secret social media accounts", "One in six"),
+        ("兩成受訪者表示支持。", "One in three respondents said they were in favour.", "One in three"),
+    ],
+)
+def test_a_changed_share_is_an_error(zh: str, en: str, found: str) -> None:
+    (finding,) = check(zh, en)
+    assert finding.severity == Severity.ERROR and finding.found == found
+
+
+def test_a_share_missing_from_the_translation_is_no_finding() -> None:
+    assert check("三分之二的議員投下贊成票。", "Most lawmakers voted in favour.") == []
+
+
+def test_a_figure_is_paired_with_its_own_kind_before_another() -> None:
+    """3 分 must not take "third" from 第三名, which would leave the changed points unseen."""
+    findings = check("目前位居甲級聯賽第三名，落後第一名 3 分。", "They sit third in League One, four points off the top.")
+    assert [f.found for f in findings] == ["four"]
+
+
+def test_an_english_gloss_in_the_chinese_is_compared_too() -> None:
+    (finding,) = check("暴雨將蔓延至四角地區 (Four Corners)。", "Heavy rain will spread into the five Corners.")
+    assert finding.found == "five"

@@ -10,12 +10,16 @@ from audit.model import AlignedPair, Finding, Severity
 from audit.quantities import DateRef, Quantity, english_value, extract_en, extract_zh, original_span
 
 # Kinds that may stand for one another when a value was changed (5 hours → 6 hours, 3% → 4%).
-_KIND_GROUP = {"number": "count", "measure": "count", "money": "count"}
+_KIND_GROUP = {"number": "count", "measure": "count", "money": "count", "fraction": "percent"}
 _ANY_CURRENCY = "CUR"  # 元, 块: the currency is whatever the article is about
 
 
 def _group(quantity: Quantity) -> str:
     return _KIND_GROUP.get(quantity.kind, quantity.kind)
+
+
+# How far a share in words may stand from a percentage and still be the same figure (30% ~ a third).
+_SHARE_SLACK = 4.0
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
@@ -28,18 +32,21 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     if a.kind == "time" and b.kind == "time":  # 20:00 = "8 p.m." = 晚上8点
         return abs((a.value - b.value) % 12) < 1e-6 or abs((a.value - b.value) % 12 - 12) < 1e-6
     tolerance = max(a.precision, b.precision) / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    if (a.kind == "fraction") != (b.kind == "fraction") and _group(a) == _group(b) == "percent":
+        tolerance = max(tolerance, _SHARE_SLACK)  # 三成 ↔ "a third", 33% ↔ 三分之一: a share is a round figure
     return abs(a.value - b.value) <= tolerance
 
 
 def match_quantities(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """Pair equal values as multisets; return (unmatched source, unmatched target).
 
-    Figures in digits are paired before numerals in words (四球 must not take the 4 of "5&4"),
-    and same-kind pairs before cross-kind ones (a percent is not spent on a count).
+    Same-kind pairs come before cross-kind ones (a percent is not spent on a count, 3分 not on "third"
+    while 第三名 wants it), and within each, figures in digits before numerals in words (四球 must not
+    take the 4 of "5&4").
     """
     left, right = list(source), list(target)
-    for spelled in (False, True):
-        for strict in (True, False):
+    for strict in (True, False):
+        for spelled in (False, True):
             for quantity in [q for q in left if q.spelled == spelled]:
                 partner = next((t for t in right if same_value(quantity, t) and (not strict or t.kind == quantity.kind)), None)
                 if partner is not None:
@@ -69,6 +76,8 @@ def _needs_same_unit(source: Quantity, target: Quantity, dual: bool = True) -> b
     """Small counts in words (兩人, 三次) are only compared with a rendering of the same unit (5 hours → 6 hours);
     a 1 in digits only with digits (1-0 → 2-0), as "a" and "one" render it everywhere. An explicit
     ordinal (第三) may stand against another ordinal, bar "first", which English uses for 首次 and more."""
+    if "fraction" in (source.kind, target.kind):
+        return False  # a share is a share: 三分之二 against "three-thirds" needs no unit
     if source.kind == "ordinal" and target.kind == "ordinal":
         return 1 in (source.value, target.value)
     if source.spelled and source.value <= 10:
