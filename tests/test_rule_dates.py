@@ -129,3 +129,93 @@ def test_rule_documents_itself() -> None:
     doc = DateMismatch.__doc__ or ""
     assert DateMismatch.code == "D001" and DateMismatch.name == "date-mismatch"
     assert all(key in doc for key in ("Why:", "Bad:", "Good:"))
+
+
+# ---------------------------------------------------------------- D002 day-mismatch
+
+from pathlib import Path  # noqa: E402
+
+from audit.checks.dates import DayMismatch  # noqa: E402
+from audit.io.text import read_bilingual  # noqa: E402
+from audit.lexicon.glossary import Glossary  # noqa: E402
+from audit.model import AlignedDocument, Document  # noqa: E402
+from audit.pipeline import Auditor  # noqa: E402
+
+
+def days(zh: str, en: str) -> list[Finding]:
+    return list(DayMismatch().check_document(_document([zh], [en]), Context()))
+
+
+def _document(zh: list[str], en: list[str]) -> AlignedDocument:
+    pair = make_pair(zh, en)
+    return AlignedDocument(Document("test", [], []), pair.source, pair.target, [pair])
+
+
+def audit_article(text: str, tmp_path: Path) -> list[Finding]:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return Auditor(Glossary(), [DayMismatch()]).run(read_bilingual(path)).findings
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("川普週二在白宮表示，將於禮拜五前作出決定。", "Trump said at the White House on Tuesday he would decide by Friday."),
+        ("羅莎將在禮拜二清晨抵達亞利桑那州邊界，並最晚在禮拜二深夜進入猶他州。",
+         "Rosa will reach the Arizona border early Tuesday and enter Utah by late Tuesday night."),
+        ("他昨天抵達，今天離開。", "He arrived yesterday and is leaving today."),
+        ("會議一周三次。", "The committee meets three times a week on Wednesday."),  # 一周三次 is no Wednesday
+        ("他於週二（5日）表示", "He said on Tuesday (Dec. 5)"),
+        ("一名消息人士向 Sunday Times 表示", "A source told the Sunday Times"),
+    ],
+)
+def test_days_quiet_when_the_translation_names_the_same_day(zh: str, en: str) -> None:
+    assert days(zh, en) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "found"),
+    [
+        ("川普週二在白宮表示", "Trump said at the White House on Wednesday", "Wednesday"),
+        ("羅莎將在禮拜二清晨抵達邊界，並最晚在禮拜二深夜進入猶他州。",
+         "Rosa will reach the border early Wednesday and enter Utah by late Tuesday night.", "Wednesday"),
+        ("他昨天抵達。", "He arrived today.", "today"),
+        ("一名消息人士向 Sunday Times 表示", "A source told the Friday Times", "Friday"),
+    ],
+)
+def test_a_changed_weekday_or_relative_day_is_an_error(zh: str, en: str, found: str) -> None:
+    (finding,) = days(zh, en)
+    assert finding.code == "D002" and finding.severity == Severity.ERROR
+    assert finding.found == found
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_a_warning() -> None:
+    (finding,) = days("集會將在今天（2018 年 9 月 29日）晚上舉行。", "The rally is scheduled for tonight, Sunday, September 29, 2018.")
+    assert finding.severity == Severity.WARNING
+    assert (finding.found, finding.expected) == ("Sunday", "Saturday")
+
+
+def test_a_weekday_that_agrees_with_its_date_is_quiet() -> None:
+    assert days("集會將在今天（2018 年 9 月 29日）晚上舉行。", "The rally is scheduled for tonight, Saturday, September 29, 2018.") == []
+
+
+ARTICLE = """美國特使昨天抵達莫斯科
+
+2025-12-11
+
+美國特使昨天抵達莫斯科，將於週五返國。
+
+U.S. envoy arrives in Moscow
+
+2025-12-11
+
+The U.S. envoy arrived in Moscow on {day} and will return home on Friday.
+"""
+
+
+def test_yesterday_is_read_against_the_dateline(tmp_path: Path) -> None:
+    """2025-12-11 is a Thursday: 昨天 is Wednesday, December 10."""
+    assert audit_article(ARTICLE.format(day="Wednesday"), tmp_path) == []
+    (finding,) = audit_article(ARTICLE.format(day="Tuesday"), tmp_path)
+    assert finding.severity == Severity.WARNING and finding.found == "Tuesday"
+    assert "Wednesday, December 10" in finding.expected and "2025-12-11" in finding.message

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
-from audit.model import AlignedPair, Finding, Severity
-from audit.quantities import DateRef, Quantity, extract_en, extract_zh, format_date, original_span
+from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.quantities import (DateRef, DayRef, Quantity, days_en, days_zh, extract_en, extract_zh, format_date,
+                              original_span)
 
 _FIELDS = ("year", "month", "day")
 
@@ -105,4 +107,120 @@ class DateMismatch(Rule):
             suggestion=f"{format_date(found)} → {right}",
             source_marks=(source_mark,) if source_mark else (),
             target_marks=(target_mark,) if target_mark else (),
+        )
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_OFFSET_NAMES = {-2: "the day before yesterday", -1: "yesterday", 0: "today", 1: "tomorrow", 2: "the day after tomorrow"}
+
+
+def _name(day: DayRef) -> str:
+    return _WEEKDAY_NAMES[day.weekday] if day.weekday is not None else _OFFSET_NAMES[day.offset or 0]
+
+
+def _unpaired(source: list[DayRef], target: list[DayRef]) -> tuple[list[DayRef], list[DayRef]]:
+    """Days of each side that the other side does not name as well (as multisets: 週二…週二 needs two Tuesdays)."""
+    left, right = list(source), list(target)
+    for day in source:
+        twin = next((t for t in right if (t.weekday, t.offset) == (day.weekday, day.offset)), None)
+        if twin is not None:
+            left.remove(day)
+            right.remove(twin)
+    return left, right
+
+
+def dateline(doc: AlignedDocument) -> dt.date | None:
+    """The day of writing, from the article's dateline (its own line, e.g. 2025-12-11), if it states a full date."""
+    for segment in doc.source + doc.target:
+        if segment.kind != "dateline":
+            continue
+        dates = (extract_zh if segment.lang == "zh" else extract_en)(segment.norm)[1]
+        for date in dates:
+            if date.year and date.month and date.day:
+                try:
+                    return dt.date(date.year, date.month, date.day)
+                except ValueError:
+                    continue
+    return None
+
+
+class DayMismatch(Rule):
+    """A weekday or a day counted from the day of writing (週二, 昨天) disagrees with the translation.
+
+    Why: "on Wednesday" for 週二, or "yesterday" for 今天, moves an event by a day, and wire copy turns
+    dates into weekdays and back, where such slips are made. When the article has a dateline, 昨天 is
+    also checked against the weekday or date the English gives instead (a warning: the dateline may be
+    the day of publication, a day after the writing).
+    Bad:  川普週二在白宮表示 → "Trump said at the White House on Wednesday"
+    Good: 川普週二在白宮表示 → "Trump said at the White House on Tuesday"
+    """
+
+    code, name, severity = "D002", "day-mismatch", Severity.ERROR
+
+    def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
+        written = dateline(doc)
+        for index, pair in enumerate(doc.pairs):
+            if pair.source and pair.target:
+                for finding in self._check(pair, written):
+                    finding.pair_index = index
+                    yield finding
+
+    def _check(self, pair: AlignedPair, written: dt.date | None) -> Iterator[Finding]:
+        source, target = _unpaired(days_zh(pair.source_norm), days_en(pair.target_norm))
+        weekdays = [d for d in target if d.weekday is not None]
+        relative = [d for d in target if d.offset is not None]
+        for day in source:
+            if day.weekday is not None and weekdays:
+                yield self._mismatch(pair, day, weekdays.pop(0), _name(day))
+            elif day.offset is not None and relative:
+                yield self._mismatch(pair, day, relative.pop(0), _name(day))
+            elif written is not None:
+                yield from self._against_dateline(pair, day, written, weekdays, relative)
+        yield from self._against_dates(pair, weekdays, written)
+
+    def _against_dates(self, pair: AlignedPair, weekdays: list[DayRef], written: dt.date | None) -> Iterator[Finding]:
+        """"Sunday, September 29, 2018" where the source's date 2018年9月29日 was a Saturday."""
+        year = next((d.year for d in extract_zh(pair.source_norm)[1] if d.year), written.year if written else None)
+        for day in weekdays:
+            date = next((d for d in extract_en(pair.target_norm)[1]
+                         if d.month and d.day and 0 <= d.start - day.end <= 3), None)
+            if date is None or not (date.year or year):
+                continue
+            try:
+                meant = dt.date(date.year or year or 0, date.month or 0, date.day or 0)
+            except ValueError:
+                continue
+            if meant.weekday() != day.weekday:
+                found = pair.target_norm[day.start:day.end]
+                right = _WEEKDAY_NAMES[meant.weekday()]
+                yield self.finding(
+                    f"{format_date(DateRef(meant.year, meant.month, meant.day, '', 0, 0))} is a {right}, not a {found}",
+                    pair, severity=Severity.WARNING, expected=right, found=found, suggestion=f"{found} → {right}",
+                    target_marks=(found,),
+                )
+
+    def _against_dateline(self, pair: AlignedPair, day: DayRef, written: dt.date, weekdays: list[DayRef],
+                          relative: list[DayRef]) -> Iterator[Finding]:
+        """昨天 against "on Tuesday" (or 週二 against "yesterday"): one of them names the day by the dateline."""
+        if day.offset is not None and weekdays:
+            meant = written + dt.timedelta(days=day.offset)
+            found = weekdays.pop(0)
+            if found.weekday != meant.weekday():
+                expected = f"{_WEEKDAY_NAMES[meant.weekday()]}, {meant:%B} {meant.day}"
+                yield self._mismatch(pair, day, found, expected, written)
+        elif day.weekday is not None and relative:
+            found = relative.pop(0)
+            if (written + dt.timedelta(days=found.offset or 0)).weekday() != day.weekday:
+                yield self._mismatch(pair, day, found, _name(day), written)
+
+    def _mismatch(self, pair: AlignedPair, day: DayRef, found: DayRef, expected: str,
+                  written: dt.date | None = None) -> Finding:
+        shown = original_span(pair.source_text, pair.source_norm, day.start, day.end) or day.text
+        found_text = pair.target_norm[found.start:found.end]
+        note = f" (dateline {written.isoformat()})" if written else ""
+        return self.finding(
+            f"{shown} ({expected}){note} is rendered as {found_text}", pair,
+            severity=Severity.WARNING if written else None,
+            expected=f"{expected} ({shown})", found=found_text, suggestion=f"{found_text} → {expected}",
+            source_marks=(shown,), target_marks=(found_text,),
         )

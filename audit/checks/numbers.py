@@ -48,7 +48,9 @@ def match_quantities(source: list[Quantity], target: list[Quantity]) -> tuple[li
     for strict in (True, False):
         for spelled in (False, True):
             for quantity in [q for q in left if q.spelled == spelled]:
-                partner = next((t for t in right if same_value(quantity, t) and (not strict or t.kind == quantity.kind)), None)
+                equal = [t for t in right if same_value(quantity, t) and (not strict or t.kind == quantity.kind)]
+                # 八分 wants "eight points" rather than the 8 of a score "4-8" that stands for another figure
+                partner = min(equal, key=lambda t: t.spelled != quantity.spelled, default=None)
                 if partner is not None:
                     left.remove(quantity)
                     right.remove(partner)

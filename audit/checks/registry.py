@@ -7,7 +7,7 @@ from typing import Iterable
 from audit.checks.base import Rule
 from audit.checks.completeness import AddedSentence, OmittedSentence, PartialTranslation
 from audit.checks.consistency import InconsistentRendering, SourceVariants
-from audit.checks.dates import DateMismatch
+from audit.checks.dates import DateMismatch, DayMismatch
 from audit.checks.form import BlankParagraph, DoubledWord, FullWidthPunctuation, Spacing, UnbalancedQuotes
 from audit.checks.names import NameMismatch, UnknownName
 from audit.checks.numbers import NumberMismatch
@@ -17,7 +17,7 @@ from audit.checks.untranslated import TargetCopiesSource, UntranslatedChinese
 from audit.errors import AuditError
 
 ALL_RULES: tuple[type[Rule], ...] = (
-    NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, SourceVariants, InconsistentRendering,
+    NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, DayMismatch, SourceVariants, InconsistentRendering,
     OmittedSentence, AddedSentence, PartialTranslation, UntranslatedChinese, TargetCopiesSource,
     BlankParagraph, UnbalancedQuotes, DoubledWord, Spacing, FullWidthPunctuation, LowReferenceScore,
 )
