@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterator
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, Iterator
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,16 @@ class _Scan:
         self.used[start:end] = b"\x01" * (end - start)
         self.masked = self.masked[:start] + "\x00" * (end - start) + self.masked[end:]
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The Latin words of the text, as written and in lower case."""
+        found = re.findall(r"[A-Za-z]+", self.text)
+        return frozenset(found) | frozenset(w.lower() for w in found)
+
     def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        gate = _GATES.get(pattern)
+        if gate is not None and not gate(self):
+            return  # the pattern cannot match: spare its scan, most of the extractors' time
         for match in pattern.finditer(self.masked):
             if match.end() > match.start() and self.free(*match.span()):
                 yield match
@@ -859,6 +868,34 @@ def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...
     _en_multipliers(scan)
     quantities, dates = scan.result(default)
     return tuple(quantities), tuple(dates)
+
+
+# ---------------------------------------------------------------- cheap tests that a pattern cannot match
+
+_Gate = Callable[[_Scan], bool]
+
+
+def _chars(chars: str) -> _Gate:
+    return lambda scan: any(c in scan.text for c in chars)
+
+
+def _words(words: Iterable[str]) -> _Gate:
+    wanted = frozenset(words)
+    return lambda scan: not wanted.isdisjoint(scan.words)
+
+
+_DIGITS = "0123456789"
+_MONTH_WORDS = [w.capitalize() for w in _EN_MONTHS]
+_GATES: dict[re.Pattern[str], _Gate] = {
+    _ZH_ISO: _chars(_DIGITS), _ZH_DECADE: _chars("代"), _ZH_DATE: _chars("年月日号"), _ZH_DAY_ONLY: _chars("日"),
+    _ZH_TIME: _chars("点时:：分"), _ZH_FRACTION: _chars("之"), _ZH_MODEL: _chars(_DIGITS),
+    _EN_ISO: _chars(_DIGITS), _EN_DECADE: _chars(_DIGITS), _EN_DATE: _words(_MONTH_WORDS),
+    _EN_DAY_ONLY: _chars(_DIGITS), _EN_TIME: lambda scan: _chars(_DIGITS)(scan) or _words(["noon", "midday", "midnight"])(scan),
+    _EN_MODEL: _chars(_DIGITS), _EN_NUMBER: _chars(_DIGITS), _EN_DECADE_WORD: _words(["decade"]),
+    _EN_MULTIPLIER: _words(_EN_MULTIPLIERS), _EN_ORDINAL_WORD: _words(_EN_ORDINALS),
+    _EN_SPELLED: _words(list(_EN_ONES) + list(_EN_TENS) + list(_EN_SCALES) + ["dozen"]),
+    _EN_FRACTION: lambda scan: _words(_EN_PARTS)(scan) or _words(["in", "of"])(scan),
+}
 
 
 # ---------------------------------------------------------------- days by name: weekdays and 昨天 / "yesterday"
