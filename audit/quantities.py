@@ -894,7 +894,7 @@ _GATES: dict[re.Pattern[str], _Gate] = {
     _EN_MODEL: _chars(_DIGITS), _EN_NUMBER: _chars(_DIGITS), _EN_DECADE_WORD: _words(["decade"]),
     _EN_MULTIPLIER: _words(_EN_MULTIPLIERS), _EN_ORDINAL_WORD: _words(_EN_ORDINALS),
     _EN_SPELLED: _words(list(_EN_ONES) + list(_EN_TENS) + list(_EN_SCALES) + ["dozen"]),
-    _EN_FRACTION: lambda scan: _words(_EN_PARTS)(scan) or _words(["in", "of"])(scan),
+    _EN_FRACTION: _words([*_EN_PARTS, *(part + "s" for part in _EN_PARTS), "in", "of"]),
 }
 
 
