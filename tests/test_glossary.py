@@ -30,6 +30,17 @@ def test_english_index_names_the_entities_a_text_mentions() -> None:
     assert [e.preferred for e in glossary.english_index("Steve Witkoff flew to Florida.")] == ["Witkoff", "Florida"]
 
 
+def test_english_mentions_count_every_rendering_longest_form_first(glossary: Glossary) -> None:
+    text = "North Korean defectors to South Korea have fallen in number, North Korea’s neighbour says."
+    mentions = glossary.english_mentions(text)
+    assert [(m.entry.preferred, m.text) for m in mentions] == [
+        ("North Korea", "North Korean"), ("South Korea", "South Korea"), ("North Korea", "North Korea"),
+    ]
+    assert [text[m.start:m.end] for m in mentions] == ["North Korean", "South Korea", "North Korea"]
+    assert [e.preferred for e in glossary.english_index(text)] == ["North Korea", "South Korea"]  # each once
+    assert glossary.english_mentions("No names at all.") == ()
+
+
 def test_user_glossary_overrides_the_bundled_one(tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text("chinese,english,type,note\n普丁,Poutine,person,house style\n", encoding="utf-8")

@@ -72,3 +72,96 @@ def test_unknown_transliterated_name_rendered_as_someone_else_is_a_warning(gloss
     findings = run(UnknownName(), [bad], glossary)
     assert [f.found for f in findings] == ["Kushner"]
     assert run(UnknownName(), [good], glossary) == []
+
+
+# ---------------------------------------------------------------- a name the source repeats, replaced once
+
+
+def test_a_repeated_place_replaced_once_by_another_is_flagged(glossary: Glossary) -> None:
+    zh = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
+    bad = "Cuba's Prime Minister Theresa May arrives for the Conservative Party Conference in Birmingham, Britain, September 29, 2018."
+    [finding] = run(NameMismatch(), [make_pair(zh, bad)], glossary)
+    assert finding.message == '英國 rendered "Cuba"; expected "United Kingdom"'
+    assert finding.severity == Severity.WARNING and finding.target_marks == ("Cuba",)
+    good = bad.replace("Cuba's", "British")
+    assert run(NameMismatch(), [make_pair(zh, good)], glossary) == []
+
+
+def test_a_repeated_person_replaced_once_is_an_error(glossary: Glossary) -> None:
+    zh = "川普說，他相信川普政府的對華政策會成功。"
+    bad = "Biden said he believed the Trump administration's China policy would succeed."
+    [finding] = run(NameMismatch(), [make_pair(zh, bad)], glossary)
+    assert finding.message == '川普 rendered "Biden"; expected "Trump"' and finding.severity == Severity.ERROR
+    # One mention rendered by a pronoun: fewer names in the English, but none of them foreign to the source.
+    good = "Trump said he believed his administration's China policy would succeed."
+    assert run(NameMismatch(), [make_pair(zh, good)], glossary) == []
+
+
+def test_a_name_found_only_inside_another_form_does_not_hide_a_substitute(glossary: Glossary) -> None:
+    zh = "首爾表示，1953 年韓戰結束以來，已有超過 30,000 名北韓人非法越過北韓邊界。"
+    bad = "Seoul says more than 30,000 Red Sea have illegally crossed the border since the end of the Korean War in 1953."
+    [finding] = run(NameMismatch(), [make_pair(zh, bad)], glossary)
+    assert finding.found == "Red Sea" and finding.source_marks == ("北韓",)
+    good = "Seoul says more than 30,000 North Koreans have illegally crossed the border since the end of the Korean War in 1953."
+    assert run(NameMismatch(), [make_pair(zh, good)], glossary) == []
+
+
+def test_a_one_character_abbreviation_counts_only_where_it_abbreviates(glossary: Glossary) -> None:
+    zh = "兩國關係因不同事情出現分歧，其中包括人權、新聞自由和土耳其加入歐盟的申請。"
+    en = "They've fallen out over issues including human rights, press freedom and {}'s accession to the EU."
+    [finding] = run(NameMismatch(), [make_pair(zh, en.format("Canada"))], glossary)
+    assert finding.message == '土耳其 rendered "Canada"; expected "Turkey"'  # 加 of 加入 (join) is not Canada
+    assert run(NameMismatch(), [make_pair(zh, en.format("Turkey"))], glossary) == []
+    # 中美貿易 names China a second time: "U.S.-China trade" renders it, and a stranger in its place is caught.
+    zh = "中國官方報紙在美國一份日報中刊登廣告以吹捧中美貿易的雙邊益處。"
+    good = "An official Chinese newspaper ran a four-page ad in a U.S. daily touting the mutual benefits of U.S.-China trade."
+    assert run(NameMismatch(), [make_pair(zh, good)], glossary) == []
+    [finding] = run(NameMismatch(), [make_pair(zh, good.replace("Chinese", "Tuvalu"))], glossary)
+    assert finding.found == "Tuvalu" and finding.source_marks == ("中國",)
+
+
+def test_a_substitute_is_reported_once(glossary: Glossary) -> None:
+    zh = "英國首相在英國伯明罕表示，法國是重要盟友。"
+    en = "The Cuban Prime Minister said in Birmingham, Britain, that it is an important ally."
+    findings = run(NameMismatch(), [make_pair(zh, en)], glossary)
+    assert [f.found for f in findings] == ["Cuban"]
+
+
+def test_a_capital_for_its_country_is_not_a_substitute(glossary: Glossary) -> None:
+    zh = "美國官員告訴路透社，川普指控北京試圖干擾美國國會選舉，華盛頓採取進一步升級行動以對北京施壓。"
+    en = ("Trump's accusation that Beijing was trying to meddle in U.S. elections marked what U.S. officials told Reuters "
+          "was a new phase in an escalating campaign by Washington to put pressure on China.")
+    assert run(NameMismatch(), [make_pair(zh, en)], glossary) == []
+
+
+def test_a_place_named_by_the_next_source_sentence_is_alignment_slack(glossary: Glossary) -> None:
+    pairs = [
+        make_pair("英國首相梅伊週六抵達英國伯明罕。",
+                  "British Prime Minister Theresa May arrived in Birmingham on Saturday after talks in France."),
+        make_pair("她此前在法國與馬克宏會談。", "She had met Emmanuel Macron there."),
+    ]
+    assert run(NameMismatch(), pairs, glossary) == []
+    # Units paired by the input format (CSV, XLIFF…) have no such slack.
+    doc = make_doc(pairs)
+    doc.document.prealigned = True
+    [finding] = NameMismatch().check_document(doc, Context(glossary))
+    assert finding.found == "France" and finding.source_marks == ("英國",)
+
+
+def test_as_for_is_not_part_of_a_longer_transliterated_name(glossary: Glossary) -> None:
+    zh = "對於川普秀的輪換演員和每天超展開的情節，Brent Montgomery 說這是真人秀。"
+    en = "Brent Montgomery said of the {} show's rotating cast and daily plot twists that it was a reality show."
+    [finding] = run(NameMismatch(), [make_pair(zh, en.format("Araghchi"))], glossary)
+    assert finding.message == '川普 rendered "Araghchi"; expected "Trump"'
+    assert run(NameMismatch(), [make_pair(zh, en.format("Trump"))], glossary) == []
+
+
+def test_letters_swapped_in_a_short_name_word_are_a_misspelling(glossary: Glossary) -> None:
+    zh = "他的言論正值美國國務卿蓬佩奧在與北韓金正恩新加坡會談後三個多月重啟陷入僵局的核外交。"
+    en = ("His comments come as U.S. Secretary of State Mike Pompeo seems to be on the verge of restarting deadlocked "
+          "nuclear diplomacy more than three months after the Singapore summit with North Korea's {}.")
+    for wrong, slip in (("Kim Jnog Un", "Jnog"), ("Kim Jogn-un", "Jogn")):
+        [finding] = run(NameMismatch(), [make_pair(zh, en.format(wrong))], glossary)
+        assert finding.found == slip and finding.expected == "Jong"
+    for right in ("Kim Jong Un", "Kim Jong-un"):
+        assert run(NameMismatch(), [make_pair(zh, en.format(right))], glossary) == []

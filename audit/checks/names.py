@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from audit.checks.base import Context, Rule, original_span
-from audit.lexicon.glossary import Entry, Glossary
+from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 
@@ -44,7 +44,9 @@ class NameMismatch(Rule):
     """A name from the glossary is missing from its translation, or rendered with another spelling.
 
     Why: a wrong name is the most damaging error a news translation can carry, and spell-checkers cannot
-    see it. Expected renderings come from the user's glossary and the bundled news-name glossary.
+    see it. Expected renderings come from the user's glossary and the bundled news-name glossary. A name
+    the source repeats counts once per mention: when the English renders it fewer times and names instead
+    an entity of the same kind that the source never names, that entity is reported as the substitute.
     Bad:  美國特使威特科夫 → "U.S. special envoy Whitaker"
     Good: 美國特使威特科夫 → "U.S. special envoy Witkoff"
     """
@@ -66,6 +68,8 @@ class NameMismatch(Rule):
             for finding in self._misspellings(pair, entries):
                 finding.pair_index = index
                 yield finding
+            reported: set[int] = set()  # source entities reported already
+            stand_ins: set[str] = set()  # and what the English wrote for them
             for mention in mentions.values():
                 entry = mention.entry
                 if entry.found_in(pair.target_norm):
@@ -78,30 +82,35 @@ class NameMismatch(Rule):
                     continue
                 finding = self._report(pair, entry, shown, found)
                 if finding is not None:
+                    reported.add(id(entry))
+                    stand_ins.add(found)
                     finding.pair_index = index
                     yield finding
+            for finding in self._intruders(doc, index, glossary, reported, stand_ins):
+                finding.pair_index = index
+                yield finding
 
     def _misspellings(self, pair: AlignedPair, entries: list[Entry]) -> Iterator[Finding]:
-        """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein), even when the
-        name is also spelled right elsewhere in the sentence. People only: place names inflect (Swede, Koreas)."""
-        from difflib import SequenceMatcher
-
+        """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein, Kim Jnog Un), even
+        when the name is also spelled right elsewhere in the sentence. People only: place names inflect
+        (Swede, Koreas). The first part of a hyphenated name is a word of its own (Kim Jogn-un)."""
         people = [e for e in entries if e.type == "person"]
         accepted = {word for e in people for form in e.english for word in re.findall(r"[A-Za-z][a-z]+", form)}
         reported: set[str] = set()
-        for word in _CAPITALIZED.findall(pair.target_norm.replace("’", "'")):
-            if word in accepted or word in reported or len(word) < 4:
-                continue
-            for right in accepted:
-                if len(right) >= 4 and right[0] == word[0] and SequenceMatcher(None, word, right).ratio() >= 0.8 \
-                        and sorted(word) == sorted(right) or _one_edit(word, right):
-                    reported.add(word)
-                    entry = next(e for e in people if any(right in f for f in e.english))
-                    yield self.finding(
-                        f'"{word}" looks like a misspelling of "{right}" ({entry.preferred})', pair,
-                        expected=right, found=word, suggestion=f"{word} → {right}", target_marks=(word,),
-                    )
-                    break
+        for token in _CAPITALIZED.findall(pair.target_norm.replace("’", "'")):
+            for word in dict.fromkeys((token, token.split("-")[0])):
+                if word in accepted or word in reported or len(word) < 4:
+                    continue
+                right = next((right for right in accepted if _slip(word, right)), None)
+                if right is None:
+                    continue
+                reported.add(word)
+                entry = next(e for e in people if any(right in f for f in e.english))
+                yield self.finding(
+                    f'"{word}" looks like a misspelling of "{right}" ({entry.preferred})', pair,
+                    expected=right, found=word, suggestion=f"{word} → {right}", target_marks=(word,),
+                )
+                break
 
     def _stand_in(self, pair: AlignedPair, entry: Entry, shown: str, entries: list[Entry], glossary: Glossary) -> str:
         """What the translation wrote where the name should be: another entity of the same kind, or a
@@ -110,7 +119,8 @@ class NameMismatch(Rule):
         rest = glossary.blank_mentions(pair.source_norm)  # the source outside its names: 巴 of 巴黎 abbreviates nothing
         for other in in_target:
             if other.type == entry.type and other not in entries and not _abbreviated(other, rest) \
-                    and not other.found_in(pair.source_norm):  # FBI kept in Latin letters in the Chinese
+                    and not other.found_in(pair.source_norm) \
+                    and not _metonym(other, entry, glossary):  # FBI kept in Latin letters in the Chinese; 北京 → China
                 match = other.found_in(pair.target_norm)
                 return match.group() if match else other.preferred
         if entry.type != "person":
@@ -119,6 +129,52 @@ class NameMismatch(Rule):
         scored = [(max(similarity(shown, word), _spelling(word, entry)), word) for word in candidates]
         score, word = max(scored, default=(0.0, ""))
         return word if score >= 0.5 else ""
+
+    def _intruders(
+        self, doc: AlignedDocument, index: int, glossary: Glossary, reported: set[int], stand_ins: set[str],
+    ) -> Iterator[Finding]:
+        """An entity the source never names, written where a name the source repeats is missing.
+
+        The forward check above asks only whether each source name appears somewhere in the English, so
+        "英國首相…英國伯明罕" → "Cuba's Prime Minister … Birmingham, Britain" passes: Britain is there once.
+        Counting tells: the Chinese names Britain twice, the English once, and the English names Cuba,
+        which nothing in the source (nor a neighbouring sentence, when the alignment is ours) accounts for.
+        Only an entity of the same kind is taken for a substitute, and neither a source name nor a stand-in
+        already reported is reported twice.
+        """
+        pair = doc.pairs[index]
+        in_source = {id(m.entry): m.entry for m in glossary.mentions(pair.source_norm)}
+        written = glossary.english_mentions(pair.target_norm)
+        strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins]
+        if not strangers:
+            return  # most sentences: every entity of the English is named in the source
+        mentions = [m for m in glossary.mentions(pair.source_norm) if m.entry.type in _NAMED
+                    and not (m.entry.type == "person" and _inside_longer_name(pair.source_norm, m.start, m.end))]
+        rest = glossary.blank_mentions(pair.source_norm)
+        mentions += _abbreviation_mentions(rest, glossary)  # 中美貿易 names China too
+        deficits = _deficits(mentions, written, reported)
+        if not deficits:
+            return
+        context = pair.source_norm if doc.document.prealigned else \
+            " ".join(p.source_norm for p in doc.pairs[max(0, index - 1):index + 2])
+        seen: set[int] = set()
+        for mention in strangers:
+            other = mention.entry
+            if id(other) in seen:
+                continue
+            seen.add(id(other))
+            if any(_renders(entry, mention.text) or _metonym(other, entry, glossary) for entry in in_source.values()) \
+                    or any(key in context for key in other.keys) or other.found_in(pair.source_norm) \
+                    or _abbreviated(other, rest):
+                continue  # the source names it after all: by its own name or capital, in Latin letters, abbreviated
+            source = next((m for m in deficits if m.entry.type == other.type), None)
+            if source is None:
+                continue
+            deficits.remove(source)
+            shown = original_span(pair.source, source.start, source.end)
+            finding = self._report(pair, source.entry, shown, mention.text)
+            if finding is not None:
+                yield finding
 
     def _report(self, pair: AlignedPair, entry: Entry, shown: str, found: str) -> Finding | None:
         expected = " / ".join(entry.english[:3])
@@ -137,6 +193,18 @@ class NameMismatch(Rule):
         return None
 
 
+def _slip(word: str, right: str) -> bool:
+    """A typing slip of a name word: its letters in another order, or one letter changed, added or dropped.
+
+    Anagrams must keep the first letter and most of the order (ratio ≥ 0.75: one swap in a four-letter word,
+    Jnog for Jong); Mary and Myra are different names (0.5)."""
+    from difflib import SequenceMatcher
+
+    if len(right) >= 4 and right[0] == word[0] and word != right and sorted(word) == sorted(right):
+        return SequenceMatcher(None, word, right).ratio() >= 0.75
+    return _one_edit(word, right)
+
+
 def _one_edit(word: str, right: str) -> bool:
     """One letter changed, added or dropped in a name of five letters or more (Feinstien is two swaps: see above)."""
     if len(right) < 5 or word[0] != right[0] or abs(len(word) - len(right)) > 1 or word.lower() == right.lower():
@@ -149,12 +217,53 @@ def _one_edit(word: str, right: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_NAMED = ("person", "place", "org")
+_CAPITAL = re.compile(r"([A-Z][\w.']*(?: [A-Z][\w.']*)*) capital\b")
+
+
+def _capital_of(entry: Entry, glossary: Glossary) -> Entry | None:
+    """The country a capital's glossary note names ("Chinese capital" → China), if any."""
+    found = _CAPITAL.match(entry.note) if entry.type == "place" else None
+    return next(glossary.english_index(found.group(1)), None) if found else None
+
+
+def _metonym(written: Entry, source: Entry, glossary: Glossary) -> bool:
+    """A capital for its country or the reverse (北京 → "China", 美國表示 → "Washington said"): in news a capital
+    stands for its country's government, so either is a rendering of the other, not a wrong name."""
+    return _capital_of(source, glossary) is written or _capital_of(written, glossary) is source
+
+
+def _renders(entry: Entry, text: str) -> bool:
+    """Whether `text`, as written in the English, is one of the entry's accepted renderings."""
+    return entry.english_pattern.fullmatch(text) is not None
+
+
+def _deficits(mentions: list[Mention], written: tuple[EnglishMention, ...], reported: set[int]) -> list[Mention]:
+    """Source names (their first mention) the Chinese names more often than the English renders them.
+    A rendering shared by two entities ("Korean": North and South Korea) counts for both."""
+    counts: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if id(mention.entry) not in reported:
+            counts.setdefault(id(mention.entry), []).append(mention)
+    return [
+        found[0] for found in counts.values()
+        if len(found) > sum(1 for rendering in written if _renders(found[0].entry, rendering.text))
+    ]
+
+
+# Words that end in a transliteration character without being part of a name: 对于川普 is "as for Trump".
+_ENDING_IN_TRANSLITERATION = ("对于", "关于", "由于", "位于", "至于", "属于", "等于", "在于", "基于", "鉴于", "出于",
+                              "处于", "终于", "用于", "源于", "对於", "关於")
+
+
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """A short glossary name inside a longer transliteration (卡尼 in 迪卡尼奥, Di Canio) is another person."""
     if end - start > 2:
         return False
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
+    if before and text[:start].endswith(_ENDING_IN_TRANSLITERATION):
+        before = ""
     return bool(before and before in TRANSLITERATION) or bool(after and after in TRANSLITERATION)
 
 
@@ -174,8 +283,37 @@ _ABBREVIATIONS = {
 }
 
 
+# What follows a one-character abbreviation in news Chinese: the side, army, media, nationals, firms, shares,
+# capital, currency, nuclear file, government or leaders of that country (美方, 俄军, 日媒, 美籍, 英相, 台商, 港股,
+# 欧元, 伊核, 港府, 美总统, 俄外长), or the relations between two (中美关系: see the neighbour test).
+_ABBREVIATION_SUFFIXES = ("方", "军", "媒", "籍", "相", "企", "股", "裔", "资", "商", "元", "核", "府", "舰", "总统",
+                          "总理", "首相", "外长", "防长", "政府", "官员", "关系", "驻")
+# What precedes one: visiting, going to, posted to, for or against, living in that country (访美, 赴日, 驻美, 亲俄, 旅美).
+_ABBREVIATION_PREFIXES = "访赴驻亲反抗旅留"
+
+
 def _abbreviated(entry: Entry, source_norm: str) -> bool:
-    return any(_ABBREVIATIONS.get(ch) in entry.keys for ch in set(source_norm))
+    """Whether the source names the entity by a one-character abbreviation (美乌代表, 中方, 赴美): only in such
+    contexts, since the characters are ordinary words too (加 in 加入 is not Canada, 以 in 以及 not Israel)."""
+    return any(_ABBREVIATIONS[source_norm[i]] in entry.keys for i in _abbreviation_positions(source_norm))
+
+
+def _abbreviation_mentions(rest: str, glossary: Glossary) -> list[Mention]:
+    """The entities a text names by abbreviation, as mentions one character long."""
+    found = [(glossary.lookup(_ABBREVIATIONS[rest[i]]), i) for i in _abbreviation_positions(rest)]
+    return [Mention(entry, rest[i], i, i + 1) for entry, i in found if entry is not None]
+
+
+def _abbreviation_positions(text: str) -> Iterator[int]:
+    def candidate(i: int) -> bool:
+        if not 0 <= i < len(text) or text[i] not in _ABBREVIATIONS:
+            return False
+        return not (text[i] == "日" and i and text[i - 1].isdigit())  # 6日: a date, not Japan
+
+    for i in range(len(text)):
+        if candidate(i) and (candidate(i - 1) or candidate(i + 1) or text.startswith(_ABBREVIATION_SUFFIXES, i + 1)
+                             or (i and text[i - 1] in _ABBREVIATION_PREFIXES)):
+            yield i
 
 
 def _entries_in(english: str, glossary: Glossary) -> list[Entry]:

@@ -79,6 +79,16 @@ class Mention:
     end: int
 
 
+@dataclass(frozen=True)
+class EnglishMention:
+    """An entry found in an English text: the rendering as written (’ read as '), where (offsets into the text)."""
+
+    entry: Entry
+    text: str
+    start: int
+    end: int
+
+
 @dataclass
 class Glossary:
     entries: list[Entry] = field(default_factory=list)
@@ -86,7 +96,7 @@ class Glossary:
     def __post_init__(self) -> None:
         self._by_key: dict[str, Entry] = {}
         self._mention_memo: dict[str, tuple[Mention, ...]] = {}
-        self._english_memo: dict[str, tuple[Entry, ...]] = {}
+        self._english_memo: dict[str, tuple[EnglishMention, ...]] = {}
         for entry in self.entries:
             self._index(entry)
 
@@ -96,7 +106,7 @@ class Glossary:
         for name in ("_chinese_index", "_english", "_words"):
             self.__dict__.pop(name, None)
         self._mention_memo: dict[str, tuple[Mention, ...]] = {}
-        self._english_memo: dict[str, tuple[Entry, ...]] = {}
+        self._english_memo: dict[str, tuple[EnglishMention, ...]] = {}
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add entries; a later entry wins for a Chinese form both share (user glossary over bundled)."""
@@ -129,23 +139,30 @@ class Glossary:
 
     def english_index(self, english: str) -> Iterator[Entry]:
         """Entries whose English rendering occurs in `english`, each once, in order of appearance."""
+        seen: dict[int, Entry] = {}
+        for mention in self.english_mentions(english):
+            seen.setdefault(id(mention.entry), mention.entry)
+        return iter(seen.values())
+
+    def english_mentions(self, english: str) -> tuple[EnglishMention, ...]:
+        """Every rendering of an entry in `english`, repeats included, left to right, longest form first
+        ("North Korean" is one mention, not "North Korea" + "Korean"): what counting how often the English
+        names an entity needs."""
         memo = self._english_memo
         found = memo.get(english)
         if found is None:
-            found = memo[english] = tuple(self._english_entries(english))
+            found = memo[english] = tuple(self._scan_english(english))
             _trim(memo)
-        return iter(found)
+        return found
 
-    def _english_entries(self, english: str) -> Iterator[Entry]:
+    def _scan_english(self, english: str) -> Iterator[EnglishMention]:
         forms, by_form = self._english
         if forms is None:
             return
-        seen: set[int] = set()
         for matched in forms.finditer(_fold_quotes(english)):
-            entry = by_form.get(_collapse(matched))
-            if entry is not None and id(entry) not in seen:
-                seen.add(id(entry))
-                yield entry
+            entry = by_form.get(_collapse(matched.group()))
+            if entry is not None:
+                yield EnglishMention(entry, matched.group(), matched.start(), matched.end())
 
     def words(self) -> frozenset[str]:
         """Normalized Chinese forms, for the word segmenter's dictionary."""
@@ -226,7 +243,7 @@ class _EnglishForms:
             pattern = self.patterns[order] = re.compile(rf"(?<![A-Za-z])(?:{_english_form(self.forms[order])})(?![A-Za-z])")
         return pattern
 
-    def finditer(self, text: str) -> Iterator[str]:
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position, length = 0, len(text)
         lengths, by_start = self.lengths, self.by_start
         while position < length:
@@ -244,7 +261,7 @@ class _EnglishForms:
             for order in sorted(candidates):
                 match = self._pattern(order).match(text, position)
                 if match:
-                    yield match.group()
+                    yield match
                     position = match.end()
                     break
             else:
