@@ -67,3 +67,102 @@ def test_spacing_and_full_width_punctuation_in_english() -> None:
     [finding] = list(FullWidthPunctuation().check_document(make_doc([make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response。")]), Context()))
     assert finding.suggestion == "。 → ."
     assert list(FullWidthPunctuation().check_document(make_doc([make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response.")]), Context())) == []
+
+
+# ---------------------------------------------------------------- quotations over paragraphs, read with the source
+
+
+def _paragraphs(pairs: list[tuple[str, str]]) -> AlignedDocument:
+    """An article of one-sentence paragraphs, Chinese paragraph k translated by English paragraph k."""
+    from audit.model import AlignedPair, Block, Document, Location, Segment
+    from audit.normalize import normalize_en, normalize_zh
+
+    source = [Segment(k, "zh", zh, normalize_zh(zh), Location("a.txt", k + 1), k) for k, (zh, _) in enumerate(pairs)]
+    target = [Segment(k, "en", en, normalize_en(en), Location("a.txt", k + 1), k) for k, (_, en) in enumerate(pairs)]
+    document = Document("a.txt", [Block(s.text, s.loc) for s in source], [Block(t.text, t.loc) for t in target])
+    return AlignedDocument(document, source, target, [AlignedPair([s], [t]) for s, t in zip(source, target)])
+
+
+def _quote_findings(doc: AlignedDocument) -> list[tuple[int, int, str]]:
+    from audit.checks.form import UnbalancedQuotes
+
+    findings = UnbalancedQuotes().check_document(doc, Context())
+    return [(f.target_loc.line, f.target_loc.column, f.found) for f in findings]  # type: ignore[union-attr]
+
+
+CLARK = [
+    ("克拉克指出：「我們需要達成協議」。", '"We need a deal," Mr Clark said.'),
+    ("「我們必須保住這些工作。」", '"We have to keep these jobs," he added.'),
+]
+
+
+def test_quote_left_open_where_the_source_closes_is_a_stray_though_the_next_paragraph_opens_one() -> None:
+    from audit.checks.form import unbalanced
+
+    bad = _paragraphs([(CLARK[0][0], '"We need a deal, Mr Clark said.'), CLARK[1]])
+    assert _quote_findings(bad) == [(1, 1, '"')]
+    # Without the source, the open quote reads as a quotation continued by the next paragraph.
+    assert unbalanced(bad.document.target) == []
+    assert _quote_findings(_paragraphs(CLARK)) == []
+    curly = _paragraphs([(CLARK[0][0], "“We need a deal, Mr Clark said."),
+                         (CLARK[1][0], "“We have to keep these jobs,” he added.")])
+    assert _quote_findings(curly) == [(1, 1, "“")]
+
+
+def test_quotation_over_paragraphs_is_quiet_when_the_source_runs_it_over_paragraphs_too() -> None:
+    goldsmith = [
+        ("Goldsmith 先生表示：「很多人將克倫威爾視為保護國會免受外來壓力的偉人。",
+         'Mr Goldsmith said: "Cromwell is regarded by many as a defender of parliament against external pressure.'),
+        ("「這是否為歷史的真相，則是史學上持續多年仍然無解的爭論。」",
+         '"Whether that is a wholly accurate representation is the subject of continuing historical debate."'),
+    ]
+    assert _quote_findings(_paragraphs(goldsmith)) == []
+    curly = [(zh, en.replace(': "', ": “").replace('"W', "“W").replace('."', ".”")) for zh, en in goldsmith]
+    assert _quote_findings(_paragraphs(curly)) == []
+
+
+def test_closing_quote_missing_where_the_source_closes_is_not_taken_by_a_later_quotation() -> None:
+    dialogue = [
+        ("男人：「那到底是什麼東西？」", 'Man: "What in the world is that?"'),
+        ("Rogers：「這是一個蓋革計數器，用來找到好像鈾之類的放射性礦物。",
+         'Rogers: "It\'s a Geiger Counter, used to locate radioactive minerals, such as uranium.'),
+        ("當你戴上這對耳機，你可以確實聽到這些礦物放射性原子的作用。」",
+         'When you put these earphones on, you can actually hear the effects of the atoms given off by the radioactivity '
+         'in the minerals."'),
+    ]
+    assert _quote_findings(_paragraphs(dialogue)) == []
+    broken = [(dialogue[0][0], 'Man: "What in the world is that?')] + dialogue[1:]
+    assert _quote_findings(_paragraphs(broken)) == [(1, 6, '"')]
+
+
+def test_said_inside_the_quotation_is_caught_when_the_next_paragraph_quotes_again() -> None:
+    kennedy = [
+        ("「我的意思是，當然，」甘迺迪說。", '"I mean, of course, said Kennedy.'),
+        ("「我們會看看聯邦調查局找到什麼。」", '"We will see what the FBI finds."'),
+    ]
+    assert _quote_findings(_paragraphs(kennedy)) == [(1, 1, '"')]
+    kennedy[0] = (kennedy[0][0], '"I mean, of course," said Kennedy.')
+    assert _quote_findings(_paragraphs(kennedy)) == []
+
+
+def test_source_without_quotation_marks_says_nothing_about_the_translation() -> None:
+    from audit.checks.form import closes_its_quotes
+
+    assert closes_its_quotes("克拉克指出：「我們需要達成協議」。") and closes_its_quotes('他說 "OK" 就走了。')
+    assert not closes_its_quotes("他表示，他感到很幸運。")  # no quotation: could be a quotation's middle paragraph
+    assert not closes_its_quotes("Goldsmith 先生表示：「很多人將克倫威爾視為偉人。")
+    assert not closes_its_quotes("當你戴上這對耳機，你可以聽到原子的作用。」")
+
+
+def test_a_source_paragraph_split_over_two_english_paragraphs_may_carry_its_quotation_over() -> None:
+    from audit.checks.form import closed_paragraphs
+    from audit.model import AlignedPair, Block, Document, Location, Segment
+    from audit.normalize import normalize_en, normalize_zh
+
+    zh = "她說：「他很安靜，不愛炫耀。派丁頓熊對他來說好像是真的。」"
+    en = ['"He was quite a quiet man, and he wasn\'t a boastful person.', '"Paddington was so real to him," she said.']
+    source = [Segment(0, "zh", zh, normalize_zh(zh), Location("a.txt", 1), 0)]
+    target = [Segment(k, "en", text, normalize_en(text), Location("a.txt", k + 3), k) for k, text in enumerate(en)]
+    document = Document("a.txt", [Block(zh, source[0].loc)], [Block(t.text, t.loc) for t in target])
+    doc = AlignedDocument(document, source, target, [AlignedPair(source, target)])
+    assert closed_paragraphs(doc) == set() and _quote_findings(doc) == []

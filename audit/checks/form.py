@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Collection, Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Block, Finding, Location, Severity
@@ -47,13 +47,18 @@ def _role(text: str, i: int) -> str | None:
     return "open" if ch in _PAIRS else "close" if ch in _CLOSERS else None
 
 
-def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
+def unbalanced(blocks: list[Block], closed: Collection[int] = frozenset()) -> list[tuple[Block, int, str]]:
     """Stray quotation marks and brackets across an article's paragraphs: (paragraph, offset, mark).
 
     Quotes may span sentences and paragraphs. By the convention of English and Chinese news, a quotation
     running over several paragraphs opens each of them and closes only in the last; a paragraph that
     opens the same mark again is therefore a continuation, not a stray.
+
+    `closed` holds the indices of paragraphs known to close every quotation they open (their source
+    does): such a paragraph is no middle part of a quotation, so a quote it leaves open is a stray even
+    when the next paragraph opens with the same mark.
     """
+    ends_quotes = {id(blocks[i]) for i in closed if 0 <= i < len(blocks)}
     stray: list[tuple[Block, int, str]] = []
     open_marks: list[tuple[Block, int, str]] = []
     for block in blocks:
@@ -61,9 +66,9 @@ def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
             role = _role(block.text, i) if ch in _PAIRS or ch in _CLOSERS else None
             if role == "open":
                 same = [m for m in open_marks if m[2] == ch]
-                if same and (block.text[:i].strip() or same[-1][0] is block):
-                    if ch in "“「『":
-                        stray.append(same[-1])  # a new quotation inside the paragraph: the last one never closed
+                if same and (block.text[:i].strip() or same[-1][0] is block or id(same[-1][0]) in ends_quotes):
+                    if ch in _QUOTES:
+                        stray.append(same[-1])  # a new quotation: the last one never closed
                         open_marks.remove(same[-1])
                 elif same:
                     open_marks.remove(same[-1])  # continuation at a paragraph start
@@ -76,21 +81,88 @@ def unbalanced(blocks: list[Block]) -> list[tuple[Block, int, str]]:
                 else:
                     open_marks.remove(match)
     stray.extend(m for m in open_marks if m[2] != "‘")  # a lone ‘ is too often an apostrophe to call
-    stray.extend(_straight_strays(blocks))
+    stray.extend(_straight_strays(blocks, ends_quotes))
     return sorted(stray, key=lambda m: (m[0].loc.line, m[1]))
 
 
-def _straight_strays(blocks: list[Block]) -> list[tuple[Block, int, str]]:
+_QUOTES = "“「『"
+
+
+def _straight_strays(blocks: list[Block], ends_quotes: Collection[int] = frozenset()) -> list[tuple[Block, int, str]]:
     """Straight quotes carry no direction, so count them: a quotation left open by one paragraph is closed
-    by a later one, and a paragraph that opens with a quote while one is open continues it."""
+    by a later one, and a paragraph that opens with a quote while one is open continues it.
+
+    A paragraph whose source closes its quotes (its id in `ends_quotes`) is no middle part of a quotation:
+    a quote it leaves open is continued by no paragraph, and closed by none that can only open one
+    (`Rogers: "It's a Geiger Counter` after `Man: "What in the world is that?`). A lone closing quote in a
+    later paragraph still closes it: translators of either side do not always mark every paragraph."""
+    stray: list[tuple[Block, int, str]] = []
     opened: tuple[Block, int, str] | None = None
     for block in blocks:
-        positions = [i for i, ch in enumerate(block.text) if ch == '"']
-        if opened is not None and block.text.lstrip().startswith('"'):
-            positions = positions[1:]  # the continuation mark of a multi-paragraph quotation
-        if len(positions) % 2:
-            opened = None if opened is not None else (block, positions[-1], '"')
-    return [opened] if opened else []
+        text = block.text
+        positions = [i for i, ch in enumerate(text) if ch == '"']
+        if opened is not None and text.lstrip().startswith('"'):
+            if id(opened[0]) in ends_quotes:
+                stray.append(opened)
+                opened = None
+            else:
+                positions = positions[1:]  # the continuation mark of a multi-paragraph quotation
+        if len(positions) % 2 == 0:
+            continue
+        if opened is not None and id(opened[0]) in ends_quotes and _opens_only(text, positions[0]):
+            stray.append(opened)  # this paragraph's own quotation, not the end of that one
+            opened = None
+        opened = None if opened is not None else (block, positions[-1], '"')
+    return stray + ([opened] if opened else [])
+
+
+def _opens_only(text: str, i: int) -> bool:
+    """A straight quote that can only open a quotation: after a space or the paragraph start, before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{") and not after.isspace()
+
+
+_ZH_QUOTES = {"「": "」", "『": "』", "“": "”"}
+_ZH_CLOSERS = {close: open_ for open_, close in _ZH_QUOTES.items()}
+
+
+def closes_its_quotes(text: str) -> bool:
+    """Whether a (Chinese) text opens at least one quotation and closes every one it opens, in order."""
+    stack: list[str] = []
+    pairs = 0
+    for ch in text:
+        if ch in _ZH_QUOTES:
+            stack.append(ch)
+        elif ch in _ZH_CLOSERS:
+            if not stack or stack.pop() != _ZH_CLOSERS[ch]:
+                return False
+            pairs += 1
+    straight = text.count('"')
+    return not stack and straight % 2 == 0 and pairs + straight // 2 > 0
+
+
+def closed_paragraphs(doc: AlignedDocument) -> set[int]:
+    """Target paragraphs whose source paragraphs close every quotation they open (and open one).
+
+    Such a paragraph is no middle part of a quotation running over paragraphs, in either language. Only
+    paragraphs translated one to one (or many to one) count: a Chinese paragraph split over two English
+    ones may carry its quotation over the split."""
+    sources_of: dict[int, set[int]] = {}
+    targets_of: dict[int, set[int]] = {}
+    for pair in doc.pairs:
+        sources = {s.paragraph for s in pair.source}
+        targets = {t.paragraph for t in pair.target}
+        for target in targets:
+            sources_of.setdefault(target, set()).update(sources)
+        for source in sources:
+            targets_of.setdefault(source, set()).update(targets)
+    blocks = doc.document.source
+    return {
+        target for target, sources in sources_of.items()
+        if sources and all(targets_of[s] == {target} and s < len(blocks) for s in sources)
+        and closes_its_quotes("".join(blocks[s].text for s in sorted(sources)))
+    }
 
 
 def _offset_location(block: Block, offset: int) -> Location:
@@ -105,6 +177,8 @@ class UnbalancedQuotes(Rule):
 
     Why: a lost closing quote changes who is speaking. Quotes may span sentences and paragraphs (a quote
     running over paragraphs reopens each one and closes in the last), so the whole article is read as one.
+    The source tells a stray from such a quotation: where the Chinese paragraph closes its quotes, the
+    English paragraph is no middle part of one, even if the next paragraph opens with a quote.
     Only the translation is checked: the source's quotes are not the translator's to fix.
     Bad:  Ukraine described the negotiations as “difficult but productive. Russia expressed willingness…
     Good: Ukraine described the negotiations as “difficult but productive.” Russia expressed willingness…
@@ -113,7 +187,7 @@ class UnbalancedQuotes(Rule):
     code, name, severity = "F002", "unbalanced-quotes", Severity.WARNING
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        for block, offset, mark in unbalanced(doc.document.target):
+        for block, offset, mark in unbalanced(doc.document.target, closed_paragraphs(doc)):
             if mark == '"':
                 message = 'Straight quote (") opened here is never closed'
             else:
