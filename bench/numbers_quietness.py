@@ -39,6 +39,7 @@ GENUINE = {
     ("TW", 238): "31萬 / 29.4萬 / 28.9萬 / 25.2萬 for 3.1 / 2.94 / 2.89 / 2.52 million: off by ten",
     ("TW", 1395): "9千萬英鎊 (90 million) for £9 billion",
     ("TW", 146): "禮拜六稍早 for \"early Sunday\"",
+    ("TW", 1069): "the English closes a quotation it never opened (the Chinese quotes it whole)",
     ("TW", 1260): "the Chinese line carries a clause (5 屆 ... 得主) the English line lacks",
     ("CN", 268): "6.6英尺 for 6-foot-6 (6 ft 6 in)",
     ("CN", 699): "九月份选举 for November elections",
