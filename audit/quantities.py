@@ -751,18 +751,38 @@ def _en_is_year(raw: str, kind: str, currency: str | None, after: str) -> bool:
 
 def _en_spelled_numbers(scan: _Scan) -> None:
     for match in scan.matches(_EN_SPELLED):
-        value, end = _en_spelled_prefix(match)
-        if value is None:
+        for value, first, last in _en_spelled_runs(match):
+            currency, start, hedge = _en_prefix(scan.text, first)
+            _, kind, unit, end = _en_suffix(scan.text, last, currency)
+            words = scan.text[first:end].lower()
+            scale = max((v for w, v in _EN_SCALES.items() if w in words and v >= 1000), default=0.0)
+            decade = re.match(r"^\s+decades?\b", scan.text[end:])
+            if decade:
+                value, unit, kind, end = value * 10, "year", "measure", end + decade.end()
+            precision = scale if scale >= 1e6 else 0.0
+            scan.add_quantity(Quantity(value, unit, scan.text[start:end], start, end, hedge, kind, precision, True))
+
+
+def _en_spelled_runs(match: re.Match[str]) -> Iterator[tuple[float, int, int]]:
+    """(value, start, end) of each number in a run of number words, longest first: "twenty-five" is one,
+    "one and four" two, and "four one-sided" is four (then the "one" of a compound, also read)."""
+    words = [(match.start() + w.start(), match.start() + w.end(), w.group().lower())
+             for w in re.finditer(r"[A-Za-z]+", match.group(0))]
+    i = 0
+    while i < len(words):
+        if words[i][2] == "and":
+            i += 1
             continue
-        currency, start, hedge = _en_prefix(scan.text, match.start())
-        _, kind, unit, end = _en_suffix(scan.text, end, currency)
-        words = scan.text[match.start():end].lower()
-        scale = max((v for w, v in _EN_SCALES.items() if w in words and v >= 1000), default=0.0)
-        decade = re.match(r"^\s+decades?\b", scan.text[end:])
-        if decade:
-            value, unit, kind, end = value * 10, "year", "measure", end + decade.end()
-        precision = scale if scale >= 1e6 else 0.0
-        scan.add_quantity(Quantity(value, unit, scan.text[start:end], start, end, hedge, kind, precision, True))
+        for j in range(len(words) - 1, i - 1, -1):
+            if words[j][2] in ("and", "a", "an") and j > i:
+                continue  # a number ends on a number word
+            value = parse_english_number(match.string[words[i][0]:words[j][1]])
+            if value is not None and (j > i or words[i][2] not in ("a", "an")):
+                yield value, words[i][0], words[j][1]
+                i = j + 1
+                break
+        else:
+            i += 1
 
 
 _EN_PARTS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -798,17 +818,6 @@ def _en_small(word: str) -> float:
     return float(word) if word.isdigit() else float(_EN_FEW[word.lower()])
 
 
-def _en_spelled_prefix(match: re.Match[str]) -> tuple[float | None, int]:
-    """Value and end of the longest run of number words that reads as one number: "four one-sided
-    sessions" is four (then the "one" of a compound), "twenty-five" is one number."""
-    ends = [match.start() + word.end() for word in re.finditer(r"[A-Za-z]+", match.group(0))]
-    for end in reversed(ends):
-        value = parse_english_number(match.string[match.start():end])
-        if value is not None:
-            return value, end
-    return None, match.end()
-
-
 _EN_DECADE_WORD = re.compile(r"(?i)\b(?:a|one|the\s+(?:past|last|previous|next|following))\s+decade\b")
 
 
@@ -828,6 +837,16 @@ def _en_multipliers(scan: _Scan) -> None:
     for match in scan.matches(_EN_MULTIPLIER):
         value = float(_EN_MULTIPLIERS[match.group(0).lower()])
         scan.add_quantity(Quantity(value, "times", match.group(0), *match.span(), None, "number", spelled=True))
+
+
+_EN_NUMBER_COMPOUND = re.compile(r"(?i)\b(?P<n>two|three|four|five|six)(?:somes?|balls?)\b")
+
+
+def _en_number_compounds(scan: _Scan) -> None:
+    """"foursomes", "fourballs" (四人賽, 四球): one word that still states a number."""
+    for match in scan.matches(_EN_NUMBER_COMPOUND):
+        value = float(_EN_ONES[match.group("n").lower()])
+        scan.add_quantity(Quantity(value, None, match.group(0), *match.span(), None, "number", spelled=True))
 
 
 def _en_ordinal_words(scan: _Scan) -> None:
@@ -864,6 +883,7 @@ def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...
     _en_digit_numbers(scan)
     _en_decades(scan)
     _en_spelled_numbers(scan)
+    _en_number_compounds(scan)
     _en_ordinal_words(scan)
     _en_multipliers(scan)
     quantities, dates = scan.result(default)
@@ -892,6 +912,7 @@ _GATES: dict[re.Pattern[str], _Gate] = {
     _EN_ISO: _chars(_DIGITS), _EN_DECADE: _chars(_DIGITS), _EN_DATE: _words(_MONTH_WORDS),
     _EN_DAY_ONLY: _chars(_DIGITS), _EN_TIME: lambda scan: _chars(_DIGITS)(scan) or _words(["noon", "midday", "midnight"])(scan),
     _EN_MODEL: _chars(_DIGITS), _EN_NUMBER: _chars(_DIGITS), _EN_DECADE_WORD: _words(["decade"]),
+    _EN_NUMBER_COMPOUND: _words(n + end for n in ("two", "three", "four", "five", "six") for end in ("some", "somes", "ball", "balls")),
     _EN_MULTIPLIER: _words(_EN_MULTIPLIERS), _EN_ORDINAL_WORD: _words(_EN_ORDINALS),
     _EN_SPELLED: _words(list(_EN_ONES) + list(_EN_TENS) + list(_EN_SCALES) + ["dozen"]),
     _EN_FRACTION: _words([*_EN_PARTS, *(part + "s" for part in _EN_PARTS), "in", "of"]),

@@ -281,8 +281,9 @@ def test_ordinals_and_figures_before_in_are_no_fractions(text: str) -> None:
 
 def test_a_number_word_before_a_compound_is_still_a_number() -> None:
     """"four one-sided sessions": four, and the "one" of the compound is no part of it."""
-    (quantity,) = extract_en("After four one-sided sessions, the foursomes began.")[0]
-    assert (quantity.value, quantity.text) == (4, "four")
+    quantities, _ = extract_en("After four one-sided sessions, the foursomes began.")
+    assert [(q.value, q.text) for q in quantities] == [(4, "four"), (1, "one"), (4, "foursomes")]
+    assert [(q.value, q.text) for q in extract_en("ranked one and four in the world")[0]] == [(1, "one"), (4, "four")]
 
 
 def test_points_difference_and_major_counts() -> None:

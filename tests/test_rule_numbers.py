@@ -172,3 +172,36 @@ def test_a_figure_is_paired_with_its_own_kind_before_another() -> None:
 def test_an_english_gloss_in_the_chinese_is_compared_too() -> None:
     (finding,) = check("暴雨將蔓延至四角地區 (Four Corners)。", "Heavy rain will spread into the five Corners.")
     assert finding.found == "five"
+
+
+def test_a_pair_word_takes_the_liang_it_renders_and_no_other() -> None:
+    """"duo" renders 二人組; the 兩場 beside it, changed to "three", is still an error."""
+    zh = "表現優越的二人組以兩場勝者姿態領先老虎伍茲，積分領先至四分。"
+    assert check(zh, "The inspired duo led with two victories over Tiger Woods to take their tally to four points.") == []
+    (finding,) = check(zh, "The inspired duo led with three victories over Tiger Woods to take their tally to four points.")
+    assert finding.found == "three"
+
+
+def test_both_stands_for_liang_people_but_not_for_two_years() -> None:
+    assert check("兩人在台北見面。", "Both met in Taipei.") == []
+    (finding,) = check("兩人為期兩年的合作", "both men's three-year partnership")
+    assert finding.found == "three-year"
+
+
+def test_a_plain_one_is_not_spent_on_first() -> None:
+    (finding,) = check("自二月以 4-1 大勝後首次落敗", "their first defeat since February's 4-8 triumph")
+    assert finding.found == "8"
+
+
+def test_a_rank_written_as_a_number_word() -> None:
+    zh = "勝於世界排名分別為第一和第三的強森和柯普卡。"
+    assert check(zh, "beat Johnson and Koepka, ranked one and three in the world.") == []
+    (finding,) = check(zh, "beat Johnson and Koepka, ranked one and four in the world.")
+    assert finding.found == "four"
+
+
+def test_number_compounds_state_their_number() -> None:
+    zh = "在三場比賽後，禮拜六下午的四人賽才是觀眾期待的。"
+    assert check(zh, "After three one-sided sessions, Saturday afternoon's foursomes were what fans wanted.") == []
+    (finding,) = check(zh, "After four one-sided sessions, Saturday afternoon's foursomes were what fans wanted.")
+    assert finding.found == "four"

@@ -37,24 +37,40 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= tolerance
 
 
-def match_quantities(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+def match_quantities(source: list[Quantity], target: list[Quantity], lengths: tuple[int, int] = (1, 1)
+                     ) -> tuple[list[Quantity], list[Quantity]]:
     """Pair equal values as multisets; return (unmatched source, unmatched target).
 
     Same-kind pairs come before cross-kind ones (a percent is not spent on a count, 3分 not on "third"
     while 第三名 wants it), and within each, figures in digits before numerals in words (四球 must not
-    take the 4 of "5&4").
+    take the 4 of "5&4"). Of equal partners, one written the same way (digits, words) and then one in the
+    most similar place of its sentence (`lengths`: of the source and the target text) is taken.
     """
     left, right = list(source), list(target)
+
+    def place(quantity: Quantity, text_length: int) -> float:
+        return quantity.start / max(text_length, 1)
+
     for strict in (True, False):
         for spelled in (False, True):
             for quantity in [q for q in left if q.spelled == spelled]:
-                equal = [t for t in right if same_value(quantity, t) and (not strict or t.kind == quantity.kind)]
+                equal = [t for t in right if same_value(quantity, t) and (t.kind == quantity.kind or not strict and _may_cross(quantity, t))]
                 # 八分 wants "eight points" rather than the 8 of a score "4-8" that stands for another figure
-                partner = min(equal, key=lambda t: t.spelled != quantity.spelled, default=None)
+                where = place(quantity, lengths[0])
+                partner = min(equal, key=lambda t: (t.spelled != quantity.spelled, abs(place(t, lengths[1]) - where)),
+                              default=None)
                 if partner is not None:
                     left.remove(quantity)
                     right.remove(partner)
     return left, right
+
+
+def _may_cross(source: Quantity, target: Quantity) -> bool:
+    """Whether figures of different kinds may still be one figure (2018年 ↔ "the 2018 team"): not a plain 1 against
+    "first", which English writes for 首次, 首位 and 頭一回 as often as for any 1 of the source."""
+    if target.kind == "dual":  # "both", "the duo": a 兩 or 二 counting people or things, not 兩年
+        return source.spelled and source.unit is None
+    return not (target.kind == "ordinal" and target.value == 1 and source.kind != "ordinal")
 
 
 def is_loose(quantity: Quantity) -> bool:
@@ -70,11 +86,15 @@ def _repeated(quantity: Quantity, found: list[Quantity]) -> bool:
     return any(_group(q) == _group(quantity) and same_value(quantity, q) for q in found)
 
 
-# English renders 兩 as a pair as often as "two"; where none of these words stands, 兩 is a plain count.
-_DUAL = re.compile(r"(?i)\b(both|pairs?|couple|duo|twins?|double|dual|either|neither|two)\b")
+# English renders 兩 as a pair as often as "two": these words are read as a 2 that only a count in words may take.
+_DUAL = re.compile(r"(?i)\b(both|pairs?|couple|duo|twins?|double|dual|either|neither)\b")
 
 
-def _needs_same_unit(source: Quantity, target: Quantity, dual: bool = True) -> bool:
+def _duals(text: str) -> list[Quantity]:
+    return [Quantity(2.0, None, m.group(0), *m.span(), None, "dual", spelled=True) for m in _DUAL.finditer(text)]
+
+
+def _needs_same_unit(source: Quantity, target: Quantity) -> bool:
     """Small counts in words (兩人, 三次) are only compared with a rendering of the same unit (5 hours → 6 hours);
     a 1 in digits only with digits (1-0 → 2-0), as "a" and "one" render it everywhere. An explicit
     ordinal (第三) may stand against another ordinal, bar "first", which English uses for 首次 and more."""
@@ -83,10 +103,15 @@ def _needs_same_unit(source: Quantity, target: Quantity, dual: bool = True) -> b
     if source.kind == "ordinal" and target.kind == "ordinal":
         return 1 in (source.value, target.value)
     if source.spelled and source.value <= 10:
-        # 六名 ↔ "seven": both in words, both counting. A digit needs the same unit too, and so does 兩,
-        # which English renders as "both", "the pair", "duo" as often as "two".
-        return not target.spelled or (source.value == 2 and dual)
+        # 六名 ↔ "seven": both in words, both counting. A digit needs the same unit too. (兩 rendered as
+        # "both", "the pair" or "duo" is paired with those words before it gets here.)
+        return not target.spelled
     return source.value == 1 and target.spelled
+
+
+def _rank_in_words(source: Quantity, target: Quantity) -> bool:
+    """第三 may be written "ranked three": a rank against a number word (not "one", which is everywhere)."""
+    return source.kind == "ordinal" and source.value != 1 and target.kind == "number" and target.spelled
 
 
 def _units_agree(a: Quantity, b: Quantity) -> bool:
@@ -97,13 +122,13 @@ def _units_agree(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit
 
 
-def can_stand_for(source: Quantity, target: Quantity, dual: bool = True) -> bool:
+def can_stand_for(source: Quantity, target: Quantity) -> bool:
     """Could `target` be a wrong rendering of `source` (rather than an unrelated number)?"""
     if target.spelled and target.value == 1 and target.kind != "ordinal":
         return False  # "one of", "no one": not a number anyone translated
-    if _group(source) != _group(target):
+    if _group(source) != _group(target) and not _rank_in_words(source, target):
         return False
-    if _needs_same_unit(source, target, dual):
+    if _needs_same_unit(source, target):
         return source.unit is not None and source.unit == target.unit
     return _units_agree(source, target)
 
@@ -144,13 +169,13 @@ class NumberMismatch(Rule):
             return
         source, _ = extract_zh(pair.source_norm)
         target, target_dates = extract_en(pair.target_norm)
-        missing, spare = match_quantities(source, target + _date_parts(target_dates))
-        spare = [q for q in spare if q.kind != "date"]
+        missing, spare = match_quantities(source, target + _date_parts(target_dates) + _duals(pair.target_norm),
+                                          (len(pair.source_norm), len(pair.target_norm)))
+        spare = [q for q in spare if q.kind not in ("date", "dual")]
         found = [q for q in source if q not in missing]
         dropped: list[Quantity] = []
-        dual = bool(_DUAL.search(pair.target_norm))
         for quantity in missing:
-            candidates = [t for t in spare if can_stand_for(quantity, t, dual)]
+            candidates = [t for t in spare if can_stand_for(quantity, t)]
             if candidates:
                 other = _nearest(quantity, len(pair.source_norm), candidates, len(pair.target_norm))
                 spare.remove(other)
