@@ -352,28 +352,26 @@ class UnknownName(Rule):
         from audit.segment import person_names  # jieba's tagger is heavy: load it only when this rule runs
 
         glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else Glossary()
-        if not _unknown_runs(pair.source_norm, glossary):
+        words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
+        phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        if not _unmatched_runs(pair.source_norm, glossary, phrases):
             return  # no name this rule could report (most sentences): spare the tagger, a third of the run's time
         # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.
         in_source = [m.entry for m in glossary.mentions(pair.source_norm)]
         not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
-        candidates = unexplained_names(pair.target_norm, in_source + not_people)
+        candidates = [w for w in unexplained_names(pair.target_norm, in_source + not_people) if w not in pair.source_norm]
         if not candidates:
             return
         names = [_widen(pair.source_norm, start, end) for start, end in person_names(pair.source_norm, glossary.words())]
         for start, end in dict.fromkeys(names):
             name = pair.source_norm[start:end]
-            if glossary.lookup(name) is not None or not looks_transliterated(name):
-                continue
-            words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
-            phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-            _, best = best_transliteration(name, phrases)
-            if best >= 0.5:
+            if glossary.lookup(name) is not None or not looks_transliterated(name) \
+                    or best_transliteration(name, phrases)[1] >= 0.5:
                 continue
             # A word the Chinese itself contains (Ariana Grande kept in Latin letters) or that sounds like
             # another name of the sentence is accounted for.
             others = [pair.source_norm[a:b] for a, b in names if (a, b) != (start, end)]
-            suspects = [w for w in candidates if w not in pair.source_norm and not any(similarity(o, w) >= 0.5 for o in others)]
+            suspects = [w for w in candidates if not any(similarity(o, w) >= 0.5 for o in others)]
             if not suspects:
                 continue
             found, _ = best_transliteration(name, suspects)
@@ -387,12 +385,13 @@ class UnknownName(Rule):
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 
 
-def _unknown_runs(text: str, glossary: Glossary) -> bool:
-    """Whether the text holds a name UnknownName could report. A reported name is a tagged span widened
+def _unmatched_runs(text: str, glossary: Glossary, phrases: list[str]) -> set[str]:
+    """The names UnknownName could report, found without the tagger. A reported name is a tagged span widened
     over neighbouring transliteration characters (_widen) and made only of them, so it is a maximal run of
-    three or more transliteration characters, and it is not a glossary form: without such a run the tagger
-    cannot change the outcome."""
-    return any(glossary.lookup(run) is None for run in _RUN.findall(text))
+    three or more transliteration characters; it is no glossary form, and nothing in the English sounds like
+    it. The tagger only decides which of these runs are people: without a run it cannot change the outcome."""
+    return {run for run in _RUN.findall(text)
+            if glossary.lookup(run) is None and best_transliteration(run, phrases)[1] < 0.5}
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
