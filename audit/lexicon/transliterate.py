@@ -28,20 +28,15 @@ _PINYIN_INITIALS = [
 _NEAR = {frozenset("JK"), frozenset("JS"), frozenset("PF"), frozenset("MN"), frozenset("KS")}
 
 
+# The rules as one alternation, tried in their order at each position as the list reads; "." is a vowel.
+_EN_SPELLING = re.compile("|".join(re.escape(spelling) for spelling, _ in _EN_RULES) + "|.")
+_EN_SOUND = dict(_EN_RULES)
+
+
 @lru_cache(maxsize=65536)
 def skeleton_en(word: str) -> str:
     text = re.sub(r"[^a-z]", "", word.lower())
-    out = []
-    i = 0
-    while i < len(text):
-        for spelling, sound in _EN_RULES:
-            if text.startswith(spelling, i):
-                out.append(sound)
-                i += len(spelling)
-                break
-        else:
-            i += 1  # a vowel
-    return _squeeze("".join(out))
+    return _squeeze("".join(_EN_SOUND.get(spelling, "") for spelling in _EN_SPELLING.findall(text)))
 
 
 def skeleton_pinyin(syllables: list[str]) -> str:
