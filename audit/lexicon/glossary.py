@@ -236,6 +236,8 @@ class _EnglishForms:
             lengths.setdefault(first[0], set()).add(len(first))
         self.lengths = {char: tuple(sorted(found)) for char, found in lengths.items()}
         self.patterns: dict[int, re.Pattern[str]] = {}
+        # Where a form may start: a first character of some form, not preceded by a letter.
+        self.starts = re.compile(rf"(?<![A-Za-z])[{''.join(re.escape(char) for char in sorted(lengths))}]")
 
     def _pattern(self, order: int) -> re.Pattern[str]:
         pattern = self.patterns.get(order)
@@ -244,13 +246,13 @@ class _EnglishForms:
         return pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        position, length = 0, len(text)
-        lengths, by_start = self.lengths, self.by_start
-        while position < length:
-            sizes = lengths.get(text[position])
-            if sizes is None or (position and _is_ascii_letter(text[position - 1])):
-                position += 1
+        length, lengths, by_start = len(text), self.lengths, self.by_start
+        position = 0  # where the search goes on: after the last match
+        for start in self.starts.finditer(text):
+            if start.start() < position:
                 continue
+            position = start.start()
+            sizes = lengths[text[position]]
             candidates: list[int] = []
             for size in sizes:
                 if position + size > length:
@@ -264,12 +266,6 @@ class _EnglishForms:
                     yield match
                     position = match.end()
                     break
-            else:
-                position += 1
-
-
-def _is_ascii_letter(char: str) -> bool:
-    return "A" <= char <= "Z" or "a" <= char <= "z"
 
 
 def _reader(text: str, origin: str) -> csv.DictReader:
