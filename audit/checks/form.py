@@ -34,6 +34,9 @@ _PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+
+
 def _role(text: str, i: int) -> str | None:
     """'open', 'close' or None for the mark at text[i]; straight quotes and ’ are told apart by context."""
     ch = text[i]
@@ -62,8 +65,9 @@ def unbalanced(blocks: list[Block], closed: Collection[int] = frozenset()) -> li
     stray: list[tuple[Block, int, str]] = []
     open_marks: list[tuple[Block, int, str]] = []
     for block in blocks:
-        for i, ch in enumerate(block.text):
-            role = _role(block.text, i) if ch in _PAIRS or ch in _CLOSERS else None
+        for mark in _MARKS.finditer(block.text):
+            i, ch = mark.start(), mark.group()
+            role = _role(block.text, i)
             if role == "open":
                 same = [m for m in open_marks if m[2] == ch]
                 if same and (block.text[:i].strip() or same[-1][0] is block or id(same[-1][0]) in ends_quotes):
@@ -100,7 +104,7 @@ def _straight_strays(blocks: list[Block], ends_quotes: Collection[int] = frozens
     opened: tuple[Block, int, str] | None = None
     for block in blocks:
         text = block.text
-        positions = [i for i, ch in enumerate(text) if ch == '"']
+        positions = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
         if opened is not None and text.lstrip().startswith('"'):
             if id(opened[0]) in ends_quotes:
                 stray.append(opened)
