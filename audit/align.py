@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
@@ -103,7 +104,8 @@ _ZH_STOP = frozenset(
     + "们 我们 他们 她们 你们 它们 咱们 自己 这些 这个 那些 那个 这样 那样 这种 那种 没有 不是 可以 已经 一些 一个 一名 一位 "
     "而且 但是 因为 所以 如果 虽然 就是 还是 以及 对于 关于 为了 其中 之一 之后 并且 或者 以来 这是 就会 也是 都是".split()
 )
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
 
@@ -113,7 +115,9 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000}
-_ZH_NUMBER = re.compile(r"(?:百分之)?(\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)\s*([万亿]*)")
+# (The lookahead changes no match, every one starts with a digit or a numeral: it lets the engine skip to
+# the next such character instead of trying the whole pattern at every position.)
+_ZH_NUMBER = re.compile(r"(?=[\d零〇一二两三四五六七八九十百千])(?:百分之)?(\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)\s*([万亿]*)")
 # A lone 五 is a number when a measure word follows it (五名, 五小时) or 第 precedes it.
 _ZH_MEASURE = tuple("个名位人年月日天次岁项家架艘辆条件种点分秒周倍届场国座所只枚颗轮期号") + (
     "小时", "公里", "英里", "英尺", "英寸", "分钟", "美元", "英镑", "欧元", "公斤", "公尺", "世纪", "星期", "礼拜",
@@ -133,6 +137,8 @@ _MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+_EN_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_MONTHS)
+_DIGIT = re.compile(r"\d")  # every match of _EN_NUMBER holds one
 
 
 def _zh_numeral(text: str) -> int | None:
@@ -190,8 +196,8 @@ def zh_number_spans(norm: str) -> list[tuple[str, int, int]]:
 
 def en_numbers(text: str, words: Sequence[str]) -> list[str]:
     """Numbers of English text as keys: digits, scaled (2.5 million), spelled out, month names."""
-    out = []
-    for match in _EN_NUMBER.finditer(text):
+    out: list[str] = []
+    for match in _EN_NUMBER.finditer(text) if _DIGIT.search(text) else ():
         value = float(match.group(1).replace(",", "")) if match.group(1).count(",") or "." in match.group(1) else float(match.group(1))
         scale = match.group(2)
         if scale:
@@ -199,6 +205,8 @@ def en_numbers(text: str, words: Sequence[str]) -> list[str]:
             value *= _EN_SCALE[scale.lower()]
         if value != 1:
             out.append(_canonical(value))
+    if _EN_NUMBER_WORDS.isdisjoint(map(str.lower, words)):  # most sentences: no number word, no month
+        return out
     previous = 0
     for word in words:
         lower = word.lower()
@@ -252,32 +260,114 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
         if stem is not None:
             keys.append((stem,))
             weights.append(anchor_bits)
-    lookup, longest = dictionary.entries.get, dictionary.longest.get
+    # Dictionary words, longest match first, left to right. `_Lexicon` bounds the slices worth a look by
+    # their first two characters; a slice that overlaps a number or a name is no word.
+    lexicon = _lexicon(dictionary)
+    lexicon.index(norm)
+    lookup, pairs, singles = lexicon.entries.get, lexicon.pairs.get, lexicon.singles.get
+    stems_of, memo, ascii_starts = lexicon.stems.get, lexicon.stems, lexicon.ascii_starts
+    add, anchors = keys.append, len(keys)
     position, length = 0, len(norm)
     any_taken = any(taken)  # most sentences have no number or name: no span to check then
-    while position < length:  # longest match first, left to right
+    while position < length:
         char = norm[position]
-        reach = longest(char, 0)
-        if not reach or taken[position]:
-            position += 1
+        if (char < "\x80" and char not in ascii_starts) or (any_taken and taken[position]):
+            position += 1  # spaces, punctuation, Latin letters and digits mostly start no word: quick
             continue
-        reach += position
-        for end in range(reach if reach < length else length, position, -1):
-            gloss = lookup(norm[position:end])
-            if gloss is not None and not (any_taken and any(taken[position:end])):
-                break
-        else:
-            position += 1
-            continue
-        if end - position > 1 or char not in _ZH_STOP:
-            word = norm[position:end]
-            if word not in _ZH_STOP:
-                stems = _split(gloss)
-                if stems:
-                    keys.append(stems)
-                    weights.append(1)
+        stems = None
+        pair = norm[position:position + 2]
+        reach = pairs(pair)
+        if reach is not None:  # a word of two characters or more starts with this pair
+            if reach > 2:  # three or more
+                reach += position
+                for end in range(reach if reach < length else length, position + 2, -1):
+                    word = norm[position:end]
+                    stems = stems_of(word)
+                    if stems is None:
+                        gloss = lookup(word)
+                        if gloss is None:
+                            continue
+                        stems = memo[word] = () if word in _ZH_STOP else _split(gloss)
+                    if any_taken and any(taken[position:end]):
+                        stems = None
+                        continue
+                    break
+            if stems is None:  # two
+                end = position + 2
+                stems = stems_of(pair)
+                if stems is None:
+                    gloss = lookup(pair)
+                    if gloss is not None:
+                        stems = memo[pair] = () if pair in _ZH_STOP else _split(gloss)
+                if any_taken and taken[position + 1]:
+                    stems = None
+        if stems is None:  # one (not taken: see above)
+            stems = singles(char)
+            if stems is None:
+                position += 1
+                continue
+            end = position + 1
+        if stems:
+            add(stems)
         position = end
+    weights += [1] * (len(keys) - anchors)  # a word weighs 1
     return _Sentence(_zh_length(norm), keys, weights, sum(weights), seg.kind, start, norm)
+
+
+class _Lexicon:
+    """What the longest-match segmenter of `_zh_sentence` needs of a dictionary, one per dictionary.
+
+    The segmenter tries no slice longer than the longest word starting with its first character
+    (`Dictionary.longest`). Here that bound is made tighter, by the first two characters: the longest
+    word of two characters or more starting with each pair (`pairs`; none: only one character to try),
+    and the words of one character (`singles`), with their stems (none for a function word). Both are
+    filled a character at a time, for the characters of the text met so far (`index`): building them for
+    the whole dictionary would cost a one-article run more than it saves."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+        self.entries, self.longest = dictionary.entries, dictionary.longest
+        self.words = sorted(self.entries)  # the words starting with a character are a run of these
+        self.pairs: dict[str, int] = {}
+        self.singles: dict[str, tuple[str, ...]] = {}
+        self.indexed: set[str] = set()
+        self.lock = threading.Lock()
+        self.ascii_starts = frozenset(char for char in self.longest if char < "\x80")
+        # Stems of the longer words met (none for a function word), by word: a memo bounded by the dictionary.
+        self.stems: dict[str, tuple[str, ...]] = {}
+
+    def index(self, text: str) -> None:
+        """Make `pairs` and `singles` complete for the words starting with a character of the text."""
+        indexed = self.indexed
+        if indexed.issuperset(text):
+            return
+        words, entries, longest, pairs, singles = self.words, self.entries, self.longest, self.pairs, self.singles
+        get = pairs.get
+        with self.lock:  # a character is marked indexed once its words are in (threads see it whole or not at all)
+            for char in set(text).difference(indexed):
+                most = longest.get(char, 0)
+                if most:
+                    start = bisect.bisect_left(words, char)
+                    stop = bisect.bisect_left(words, chr(ord(char) + 1), start) if ord(char) < 0x10FFFF else len(words)
+                    for word in words[start:stop]:
+                        size = len(word)
+                        if size > 1:
+                            if get(word[:2], 0) < size <= most:
+                                pairs[word[:2]] = size
+                        else:
+                            singles[word] = () if word in _ZH_STOP else _split(entries[word])
+                indexed.add(char)
+
+
+_LEXICON: _Lexicon | None = None
+
+
+def _lexicon(dictionary: Dictionary) -> _Lexicon:
+    global _LEXICON
+    lexicon = _LEXICON
+    if lexicon is None or lexicon.dictionary is not dictionary:
+        lexicon = _LEXICON = _Lexicon(dictionary)
+    return lexicon
 
 
 @lru_cache(maxsize=4096)
@@ -293,24 +383,20 @@ def _split(gloss: str) -> tuple[str, ...]:
 
 def _zh_length(norm: str) -> int:
     """Characters, with a run of Latin letters or digits counted as about one character per three letters."""
-    han = len(_HAN.findall(norm))
-    other = len(re.findall(r"[A-Za-z0-9]", norm))
+    han = sum(map(len, _HAN_RUN.findall(norm)))
+    other = len(_ALNUM.findall(norm))
     return han + (other + 2) // 3
 
 
 def _en_sentence(seg: Segment, start: bool, glossary: _Glossary | None, anchor_bits: int) -> _Sentence:
     # Names need nothing from the glossary here: they are content words, met by the Chinese side's stems.
     words = english_tokens(seg.norm)
-    keys: list[tuple[str, ...]] = []
-    weights: list[int] = []
-    for word in words:
-        stem = content_stem(word)
-        if stem is not None:
-            keys.append((stem,))
-            weights.append(1)
-    for key in en_numbers(seg.norm, words):
-        keys.append((key,))
-        weights.append(anchor_bits)
+    keys: list[tuple[str, ...]] = [(stem,) for stem in map(content_stem, words) if stem is not None]
+    weights: list[int] = [1] * len(keys)
+    numbers = en_numbers(seg.norm, words)
+    if numbers:
+        keys += [(key,) for key in numbers]
+        weights += [anchor_bits] * len(numbers)
     return _Sentence(len(seg.norm), keys, weights, sum(weights), seg.kind, start, seg.norm)
 
 
@@ -379,8 +465,8 @@ class _Beads:
         self.zh_start = [s.paragraph_start for s in zh]
         self.en_start = [s.paragraph_start for s in en]
         # Log-likelihood ratios of a unit matched / unmatched, by the size (bits) of the bead's other side.
-        self.zh_llr = _LlrTable(p.zh_true, p.zh_random, p.typical_en_bits)
-        self.en_llr = _LlrTable(p.en_true, p.en_random, p.typical_zh_bits)
+        self.zh_llr = _llr_table(p.zh_true, p.zh_random, p.typical_en_bits)
+        self.en_llr = _llr_table(p.en_true, p.en_random, p.typical_zh_bits)
         self.length_bonus = math.log(p.sigma_random / p.sigma)
         self.length_scale = 1.0 / (2 * p.sigma * p.sigma) - 1.0 / (2 * p.sigma_random * p.sigma_random)
         self._zh_memo: list[dict[int, tuple[float, ...]]] = [{} for _ in zh]
@@ -528,13 +614,16 @@ class _Beads:
                 gain -= p.paragraph
         return gain
 
-    def confidence(self, i: int, a: int, j: int, b: int) -> float:
+    def confidence(self, i: int, a: int, j: int, b: int, gain: float | None = None) -> float:
         """0…1 shown to people, from the bead's margin over leaving its sentences unpaired. On NTREX-128
         (dev part, clean and with wrong sentences pasted in) the share of exactly right beads is about 15 %
-        below 0.27 (margin 2), 45 % below 0.5 (margin 4), 80 % below 0.88 (margin 8), 96 % over all."""
+        below 0.27 (margin 2), 45 % below 0.5 (margin 4), 80 % below 0.88 (margin 8), 96 % over all.
+        `gain`: the bead's gain when known (the search's), else computed."""
         if not a or not b:
             return 0.0
-        margin = self.gain(i, a, j, b, self.params.shapes[(a, b)]) + sum(self.zh_skip[i - a:i]) + sum(self.en_skip[j - b:j])
+        if gain is None:
+            gain = self.gain(i, a, j, b, self.params.shapes[(a, b)])
+        margin = gain + sum(self.zh_skip[i - a:i]) + sum(self.en_skip[j - b:j])
         return 1.0 / (1.0 + math.exp(-(margin - 4.0) / 2.0))
 
 
@@ -575,6 +664,18 @@ class _LlrTable(dict):  # type: ignore[type-arg]
         return value
 
 
+_LLR_TABLES: dict[tuple[float, float, float], _LlrTable] = {}
+
+
+def _llr_table(true_rate: float, random_rate: float, typical_bits: float) -> _LlrTable:
+    """One table per set of rates, shared by every alignment (its values depend on the rates alone)."""
+    key = (true_rate, random_rate, typical_bits)
+    table = _LLR_TABLES.get(key)
+    if table is None:
+        table = _LLR_TABLES[key] = _LlrTable(true_rate, random_rate, typical_bits)
+    return table
+
+
 def _unit_llr(true_rate: float, chance: float) -> tuple[float, float]:
     """Log-likelihood ratios of a unit found / not found on the other side of a bead."""
     chance = min(chance, 0.98)  # a huge sentence makes a chance match near-certain; keep both logs defined
@@ -601,12 +702,13 @@ def align(
     lo, hi = _band(zh, en, params.band)
     for _ in range(4):
         beads = _Beads(zh, en, _match_masks(zh, en, lo, hi), params, paragraphs)
-        path = _search(beads, lo, hi, n, m)
+        path, gains = _search(beads, lo, hi, n, m)
         # A path that runs along the band's edge may have been cut off by it: search again around it.
         if not _touches_edge(path, lo, hi, m):
             break
         lo, hi = _band_around(path, n, m, params.band)
-    return [AlignedPair(list(source[i - a:i]), list(target[j - b:j]), round(beads.confidence(i, a, j, b), 3)) for i, a, j, b in path]
+    return [AlignedPair(list(source[i - a:i]), list(target[j - b:j]), round(beads.confidence(i, a, j, b, gain), 3))
+            for (i, a, j, b), gain in zip(path, gains)]
 
 
 def _band(zh: list[_Sentence], en: list[_Sentence], width: int) -> tuple[list[int], list[int]]:
@@ -617,12 +719,14 @@ def _band(zh: list[_Sentence], en: list[_Sentence], width: int) -> tuple[list[in
     points = [(0.0, 0.0)] + [(k + 0.5, l + 0.5) for k, l in _anchors(zh, en)] + [(float(n), float(m))]
     zh_len, en_len = _prefix(s.length for s in zh), _prefix(s.length for s in en)
     lo, hi = [], []
-    segment = 0
+    segment, last = 0, -1
     for i in range(n + 1):
         while segment < len(points) - 2 and points[segment + 1][0] <= i:
             segment += 1
-        (x0, y0), (x1, y1) = points[segment], points[segment + 1]
-        centre = _between(zh_len, en_len, x0, y0, x1, y1, i)
+        if segment != last:  # what depends on the two points only, once per pair of points
+            between = _Between(zh_len, en_len, *points[segment], *points[segment + 1])
+            last = segment
+        centre = between.at(i)
         lo.append(max(0, math.floor(centre - width)))
         hi.append(min(m, math.ceil(centre + width)))
     lo[0], hi[n] = 0, m
@@ -643,38 +747,55 @@ def _connected(lo: list[int], hi: list[int]) -> tuple[list[int], list[int]]:
     return lo, hi
 
 
-def _between(zh_len: list[int], en_len: list[int], x0: float, y0: float, x1: float, y1: float, i: int) -> float:
-    """The English position matching Chinese prefix i between two anchor points, by character share."""
-    def at(prefix: list[int], x: float) -> float:  # characters before fractional sentence position x
-        whole = min(int(x), len(prefix) - 1)
-        return prefix[whole] + (x - whole) * ((prefix[whole + 1] - prefix[whole]) if whole + 1 < len(prefix) else 0)
+class _Between:
+    """The English position matching a Chinese prefix between two anchor points (x0, y0) and (x1, y1), by
+    character share."""
 
-    zh_span = at(zh_len, x1) - at(zh_len, x0)
-    share = (zh_len[i] - at(zh_len, x0)) / zh_span if zh_span > 0 else 0.0
-    share = min(1.0, max(0.0, share))
-    target = at(en_len, y0) + share * (at(en_len, y1) - at(en_len, y0))
-    j = bisect.bisect_right(en_len, target) - 1
-    if j >= len(en_len) - 1:
-        return float(len(en_len) - 1)
-    return j + (target - en_len[j]) / (en_len[j + 1] - en_len[j]) if en_len[j + 1] > en_len[j] else float(j)
+    def __init__(self, zh_len: list[int], en_len: list[int], x0: float, y0: float, x1: float, y1: float) -> None:
+        self.zh_len, self.en_len = zh_len, en_len
+        self.zh_start = _characters_at(zh_len, x0)
+        self.zh_span = _characters_at(zh_len, x1) - self.zh_start
+        self.en_start = _characters_at(en_len, y0)
+        self.en_span = _characters_at(en_len, y1) - self.en_start
+
+    def at(self, i: int) -> float:
+        """The English position matching Chinese prefix i."""
+        zh_span, en_len = self.zh_span, self.en_len
+        share = (self.zh_len[i] - self.zh_start) / zh_span if zh_span > 0 else 0.0
+        share = min(1.0, max(0.0, share))
+        target = self.en_start + share * self.en_span
+        j = bisect.bisect_right(en_len, target) - 1
+        if j >= len(en_len) - 1:
+            return float(len(en_len) - 1)
+        return j + (target - en_len[j]) / (en_len[j + 1] - en_len[j]) if en_len[j + 1] > en_len[j] else float(j)
+
+
+def _characters_at(prefix: list[int], x: float) -> float:
+    """Characters before fractional sentence position x."""
+    whole = min(int(x), len(prefix) - 1)
+    return prefix[whole] + (x - whole) * ((prefix[whole + 1] - prefix[whole]) if whole + 1 < len(prefix) else 0)
 
 
 def _anchors(zh: list[_Sentence], en: list[_Sentence]) -> list[tuple[int, int]]:
     """(Chinese, English) sentence pairs sharing a key that occurs in one sentence only on each side
     (a number, a Latin name, a word with a single translation), longest chain in the same order."""
-    zh_where: dict[str, set[int]] = {}
+    # each key's first sentence, and the keys found in more than one
+    zh_first: dict[str, int] = {}
+    zh_more: set[str] = set()
     for k, sentence in enumerate(zh):
         for unit in sentence.keys:
-            if len(unit) == 1:
-                zh_where.setdefault(unit[0], set()).add(k)
-    en_where: dict[str, set[int]] = {}
+            if len(unit) == 1 and zh_first.setdefault(unit[0], k) != k:
+                zh_more.add(unit[0])
+    en_first: dict[str, int] = {}
+    en_more: set[str] = set()
     for l, sentence in enumerate(en):
         for unit in sentence.keys:
-            en_where.setdefault(unit[0], set()).add(l)
+            if en_first.setdefault(unit[0], l) != l:
+                en_more.add(unit[0])
     pairs = sorted(
-        (next(iter(ks)), next(iter(en_where[key])))
-        for key, ks in zh_where.items()
-        if len(ks) == 1 and len(en_where.get(key, ())) == 1
+        (k, en_first[key])
+        for key, k in zh_first.items()
+        if key in en_first and key not in zh_more and key not in en_more
     )
     # longest chain increasing on both sides (patience sorting)
     tails: list[int] = []
@@ -718,60 +839,68 @@ def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, width: i
     return _connected(lo, hi)
 
 
-def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list[tuple[int, int, int, int]]:
+def _search(
+    beads: _Beads, lo: list[int], hi: list[int], n: int, m: int, cells: list[tuple[int, int, int, int, float]] | None = None
+) -> tuple[list[tuple[int, int, int, int]], list[float | None]]:
     """Dynamic programming over the band; the best path as (i, a, j, b): a bead of Chinese i-a…i-1
-    and English j-b…j-1.
+    and English j-b…j-1, and the gain of each of its beads (None for a sentence left unpaired).
+    `cells`, when given, receives (i, a, j, b, gain) for every cell of the band whose best step is a bead,
+    on the path or not (for tests).
 
-    The bead gains are `_Beads.gain` spelt out once more, with everything that depends on one side only
-    (sizes, lengths, fragments, repeats, kinds, paragraph starts) looked up per row or column and the
-    matched-unit counts computed a row at a time; the arithmetic is the same, operation for operation, so
-    that the result is the same to the last bit."""
+    The bead gains are `_Beads.gain` spelt out once more: the sizes and lengths of each span of one side
+    looked up per row or column, the matched-unit counts computed a row at a time, and a bead passed over
+    as soon as a bound shows it cannot win. The arithmetic is the same, operation for operation, so that
+    the result is the same to the last bit (tests/test_align_gain.py holds the two together)."""
     p = beads.params
     if not all(1 <= a <= 3 and 1 <= b <= 3 for a, b in p.shapes):
         raise ValueError(f"bead shapes span 1 to 3 sentences a side: {sorted(p.shapes)}")
+    log = math.log
+    log_ratio, lexical_weight, length_weight = p.log_ratio, p.lexical_weight, p.length_weight
+    length_bonus, length_scale = beads.length_bonus, beads.length_scale
+    weak, weak_floor, orphan_weight, orphan_floor = p.weak, p.weak_floor, p.orphan, p.orphan_floor
+    kind_mismatch, paragraph_cost, paragraphs = p.kind_mismatch, p.paragraph, beads.paragraphs
+    inf = math.inf
+    neg = -inf
     # Once a bead's lexical and length evidence is known, the rest of its gain (penalties, and its shape's
     # prior times a fragment discount in 0…1) adds at most max(prior, 0) when no cost is negative: a bead
     # that cannot beat the cell's best so far even then is passed over. `slack` covers rounding (gains are
     # sums of a few dozen terms, totals stay far below 10⁹), so that no bead that could win is skipped.
     bound = min(p.orphan, p.weak, p.kind_mismatch, p.paragraph) >= 0 and p.short > 0
     slack = 1e-6
-    shapes = [(a, b, prior, a > 1 or b > 1, max(prior, 0.0) + slack) for (a, b), prior in p.shapes.items()]
+    # Before that, the length evidence is taken at its most (`length_most`: the expected length ratio
+    # exactly), so that most beads are passed over before the logarithm of their length ratio is taken.
+    # Rounding is monotonic, so a bead passed over here would fail the test after it as well.
+    length_most = length_weight * length_bonus if bound and length_weight >= 0 and length_scale >= 0 else inf
     zh_skip, en_skip = beads.zh_skip, beads.en_skip
     zh_masks, en_masks = beads.zh_masks, beads.en_masks
     zh_units, en_units = [s.bits for s in beads.zh], [s.bits for s in beads.en]
-    orphans, with_orphans = beads._orphans, beads._with_orphans
+    zh_short, en_short, zh_repeat, en_repeat = beads.zh_short, beads.en_short, beads.zh_repeat, beads.en_repeat
+    zh_body, en_body, zh_start, en_start = beads.zh_body, beads.en_body, beads.zh_start, beads.en_start
 
-    # What `_Beads._zh_found` and `_en_found` give, computed a row at a time instead of memoised per call:
-    # the tuple of a sentence with nothing found nearby, then the end points whose window holds a match.
-    def found(one: int, two: int, three: int, units: int) -> tuple[float, ...]:
-        key = (one.bit_count(), two.bit_count(), three.bit_count(), units)
-        value = orphans.get(key)
-        if value is None:
-            value = orphans[key] = with_orphans(*key)
-        return value
+    # What `_Beads._zh_found` and `_en_found` count (units found in the one, two, three sentences of the
+    # other side before an end point: indices 1–3), computed a row at a time instead of memoised per call;
+    # their orphan penalties only for the few beads that get that far (`orphan_penalty`).
+    nothing = (0, 0, 0, 0)
 
-    zh_none = [found(0, 0, 0, units) for units in zh_units]
-    en_none = [found(0, 0, 0, units) for units in en_units]
-
-    def zh_found_row(k: int) -> tuple[int, list[tuple[float, ...]]]:
-        """Found tuples of Chinese sentence k at every English end point j of the rows k+1 … k+3 that
-        use it: (first j, tuples)."""
+    def zh_found_row(k: int) -> tuple[int, list[tuple[int, ...]]]:
+        """Counts of Chinese sentence k at every English end point j of the rows k+1 … k+3 that use it:
+        (first j, counts)."""
         first, last = min(lo[k + 1:k + 4]), max(hi[k + 1:k + 4])
-        out = [zh_none[k]] * (last - first + 1)
+        out = [nothing] * (last - first + 1)
         masks = zh_masks[k]
         if masks:
-            units = zh_units[k]
+            get = masks.get
             for j in {l + d for l in masks for d in (1, 2, 3)}:
                 if first <= j <= last:
-                    one = masks.get(j - 1, 0)
-                    two = one | masks.get(j - 2, 0)
-                    out[j - first] = found(one, two, two | masks.get(j - 3, 0), units)
+                    one = get(j - 1, 0)
+                    two = one | get(j - 2, 0)
+                    out[j - first] = (0, one.bit_count(), two.bit_count(), (two | get(j - 3, 0)).bit_count())
         return first, out
 
-    def en_found_row(i: int) -> tuple[int, list[tuple[float, ...]]]:
-        """Found tuples at Chinese end point i of the English sentences l that row i uses: (first l, tuples)."""
+    def en_found_row(i: int) -> tuple[int, list[tuple[int, ...]]]:
+        """Counts at Chinese end point i of the English sentences l that row i uses: (first l, counts)."""
         first, end = max(0, lo[i] - 3), hi[i]
-        out = en_none[first:end]
+        out = [nothing] * (end - first)
         one_masks = en_masks[i - 1]
         two_masks = en_masks[i - 2] if i >= 2 else {}
         three_masks = en_masks[i - 3] if i >= 3 else {}
@@ -779,34 +908,46 @@ def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list
             if first <= l < end:
                 one = one_masks.get(l, 0)
                 two = one | two_masks.get(l, 0)
-                out[l - first] = found(one, two, two | three_masks.get(l, 0), en_units[l])
+                out[l - first] = (0, one.bit_count(), two.bit_count(), (two | three_masks.get(l, 0)).bit_count())
         return first, out
 
-    log = math.log
-    log_ratio, lexical_weight, length_weight = p.log_ratio, p.lexical_weight, p.length_weight
-    length_bonus, length_scale = beads.length_bonus, beads.length_scale
-    weak, weak_floor, orphan_weight = p.weak, p.weak_floor, p.orphan
-    kind_mismatch, paragraph_cost, paragraphs = p.kind_mismatch, p.paragraph, beads.paragraphs
-    inf = math.inf
-    neg = -inf
-    zh_side = _side_spans(n, 1, beads.zh_bits, beads.zh_len, beads.zh_short, beads.zh_repeat, beads.zh_body,
-                          beads.zh_start, beads.en_llr)
-    en_side = _side_spans(m, 3, beads.en_bits, beads.en_len, beads.en_short, beads.en_repeat, beads.en_body,
-                          beads.en_start, beads.zh_llr)
+    penalties: dict[tuple[int, int], float] = {}
+
+    def orphan_penalty(found: int, units: int) -> float:
+        """`_Beads._with_orphans`' penalty of a sentence of `units` units with `found` of them translated."""
+        value = penalties.get((found, units))
+        if value is None:
+            weight = min(1.0, units / 4)
+            value = penalties[found, units] = (
+                (orphan_floor - found / units) / orphan_floor * weight if units and found / units < orphan_floor else 0.0)
+        return value
+
+    zh_side = _side_spans(n, 1, beads.zh_bits, beads.zh_len, beads.en_llr)
+    en_side = _side_spans(m, 3, beads.en_bits, beads.en_len, beads.zh_llr)
     total: list[list[float]] = []
     step: list[list[tuple[int, int]]] = []
-    z_rows: list[tuple[int, list[tuple[float, ...]]]] = []
+    gains: list[list[float]] = []  # of the bead taken into each cell (0.0 where a sentence is left unpaired)
+    z_rows: list[tuple[int, list[tuple[int, ...]]]] = []
     for i in range(n + 1):
         low, high = lo[i], hi[i]
         row_total = [neg] * (high - low + 1)
         row_step = [(0, 0)] * (high - low + 1)
-        z_bits, z_len, z_short, z_repeat, z_body, z_start, z_inner, z_llr = zh_side[i]
-        if i >= 1:  # the found tuples of Chinese sentences i-1, i-2, i-3 and of English ones at this row
+        row_gain = [0.0] * (high - low + 1)
+        row_shapes = []
+        if i >= 1:  # the counts of Chinese sentences i-1, i-2, i-3 and of English ones at this row
             z_rows = [zh_found_row(i - 1)] + z_rows[:2]
             (z1_first, z1), (z2_first, z2), (z3_first, z3) = (z_rows + [(0, None)] * 2)[:3]
             e_first, e_row = en_found_row(i)
+            # Each shape with what it takes from this row and the row it starts on: the columns it can end
+            # on (its start within that row's band), the totals there, the Chinese side's units, (hit -
+            # miss, miss) of an English unit against them, and its characters.
+            z_bits, z_len, z_llr = zh_side[i]
+            for (a, b), prior in p.shapes.items():
+                if a <= i:
+                    gap_en, miss_en = z_llr[a]
+                    row_shapes.append((a, b, prior, a > 1 or b > 1, max(prior, 0.0) + slack, lo[i - a] + b, hi[i - a] + b,
+                                       total[i - a], z_bits[a], gap_en, miss_en, z_len[a]))
         up = total[i - 1] if i else None
-        above = [None] + [(lo[i - a], hi[i - a], total[i - a]) for a in (1, 2, 3) if a <= i]  # rows i-1, i-2, i-3
         up_lo, up_hi = (lo[i - 1], hi[i - 1]) if i else (0, -1)
         skip_up = zh_skip[i - 1] if i else 0.0
         for j in range(low, high + 1):
@@ -822,30 +963,22 @@ def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list
                 row_total[j - low] = best
                 row_step[j - low] = best_step
                 continue
-            e_bits, e_len, e_short, e_repeat, e_body, e_start, e_inner, e_llr = en_side[j]
-            # matched units and orphan penalties of the sentences next to the cell (k = i-1, i-2, i-3 …)
+            e_bits, e_len, e_llr = en_side[j]
+            # matched units of the sentences next to the cell (k = i-1, i-2, i-3; l = j-1, j-2, j-3)
             zf1 = z1[j - z1_first]
             zf2 = z2[j - z2_first] if z2 is not None else None
             zf3 = z3[j - z3_first] if z3 is not None else None
             ef1 = e_row[j - 1 - e_first]
             ef2 = e_row[j - 2 - e_first] if j >= 2 else None
             ef3 = e_row[j - 3 - e_first] if j >= 3 else None
-            for a, b, prior, many, cap in shapes:
-                if a > i:
+            for a, b, prior, many, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length in row_shapes:
+                if j < first or j > last:
                     continue
-                pj = j - b
-                previous_low, previous_high, previous_row = above[a]
-                if pj < previous_low or pj > previous_high:
-                    continue
-                previous = previous_row[pj - previous_low]
+                previous = previous_row[j - first]
                 if previous == neg:
                     continue
-                total_zh = z_bits[a]
                 total_en = e_bits[b]
                 gap_zh, miss_zh = e_llr[b]  # a Chinese unit's (hit - miss, miss) against the English side's size
-                gap_en, miss_en = z_llr[a]
-                deviation = log(e_len[b] / z_len[a]) - log_ratio
-                length = length_weight * (length_bonus - deviation * deviation * length_scale)
                 if a == 1:
                     matched_zh = zf1[b]
                 elif a == 2:
@@ -858,86 +991,95 @@ def _search(beads: _Beads, lo: list[int], hi: list[int], n: int, m: int) -> list
                     matched_en = ef2[a] + ef1[a]
                 else:
                     matched_en = ef3[a] + ef2[a] + ef1[a]
-                lexical = matched_zh * gap_zh + total_zh * miss_zh + matched_en * gap_en + total_en * miss_en
-                gain = lexical_weight * lexical + length
+                gain = lexical_weight * (matched_zh * gap_zh + total_zh * miss_zh + matched_en * gap_en + total_en * miss_en)
+                if previous + (gain + length_most) + cap <= best:
+                    continue
+                deviation = log(e_len[b] / zh_length) - log_ratio
+                gain += length_weight * (length_bonus - deviation * deviation * length_scale)
                 if bound and previous + gain + cap <= best:
                     continue
-                if many and (z_repeat[a] or e_repeat[b]):
-                    continue  # gain -inf: never better
+                # From here on, as `gain` has it (few beads get this far).
                 if weak:
                     coverage = (matched_zh + matched_en) / (total_zh + total_en) if total_zh + total_en else 0.0
                     if coverage < weak_floor:
                         gain -= weak * (weak_floor - coverage) / weak_floor
-                shape = prior
                 if many:
+                    if (a > 1 and any(zh_repeat[i - a + 1:i])) or (b > 1 and any(en_repeat[j - b + 1:j])):
+                        continue  # gain -inf: never better
                     # summed in `gain`'s order: Chinese sentences first, then English ones, each side in order
                     orphan = 0.0
                     if a == 3:
-                        orphan += zf3[4 + b]
+                        orphan += orphan_penalty(zf3[b], zh_units[i - 3])
                     if a >= 2:
-                        orphan += zf2[4 + b]
-                    orphan += zf1[4 + b]
+                        orphan += orphan_penalty(zf2[b], zh_units[i - 2])
+                    orphan += orphan_penalty(zf1[b], zh_units[i - 1])
                     if b == 3:
-                        orphan += ef3[4 + a]
+                        orphan += orphan_penalty(ef3[a], en_units[j - 3])
                     if b >= 2:
-                        orphan += ef2[4 + a]
-                    orphan += ef1[4 + a]
+                        orphan += orphan_penalty(ef2[a], en_units[j - 2])
+                    orphan += orphan_penalty(ef1[a], en_units[j - 1])
                     if a == 1:
-                        orphan -= zf1[4 + b]
+                        orphan -= orphan_penalty(zf1[b], zh_units[i - 1])
                     if b == 1:
-                        orphan -= ef1[4 + a]
+                        orphan -= orphan_penalty(ef1[a], en_units[j - 1])
                     gain -= orphan_weight * orphan
-                    shortest = z_short[a]
-                    if b > 1 and e_short[b] < shortest:  # min(), without the call
-                        shortest = e_short[b]
-                    shape *= shortest
-                gain += shape
-                if z_body[a] != e_body[b]:
+                    shortest = min(zh_short[i - a:i]) if a > 1 else 1.0
+                    if b > 1:
+                        shortest = min(shortest, *en_short[j - b:j])
+                    gain += prior * shortest
+                else:
+                    gain += prior
+                if zh_body[i - a] != en_body[j - b]:
                     gain -= kind_mismatch
                 if paragraphs:
-                    if z_start[a] != e_start[b]:
+                    if zh_start[i - a] != en_start[j - b]:
                         gain -= paragraph_cost
-                    if (a > 1 and z_inner[a]) or (b > 1 and e_inner[b]):
+                    if (a > 1 and any(zh_start[i - a + 1:i])) or (b > 1 and any(en_start[j - b + 1:j])):
                         gain -= paragraph_cost
                 candidate = previous + gain
                 if candidate > best:
                     best, best_step = candidate, (a, b)
+                    row_gain[j - low] = gain
             row_total[j - low] = best
             row_step[j - low] = best_step
         total.append(row_total)
         step.append(row_step)
+        gains.append(row_gain)
+    if cells is not None:
+        cells.extend((i, a, j, b, gains[i][j - lo[i]])
+                     for i in range(n + 1) for j, (a, b) in enumerate(step[i], lo[i]) if a and b)
     path = []
+    path_gains: list[float | None] = []
     i, j = n, m
     while i or j:
         a, b = step[i][j - lo[i]]
         if not a and not b:  # a cell no step reached: fail loudly rather than loop here for ever
             raise RuntimeError(f"alignment search reached no path to ({i}, {j})")
         path.append((i, a, j, b))
+        path_gains.append(gains[i][j - lo[i]] if a and b else None)
         i, j = i - a, j - b
     path.reverse()
-    return path
+    path_gains.reverse()
+    return path, path_gains
 
 
-def _side_spans(size: int, offset: int, bits: list[int], length: list[int], short: list[float], repeat: list[bool],
-                body: list[bool], start: list[bool], llr: _LlrTable) -> list[tuple[list, ...]]:  # type: ignore[type-arg]
+def _side_spans(size: int, offset: int, bits: list[int], length: list[int], llr: _LlrTable) -> list[tuple[list, ...]]:  # type: ignore[type-arg]
     """For each prefix length i of one side and each span size d (1–3) of the sentences i-d … i-1, what
-    `_Beads.gain` needs of that side: its units, its characters (plus `offset`: +1 Chinese, +3 English, as
-    in `gain`), its shortest fragment, a repeat inside, the kind and paragraph start of its first sentence,
-    a paragraph start inside, and (hit - miss, miss) of the other side's units against a span of its size."""
+    the search takes of it: its units, its characters (plus `offset`: +1 Chinese, +3 English, as in
+    `_Beads.gain`), and (hit - miss, miss) of the other side's units against a span of its size."""
+    gaps: dict[int, tuple[float, float]] = {}
     out = []
     for i in range(size + 1):
-        row = ([None], [None], [None], [None], [None], [None], [None], [None])  # indexed by d: nothing at 0
-        d_bits, d_len, d_short, d_repeat, d_body, d_start, d_inner, d_llr = row
+        d_bits, d_len, d_llr = row = ([None], [None], [None])  # indexed by d: nothing at 0
         for d in range(1, min(i, 3) + 1):
-            d_bits.append(bits[i] - bits[i - d])
+            units = bits[i] - bits[i - d]
+            gap = gaps.get(units)
+            if gap is None:
+                hit, miss = llr[units]
+                gap = gaps[units] = (hit - miss, miss)
+            d_bits.append(units)
             d_len.append(length[i] - length[i - d] + offset)
-            d_short.append(min(short[i - d:i]) if d > 1 else 1.0)
-            d_repeat.append(d > 1 and any(repeat[i - d + 1:i]))
-            d_body.append(body[i - d])
-            d_start.append(start[i - d])
-            d_inner.append(any(start[i - d + 1:i]))
-            hit, miss = llr[d_bits[d]]
-            d_llr.append((hit - miss, miss))
+            d_llr.append(gap)
         out.append(row)
     return out
 
@@ -952,5 +1094,5 @@ def _touches_edge(path: list[tuple[int, int, int, int]], lo: list[int], hi: list
 
 
 def warm_up() -> None:
-    """Load the dictionary now rather than on the first alignment."""
-    load_dictionary()
+    """Load the dictionary (and the segmenter's index of it) now rather than on the first alignment."""
+    _lexicon(load_dictionary())

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,15 +22,7 @@ NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
 needs_ntrex = pytest.mark.skipif(not (NTREX / "DOCUMENT_IDS.tsv").exists(), reason=f"NTREX-128 not found at {NTREX}")
 
 
-def _load_bench():  # bench/align.py derives the gold from NTREX's line boundaries; the tests reuse it
-    spec = importlib.util.spec_from_file_location("bench_align", ROOT / "bench" / "align.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["bench_align"] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-bench = _load_bench()
+from bench import align as bench  # noqa: E402  (bench/align.py builds NTREX documents and their gold)
 
 
 def beads(pairs: list[AlignedPair]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
