@@ -251,10 +251,10 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
                 keys.append(stems)
                 weights.append(anchor_bits)
             taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-    for key, start, end in zh_number_spans(norm):
+    for key, first, end in zh_number_spans(norm):
         keys.append((key,))
         weights.append(anchor_bits)
-        taken[start:end] = b"\x01" * (end - start)
+        taken[first:end] = b"\x01" * (end - first)
     for match in _LATIN.finditer(norm):
         stem = content_stem(match.group())
         if stem is not None:
