@@ -95,21 +95,22 @@ class AlignedPair:
     def kind(self) -> str:
         return f"{len(self.source)}-{len(self.target)}"
 
+    # Every rule reads these; most beads hold one sentence a side, whose text needs no joining.
     @property
     def source_text(self) -> str:
-        return "".join(s.text for s in self.source)
+        return self.source[0].text if len(self.source) == 1 else "".join([s.text for s in self.source])
 
     @property
     def target_text(self) -> str:
-        return " ".join(s.text for s in self.target)
+        return self.target[0].text if len(self.target) == 1 else " ".join([s.text for s in self.target])
 
     @property
     def source_norm(self) -> str:
-        return "".join(s.norm for s in self.source)
+        return self.source[0].norm if len(self.source) == 1 else "".join([s.norm for s in self.source])
 
     @property
     def target_norm(self) -> str:
-        return " ".join(s.norm for s in self.target)
+        return self.target[0].norm if len(self.target) == 1 else " ".join([s.norm for s in self.target])
 
     @property
     def source_loc(self) -> Location | None:

@@ -21,12 +21,15 @@ _FOLD_TABLE = {**_WIDTH_TABLE, **_SPACE_TABLE}
 
 def is_blank(text: str) -> bool:
     """True for text that shows nothing: empty, spaces, tabs, non-breaking or zero-width spaces."""
+    visible = text.strip()
+    if visible and visible[0] not in _INVISIBLE:
+        return False  # a line of text (nearly every line): no need to translate it all
     return not text.translate(_SPACE_TABLE).strip()
 
 
 def fold_width(text: str) -> str:
     """Full-width letters, digits and punctuation to ASCII; every kind of space to a plain space."""
-    return text.translate(_FOLD_TABLE)
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 class _Table(NamedTuple):

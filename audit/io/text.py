@@ -21,7 +21,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def script_of(text: str) -> str | None:
     """'zh', 'en', or None when the text has no letters of either script."""
-    han = len(_HAN.findall(text))
+    han = 0 if text.isascii() else len(_HAN.findall(text))
+    if han * 5 >= len(text) > 0:
+        return "zh"  # more Han than there is room for letters to outweigh (the usual Chinese paragraph)
     latin = len(_LATIN.findall(text))
     if han == 0 and latin == 0:
         return None
