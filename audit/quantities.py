@@ -952,6 +952,8 @@ _EN_RELATIVE = re.compile(rf"(?i)\b(?:{'|'.join(_EN_RELATIVE_DAYS)})\b")
 
 def days_zh(text: str) -> list[DayRef]:
     """Weekdays and relative days of a Chinese (Simplified) sentence, in text order."""
+    if not any(c in text for c in "期拜周今昨明前后y"):
+        return []  # none of the words can be there (most sentences)
     found = [DayRef(_ZH_WEEKDAY_NUMBER[m.group("w")], None, m.group(0), *m.span()) for m in _ZH_WEEKDAY.finditer(text)]
     found += [DayRef(None, _ZH_RELATIVE_DAYS[m.group(0)], m.group(0), *m.span()) for m in _ZH_RELATIVE.finditer(text)]
     # An English gloss in the Chinese names its weekday too: 接受 Sunday Times 訪問 ↔ "told the Sunday Times".
@@ -961,6 +963,9 @@ def days_zh(text: str) -> list[DayRef]:
 
 def days_en(text: str) -> list[DayRef]:
     """Weekdays and relative days of an English sentence ("on Tuesday", "yesterday"), in text order."""
+    lower = text.lower()
+    if not ("day" in lower or "ight" in lower or "orrow" in lower or "this" in lower):
+        return []  # weekdays, today, tonight, last night, tomorrow, this morning: none can be there
     found = [DayRef(_EN_WEEKDAYS.index(m.group("w").lower()), None, m.group(0), *m.span()) for m in _EN_WEEKDAY.finditer(text)]
     found += [DayRef(None, _EN_RELATIVE_DAYS[m.group(0).lower()], m.group(0), *m.span()) for m in _EN_RELATIVE.finditer(text)]
     return sorted(found, key=lambda d: d.start)
