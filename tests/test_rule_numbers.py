@@ -205,3 +205,11 @@ def test_number_compounds_state_their_number() -> None:
     assert check(zh, "After three one-sided sessions, Saturday afternoon's foursomes were what fans wanted.") == []
     (finding,) = check(zh, "After four one-sided sessions, Saturday afternoon's foursomes were what fans wanted.")
     assert finding.found == "four"
+
+
+def test_figures_pair_with_figures_written_the_same_way_first() -> None:
+    """四球 takes "fourballs", so the 4 of 5&4 changed to "5&2" is still seen."""
+    zh = "在四球局中輾壓對手後，他們以更明顯的 5&4 局擊敗伍茲。"
+    assert check(zh, "Having crushed them in the fourballs, they beat Woods by an emphatic 5&4.") == []
+    (finding,) = check(zh, "Having crushed them in the fourballs, they beat Woods by an emphatic 5&2.")
+    assert finding.found == "2"

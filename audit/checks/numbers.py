@@ -42,9 +42,10 @@ def match_quantities(source: list[Quantity], target: list[Quantity], lengths: tu
     """Pair equal values as multisets; return (unmatched source, unmatched target).
 
     Same-kind pairs come before cross-kind ones (a percent is not spent on a count, 3分 not on "third"
-    while 第三名 wants it), and within each, figures in digits before numerals in words (四球 must not
-    take the 4 of "5&4"). Of equal partners, one written the same way (digits, words) and then one in the
-    most similar place of its sentence (`lengths`: of the source and the target text) is taken.
+    while 第三名 wants it); within each, figures written the same way (digits with digits, words with
+    words) before the rest: 四球 takes "fourballs" and the 4 of "5&4" is left to meet a changed "5&2", and
+    八分 takes "eight points" rather than the 8 of a score "4-8". Digits go first; of equal partners, the one
+    in the most similar place of its sentence (`lengths`: of the source and the target text) is taken.
     """
     left, right = list(source), list(target)
 
@@ -52,16 +53,17 @@ def match_quantities(source: list[Quantity], target: list[Quantity], lengths: tu
         return quantity.start / max(text_length, 1)
 
     for strict in (True, False):
-        for spelled in (False, True):
-            for quantity in [q for q in left if q.spelled == spelled]:
-                equal = [t for t in right if same_value(quantity, t) and (t.kind == quantity.kind or not strict and _may_cross(quantity, t))]
-                # 八分 wants "eight points" rather than the 8 of a score "4-8" that stands for another figure
-                where = place(quantity, lengths[0])
-                partner = min(equal, key=lambda t: (t.spelled != quantity.spelled, abs(place(t, lengths[1]) - where)),
-                              default=None)
-                if partner is not None:
-                    left.remove(quantity)
-                    right.remove(partner)
+        for any_writing in (False, True):
+            for spelled in (False, True):
+                for quantity in [q for q in left if q.spelled == spelled]:
+                    equal = [t for t in right if same_value(quantity, t)
+                             and (t.kind == quantity.kind or not strict and _may_cross(quantity, t))
+                             and (any_writing or t.spelled == quantity.spelled)]
+                    where = place(quantity, lengths[0])
+                    partner = min(equal, key=lambda t: abs(place(t, lengths[1]) - where), default=None)
+                    if partner is not None:
+                        left.remove(quantity)
+                        right.remove(partner)
     return left, right
 
 
