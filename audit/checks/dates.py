@@ -180,10 +180,12 @@ class DayMismatch(Rule):
 
     def _against_dates(self, pair: AlignedPair, weekdays: list[DayRef], written: dt.date | None) -> Iterator[Finding]:
         """"Sunday, September 29, 2018" where the source's date 2018年9月29日 was a Saturday."""
+        if not weekdays:
+            return
         year = next((d.year for d in extract_zh(pair.source_norm)[1] if d.year), written.year if written else None)
+        dates = [d for d in extract_en(pair.target_norm)[1] if d.month and d.day]
         for day in weekdays:
-            date = next((d for d in extract_en(pair.target_norm)[1]
-                         if d.month and d.day and 0 <= d.start - day.end <= 3), None)
+            date = next((d for d in dates if 0 <= d.start - day.end <= 3), None)
             if date is None or not (date.year or year):
                 continue
             try:
