@@ -941,8 +941,8 @@ _ZH_RELATIVE_DAYS = {
     "昨夜": -1, "明天": 1, "明日": 1, "明晚": 1, "前天": -2, "后天": 2,
 }
 _ZH_RELATIVE = re.compile("|".join(_ZH_RELATIVE_DAYS))
-_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EN_WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_WEEKDAY = re.compile(rf"\b(?P<w>{'|'.join(WEEKDAYS)})s?\b")
 _EN_RELATIVE_DAYS = {
     "the day before yesterday": -2, "the day after tomorrow": 2, "today": 0, "tonight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
@@ -956,9 +956,12 @@ def days_zh(text: str) -> list[DayRef]:
         return []  # none of the words can be there (most sentences)
     found = [DayRef(_ZH_WEEKDAY_NUMBER[m.group("w")], None, m.group(0), *m.span()) for m in _ZH_WEEKDAY.finditer(text)]
     found += [DayRef(None, _ZH_RELATIVE_DAYS[m.group(0)], m.group(0), *m.span()) for m in _ZH_RELATIVE.finditer(text)]
-    # An English gloss in the Chinese names its weekday too: 接受 Sunday Times 訪問 ↔ "told the Sunday Times".
-    found += [DayRef(_EN_WEEKDAYS.index(m.group("w").lower()), None, m.group(0), *m.span()) for m in _EN_WEEKDAY.finditer(text)]
+    found += _weekdays_written(text)  # an English gloss names its weekday too: 向 Sunday Times 表示 ↔ "the Sunday Times"
     return sorted(found, key=lambda d: d.start)
+
+
+def _weekdays_written(text: str) -> list[DayRef]:
+    return [DayRef(WEEKDAYS.index(m.group("w")), None, m.group(0), *m.span()) for m in _EN_WEEKDAY.finditer(text)]
 
 
 def days_en(text: str) -> list[DayRef]:
@@ -966,7 +969,7 @@ def days_en(text: str) -> list[DayRef]:
     lower = text.lower()
     if not ("day" in lower or "ight" in lower or "orrow" in lower or "this" in lower):
         return []  # weekdays, today, tonight, last night, tomorrow, this morning: none can be there
-    found = [DayRef(_EN_WEEKDAYS.index(m.group("w").lower()), None, m.group(0), *m.span()) for m in _EN_WEEKDAY.finditer(text)]
+    found = _weekdays_written(text)
     found += [DayRef(None, _EN_RELATIVE_DAYS[m.group(0).lower()], m.group(0), *m.span()) for m in _EN_RELATIVE.finditer(text)]
     return sorted(found, key=lambda d: d.start)
 

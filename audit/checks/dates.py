@@ -8,8 +8,8 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
-from audit.quantities import (DateRef, DayRef, Quantity, days_en, days_zh, extract_en, extract_zh, format_date,
-                              original_span)
+from audit.quantities import (WEEKDAYS, DateRef, DayRef, Quantity, days_en, days_zh, extract_en, extract_zh,
+                              format_date, original_span)
 
 _FIELDS = ("year", "month", "day")
 
@@ -110,12 +110,11 @@ class DateMismatch(Rule):
         )
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _OFFSET_NAMES = {-2: "the day before yesterday", -1: "yesterday", 0: "today", 1: "tomorrow", 2: "the day after tomorrow"}
 
 
 def _name(day: DayRef) -> str:
-    return _WEEKDAY_NAMES[day.weekday] if day.weekday is not None else _OFFSET_NAMES[day.offset or 0]
+    return WEEKDAYS[day.weekday] if day.weekday is not None else _OFFSET_NAMES[day.offset or 0]
 
 
 def _unpaired(source: list[DayRef], target: list[DayRef]) -> tuple[list[DayRef], list[DayRef]]:
@@ -194,7 +193,7 @@ class DayMismatch(Rule):
                 continue
             if meant.weekday() != day.weekday:
                 found = pair.target_norm[day.start:day.end]
-                right = _WEEKDAY_NAMES[meant.weekday()]
+                right = WEEKDAYS[meant.weekday()]
                 yield self.finding(
                     f"{format_date(DateRef(meant.year, meant.month, meant.day, '', 0, 0))} is a {right}, not a {found}",
                     pair, severity=Severity.WARNING, expected=right, found=found, suggestion=f"{found} → {right}",
@@ -208,7 +207,7 @@ class DayMismatch(Rule):
             meant = written + dt.timedelta(days=day.offset)
             found = weekdays.pop(0)
             if found.weekday != meant.weekday():
-                expected = f"{_WEEKDAY_NAMES[meant.weekday()]}, {meant:%B} {meant.day}"
+                expected = f"{WEEKDAYS[meant.weekday()]}, {meant:%B} {meant.day}"
                 yield self._mismatch(pair, day, found, expected, written)
         elif day.weekday is not None and relative:
             found = relative.pop(0)
