@@ -259,17 +259,24 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
                 tail = handle.read()
     except OSError:
         return False
-    scripts: set[str | None] = set()
+    blocks = []
     for chunk in (head, tail):
         text = _lenient_decode(chunk, encoding)
         if kind == "markdown":
             from audit.io.markdown import markdown_blocks
 
-            blocks = markdown_blocks(text, str(path))[0]
+            blocks += markdown_blocks(text, str(path))[0]
         else:
-            blocks = paragraphs(text, str(path))[0]
-        scripts.update(script_of(block.text) for block in blocks)
-    return {"zh", "en"} <= scripts
+            blocks += paragraphs(text, str(path))[0]
+    # From both ends inwards, stopping once both scripts are seen: a bilingual article usually shows
+    # them in its first and last paragraphs, so two of its paragraphs are looked at, not all of them.
+    scripts: set[str | None] = set()
+    for index in range((len(blocks) + 1) // 2):
+        scripts.add(script_of(blocks[index].text))
+        scripts.add(script_of(blocks[-1 - index].text))
+        if "zh" in scripts and "en" in scripts:
+            return True
+    return False
 
 
 def _lenient_decode(data: bytes, encoding: str | None) -> str:

@@ -15,21 +15,20 @@ from audit.io.decode import decode, read_bytes
 from audit.model import Block, Document, Location
 from audit.normalize import is_blank
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def script_of(text: str) -> str | None:
     """'zh', 'en', or None when the text has no letters of either script."""
-    han = 0 if text.isascii() else len(_HAN.findall(text))
+    han = 0 if text.isascii() else sum(map(len, _HAN_RUN.findall(text)))
     if han * 5 >= len(text) > 0:
         return "zh"  # more Han than there is room for letters to outweigh (the usual Chinese paragraph)
-    latin = len(_LATIN.findall(text))
-    if han == 0 and latin == 0:
-        return None
+    if han == 0:  # English, or no letters at all: one letter tells, no need to count them
+        return "en" if _LATIN.search(text) else None
     # A Chinese sentence may quote a Latin name, an English one may keep a stray Chinese word:
     # one Han character weighs about as much as one English word (~5 letters).
-    return "zh" if han * 5 >= latin else "en"
+    return "zh" if han * 5 >= len(_LATIN.findall(text)) else "en"
 
 
 def paragraphs(text: str, path: str) -> tuple[list[Block], list[Block]]:
