@@ -38,6 +38,11 @@ from typing import Iterable, Protocol, Sequence
 from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, load_dictionary
 from audit.model import AlignedPair, Segment
 
+try:
+    import cython
+except ImportError:  # run as Python without Cython installed
+    from audit import _cython as cython  # type: ignore[no-redef]
+
 
 class _Glossary(Protocol):  # what the aligner needs of audit.lexicon.glossary.Glossary
     def mentions(self, norm_zh: str): ...  # type: ignore[no-untyped-def]
@@ -239,6 +244,10 @@ class _Sentence:
     text: str = ""
 
 
+# Compiled (setup.py), the segmenter walks the text as C characters and counts with C integers.
+@cython.locals(norm=str, position=cython.Py_ssize_t, length=cython.Py_ssize_t, end=cython.Py_ssize_t,
+               anchors=cython.Py_ssize_t, size=cython.Py_ssize_t, longer=cython.Py_ssize_t, any_taken=cython.bint,
+               char=cython.Py_UCS4, taken=bytearray)
 def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _Glossary | None, anchor_bits: int) -> _Sentence:
     norm = seg.norm
     keys: list[tuple[str, ...]] = []
@@ -276,22 +285,26 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
             continue
         stems = None
         pair = norm[position:position + 2]
-        reach = pairs(pair)
-        if reach is not None:  # a word of two characters or more starts with this pair
-            if reach > 2:  # three or more
-                reach += position
-                for end in range(reach if reach < length else length, position + 2, -1):
-                    word = norm[position:end]
-                    stems = stems_of(word)
-                    if stems is None:
-                        gloss = lookup(word)
-                        if gloss is None:
-                            continue
-                        stems = memo[word] = () if word in _ZH_STOP else _split(gloss)
-                    if any_taken and any(taken[position:end]):
-                        stems = None
+        sizes = pairs(pair)
+        if sizes is not None:  # a word of two characters or more starts with this pair
+            longer = sizes >> 3  # the sizes of three or more, longest first
+            while longer:
+                size = longer.bit_length() + 2
+                longer ^= 1 << (size - 3)
+                end = position + size
+                if end > length:
+                    continue
+                word = norm[position:end]
+                stems = stems_of(word)
+                if stems is None:
+                    gloss = lookup(word)
+                    if gloss is None:
                         continue
-                    break
+                    stems = memo[word] = () if word in _ZH_STOP else _split(gloss)
+                if any_taken and any(taken[position:end]):
+                    stems = None
+                    continue
+                break
             if stems is None:  # two
                 end = position + 2
                 stems = stems_of(pair)
@@ -317,12 +330,12 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
 class _Lexicon:
     """What the longest-match segmenter of `_zh_sentence` needs of a dictionary, one per dictionary.
 
-    The segmenter tries no slice longer than the longest word starting with its first character
-    (`Dictionary.longest`). Here that bound is made tighter, by the first two characters: the longest
-    word of two characters or more starting with each pair (`pairs`; none: only one character to try),
-    and the words of one character (`singles`), with their stems (none for a function word). Both are
-    filled a character at a time, for the characters of the text met so far (`index`): building them for
-    the whole dictionary would cost a one-article run more than it saves."""
+    The segmenter tries only the slices that could be words, by their first two characters: the sizes of
+    the words of two characters or more starting with each pair (`pairs`: bit k set for a word of k
+    characters; no entry: only one character to try), and the words of one character (`singles`), with
+    their stems (none for a function word). Both are filled a character at a time, for the characters of
+    the text met so far (`index`): building them for the whole dictionary would cost a one-article run
+    more than it saves."""
 
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
@@ -342,7 +355,6 @@ class _Lexicon:
         if indexed.issuperset(text):
             return
         words, entries, longest, pairs, singles = self.words, self.entries, self.longest, self.pairs, self.singles
-        get = pairs.get
         with self.lock:  # a character is marked indexed once its words are in (threads see it whole or not at all)
             for char in set(text).difference(indexed):
                 most = longest.get(char, 0)
@@ -352,8 +364,7 @@ class _Lexicon:
                     for word in words[start:stop]:
                         size = len(word)
                         if size > 1:
-                            if get(word[:2], 0) < size <= most:
-                                pairs[word[:2]] = size
+                            pairs[word[:2]] = pairs.get(word[:2], 0) | 1 << size
                         else:
                             singles[word] = () if word in _ZH_STOP else _split(entries[word])
                 indexed.add(char)
@@ -839,6 +850,23 @@ def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, width: i
     return _connected(lo, hi)
 
 
+# Compiled (setup.py), the search's counters and scores are C integers and doubles: the same arithmetic in the
+# same order, to the last bit (IEEE doubles either way), several times faster than Python objects.
+@cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t,
+               low=cython.Py_ssize_t, high=cython.Py_ssize_t, first=cython.Py_ssize_t, last=cython.Py_ssize_t,
+               up_lo=cython.Py_ssize_t, up_hi=cython.Py_ssize_t, z1_first=cython.Py_ssize_t,
+               z2_first=cython.Py_ssize_t, z3_first=cython.Py_ssize_t, e_first=cython.Py_ssize_t,
+               total_zh=cython.Py_ssize_t, total_en=cython.Py_ssize_t, matched_zh=cython.Py_ssize_t,
+               matched_en=cython.Py_ssize_t, zh_length=cython.Py_ssize_t, many=cython.bint, bound=cython.bint,
+               paragraphs=cython.bint, best=cython.double, previous=cython.double, gain=cython.double,
+               candidate=cython.double, cap=cython.double, prior=cython.double, gap_en=cython.double,
+               miss_en=cython.double, gap_zh=cython.double, miss_zh=cython.double, skip_up=cython.double,
+               deviation=cython.double, coverage=cython.double, orphan=cython.double, shortest=cython.double,
+               log_ratio=cython.double, lexical_weight=cython.double, length_weight=cython.double,
+               length_bonus=cython.double, length_scale=cython.double, weak=cython.double, weak_floor=cython.double,
+               orphan_weight=cython.double, kind_mismatch=cython.double, paragraph_cost=cython.double,
+               length_most=cython.double, slack=cython.double, neg=cython.double, inf=cython.double,
+               row_total=list, row_step=list, row_gain=list, previous_row=list, up=list, en_skip=list, zh_skip=list)
 def _search(
     beads: _Beads, lo: list[int], hi: list[int], n: int, m: int, cells: list[tuple[int, int, int, int, float]] | None = None
 ) -> tuple[list[tuple[int, int, int, int]], list[float | None]]:

@@ -11,7 +11,8 @@ What it measures, each as whole `python -m audit` processes (what a user waits f
    cache (audit.lexicon.cache); the very first run on a machine, with an empty cache, is timed too.
 2. Throughput: a folder of bilingual .txt articles built from NTREX-128 (all 123 documents, zh-TW and
    English, one file per document), repeated until the folder holds at least 5 MB and then 20 MB of text;
-   `audit check FOLDER -r csv` with one process and with `--jobs 2`: MB and sentence pairs per second.
+   `audit check FOLDER -r csv` with one process and with `--jobs 2`: MB and sentence pairs per second; on the
+   large corpus also as pure Python (AUDIT_PURE_PYTHON=1), what an install without a C compiler runs.
 3. Memory: peak RSS of those runs (all processes of the run, sampled every 50 ms, for --jobs 2).
 4. A peer: translate-toolkit's pofilter (all its string checks, no alignment) on the same sentence pairs
    exported as PO files (one per document), against `audit check` on the .txt folder and on the PO files;
@@ -197,13 +198,14 @@ def cold_start(runs: int, tmp: Path) -> list[str]:
     ]
 
 
-def throughput(folder: Path, size: int, tmp: Path, jobs: int) -> tuple[str, Measured, int]:
+def throughput(folder: Path, size: int, tmp: Path, jobs: int, pure: bool = False) -> tuple[str, Measured, int]:
     out = tmp / f"out-{jobs}"
-    measured = measure(audit_cmd("check", str(folder), "--out", str(out), "-r", "csv", "--jobs", str(jobs)), sample=True)
+    env = {**os.environ, "AUDIT_PURE_PYTHON": "1"} if pure else None
+    measured = measure(audit_cmd("check", str(folder), "--out", str(out), "-r", "csv", "--jobs", str(jobs)), env=env, sample=True)
     pairs = pairs_of(measured.stdout)
     mb = size / 1e6
-    row = (f"| {mb:.1f} MB, {pairs:,} pairs, --jobs {jobs} | {measured.wall:.1f} s | {measured.peak_kb / 1024:.0f} MB | "
-           f"{mb / measured.wall:.2f} MB/s, {pairs / measured.wall:,.0f} pairs/s |")
+    row = (f"| {mb:.1f} MB, {pairs:,} pairs, --jobs {jobs}{', pure Python (AUDIT_PURE_PYTHON=1)' if pure else ''} | "
+           f"{measured.wall:.1f} s | {measured.peak_kb / 1024:.0f} MB | {mb / measured.wall:.2f} MB/s, {pairs / measured.wall:,.0f} pairs/s |")
     return row, measured, pairs
 
 
@@ -291,7 +293,8 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
     profiler.runcall(audit_all)
     stats = pstats.Stats(profiler)
     rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:top]  # type: ignore[attr-defined]
-    lines += ["", f"cProfile, the {top} functions with the most time of their own (same work, under the profiler):", "",
+    lines += ["", f"cProfile, the {top} functions with the most time of their own (same work, under the profiler; "
+              "compiled functions are not seen by it, AUDIT_PURE_PYTHON=1 shows them):", "",
               "| function | calls | own s | with callees s |", "|---|---|---|---|"]
     for (filename, line, name), (_, calls, own, cumulative, _) in rows:
         where = Path(filename).name if filename != "~" else ""
@@ -310,6 +313,16 @@ def _fresh(glossary: "object") -> None:
     postag.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
     glossary._mention_memo.clear()  # type: ignore[attr-defined]
     glossary._english_memo.clear()  # type: ignore[attr-defined]
+
+
+def build() -> str:
+    """Whether the hot modules run compiled (setup.py) or as Python."""
+    code = ("import audit, audit.pipeline, audit.checks.registry as r; r.select_rules(); "
+            "print(len(audit.compiled_modules()))")
+    found = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    if os.environ.get("AUDIT_PURE_PYTHON") or found in ("", "0"):
+        return "pure Python (not compiled)"
+    return f"compiled with Cython (setup.py): {found} of the modules an audit loads"
 
 
 def machine() -> str:
@@ -346,7 +359,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="audit-speed-"))
     try:
         print(f"Machine: {machine()}")
-        print(f"Checkout: {_checkout()}\n")
+        print(f"Checkout: {_checkout()}; {build()}\n")
         print("| what | wall | peak memory | rate |")
         print("|---|---|---|---|")
         for row in cold_start(args.runs, tmp):
@@ -361,6 +374,8 @@ def main() -> None:
                 print(row, flush=True)
                 if jobs == 1:
                     peaks.append((size / 1e6, measured.peak_kb / 1024))
+            if size_mb == sizes[-1] and build().startswith("compiled"):
+                print(throughput(folder, size, tmp, 1, pure=True)[0], flush=True)
             shutil.rmtree(folder)
         for row in peer(documents, tmp, args.peer_copies):
             print(row, flush=True)
