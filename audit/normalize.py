@@ -17,6 +17,7 @@ _SPACE_TABLE = {ord(ch): " " for ch in _INVISIBLE}
 # Full-width ASCII block (！ … ～) maps onto ASCII by a fixed offset.
 _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_TABLE = {**_WIDTH_TABLE, **_SPACE_TABLE}
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def is_blank(text: str) -> bool:
@@ -129,4 +130,4 @@ def normalize_zh(text: str) -> str:
 
 def normalize_en(text: str) -> str:
     """English for matching: half-width, plain single spaces."""
-    return re.sub(r"[ \t\r\n]+", " ", fold_width(text)).strip()
+    return _SPACES.sub(" ", fold_width(text)).strip()

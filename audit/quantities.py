@@ -58,6 +58,9 @@ class DateRef:
 # ---------------------------------------------------------------- shared scanning machinery
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 class _Scan:
     """A text plus the characters already claimed by an earlier, more specific reading."""
 
@@ -68,6 +71,7 @@ class _Scan:
         self.masked = text
         self.quantities: list[Quantity] = []
         self.dates: list[DateRef] = []
+        self.holds: dict[str, bool] = {}  # whether the text holds one of these characters (see `_chars`)
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.used[start:end])
@@ -79,7 +83,7 @@ class _Scan:
     @cached_property
     def words(self) -> frozenset[str]:
         """The Latin words of the text, as written and in lower case."""
-        found = re.findall(r"[A-Za-z]+", self.text)
+        found = _LATIN_WORD.findall(self.text)
         return frozenset(found) | frozenset(w.lower() for w in found)
 
     def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -896,7 +900,16 @@ _Gate = Callable[[_Scan], bool]
 
 
 def _chars(chars: str) -> _Gate:
-    return lambda scan: any(c in scan.text for c in chars)
+    """Whether the text holds one of the characters: looked for once per text (digits gate seven patterns)."""
+    pattern = re.compile(f"[{re.escape(chars)}]")
+
+    def gate(scan: _Scan) -> bool:
+        holds = scan.holds.get(chars)
+        if holds is None:
+            holds = scan.holds[chars] = pattern.search(scan.text) is not None
+        return holds
+
+    return gate
 
 
 def _words(words: Iterable[str]) -> _Gate:
@@ -904,14 +917,15 @@ def _words(words: Iterable[str]) -> _Gate:
     return lambda scan: not wanted.isdisjoint(scan.words)
 
 
-_DIGITS = "0123456789"
 _MONTH_WORDS = [w.capitalize() for w in _EN_MONTHS]
+_HAS_DIGIT = _chars("0123456789")
+_HAS_TIME_WORD = _words(["noon", "midday", "midnight"])
 _GATES: dict[re.Pattern[str], _Gate] = {
-    _ZH_ISO: _chars(_DIGITS), _ZH_DECADE: _chars("代"), _ZH_DATE: _chars("年月日号"), _ZH_DAY_ONLY: _chars("日"),
-    _ZH_TIME: _chars("点时:：分"), _ZH_FRACTION: _chars("之"), _ZH_MODEL: _chars(_DIGITS),
-    _EN_ISO: _chars(_DIGITS), _EN_DECADE: _chars(_DIGITS), _EN_DATE: _words(_MONTH_WORDS),
-    _EN_DAY_ONLY: _chars(_DIGITS), _EN_TIME: lambda scan: _chars(_DIGITS)(scan) or _words(["noon", "midday", "midnight"])(scan),
-    _EN_MODEL: _chars(_DIGITS), _EN_NUMBER: _chars(_DIGITS), _EN_DECADE_WORD: _words(["decade"]),
+    _ZH_ISO: _HAS_DIGIT, _ZH_DECADE: _chars("代"), _ZH_DATE: _chars("年月日号"), _ZH_DAY_ONLY: _chars("日"),
+    _ZH_TIME: _chars("点时:：分"), _ZH_FRACTION: _chars("之"), _ZH_MODEL: _HAS_DIGIT,
+    _EN_ISO: _HAS_DIGIT, _EN_DECADE: _HAS_DIGIT, _EN_DATE: _words(_MONTH_WORDS),
+    _EN_DAY_ONLY: _HAS_DIGIT, _EN_TIME: lambda scan: _HAS_DIGIT(scan) or _HAS_TIME_WORD(scan),
+    _EN_MODEL: _HAS_DIGIT, _EN_NUMBER: _HAS_DIGIT, _EN_DECADE_WORD: _words(["decade"]),
     _EN_NUMBER_COMPOUND: _words(n + end for n in ("two", "three", "four", "five", "six") for end in ("some", "somes", "ball", "balls")),
     _EN_MULTIPLIER: _words(_EN_MULTIPLIERS), _EN_ORDINAL_WORD: _words(_EN_ORDINALS),
     _EN_SPELLED: _words(list(_EN_ONES) + list(_EN_TENS) + list(_EN_SCALES) + ["dozen"]),

@@ -31,11 +31,13 @@ _NEAR = {frozenset("JK"), frozenset("JS"), frozenset("PF"), frozenset("MN"), fro
 # The rules as one alternation, tried in their order at each position as the list reads; "." is a vowel.
 _EN_SPELLING = re.compile("|".join(re.escape(spelling) for spelling, _ in _EN_RULES) + "|.")
 _EN_SOUND = dict(_EN_RULES)
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
 def skeleton_en(word: str) -> str:
-    text = re.sub(r"[^a-z]", "", word.lower())
+    text = _NOT_LETTER.sub("", word.lower())
     return _squeeze("".join(_EN_SOUND.get(spelling, "") for spelling in _EN_SPELLING.findall(text)))
 
 
@@ -54,7 +56,7 @@ def skeleton_pinyin(syllables: list[str]) -> str:
 
 def _squeeze(skeleton: str) -> str:
     """Doubled sounds count once (Witkoff's ff, Kushner's sh+n)."""
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+    return _DOUBLED.sub(r"\1", skeleton)
 
 
 @lru_cache(maxsize=4096)
