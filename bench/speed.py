@@ -234,7 +234,8 @@ def peer(documents: list[tuple[str, list[str], list[str]]], tmp: Path, copies: i
     ]
 
 
-def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path, top: int) -> list[str]:
+def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path, top: int, *, stages_table: bool = True,
+                    profile: bool = True) -> list[str]:
     """Stage timings and a cProfile summary of auditing the 123 documents in this process."""
     from audit.align import align, warm_up
     from audit.checks.base import Context
@@ -281,20 +282,22 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
     started = time.perf_counter()
     audit_all()
     total = time.perf_counter() - started
-    lines = [f"Stages, {len(paths)} documents ({size / 1e6:.2f} MB, {counted[0]:,} pairs) audited in-process in {total:.2f} s "
+    lines = [] if not stages_table else [f"Stages, {len(paths)} documents ({size / 1e6:.2f} MB, {counted[0]:,} pairs) audited in-process in {total:.2f} s "
              f"(dictionaries loaded, no text seen before): {size / 1e6 / total:.2f} MB/s, {counted[0] / total:,.0f} pairs/s "
              "on one core. The throughput rows above read NTREX over and over, so per-sentence caches help them.", "",
              "| stage | seconds | share |", "|---|---|---|"]
-    for name, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+    for name, seconds in sorted(stages.items(), key=lambda item: -item[1]) if stages_table else ():
         if seconds >= 0.005:
             lines.append(f"| {name} | {seconds:.2f} | {seconds / total:.0%} |")
+    if not profile:
+        return lines
     _fresh(glossary)
     profiler = cProfile.Profile()
     profiler.runcall(audit_all)
     stats = pstats.Stats(profiler)
     rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:top]  # type: ignore[attr-defined]
-    lines += ["", f"cProfile, the {top} functions with the most time of their own (same work, under the profiler; "
-              "compiled functions are not seen by it, AUDIT_PURE_PYTHON=1 shows them):", "",
+    lines += ["", f"cProfile, the {top} functions with the most time of their own (same work, under the profiler, "
+              "as pure Python: compiled functions are invisible to it):", "",
               "| function | calls | own s | with callees s |", "|---|---|---|---|"]
     for (filename, line, name), (_, calls, own, cumulative, _) in rows:
         where = Path(filename).name if filename != "~" else ""
@@ -352,7 +355,12 @@ def main() -> None:
     parser.add_argument("--peer-copies", type=int, default=4, help="copies of NTREX for the pofilter comparison")
     parser.add_argument("--profile-top", type=int, default=12)
     parser.add_argument("--quick", action="store_true", help="small corpus only, 3 cold-start runs")
+    parser.add_argument("--profile-only", action="store_true", help=argparse.SUPPRESS)  # run by main as pure Python
     args = parser.parse_args()
+    if args.profile_only:
+        with tempfile.TemporaryDirectory(prefix="audit-profile-") as folder:
+            print("\n".join(where_time_goes(ntrex_documents(), Path(folder), args.profile_top, stages_table=False)))
+        return
     if args.quick:
         args.runs, args.size_mb = 3, 0.0
     documents = ntrex_documents()
@@ -384,8 +392,12 @@ def main() -> None:
             print(f"\nMemory from {small:.0f} MB to {large:.0f} MB of text (one process): {small_peak:.0f} MB → {large_peak:.0f} MB peak RSS "
                   f"({(large_peak - small_peak) / (large - small):+.1f} MB per MB of input).")
         print()
-        for line in where_time_goes(documents, tmp, args.profile_top):
+        compiled = build().startswith("compiled")
+        for line in where_time_goes(documents, tmp, args.profile_top, profile=not compiled):
             print(line)
+        if compiled:  # cProfile sees no compiled function: profile the same work as Python, in another process
+            print(subprocess.run([PYTHON, __file__, "--profile-only", "--profile-top", str(args.profile_top)], text=True,
+                                 capture_output=True, env={**os.environ, "AUDIT_PURE_PYTHON": "1"}, cwd=ROOT).stdout, end="")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
