@@ -136,6 +136,19 @@ def test_untagged_text_is_a_bilingual_article_named_explicitly_or_sniffed_in_a_f
     assert long.stat().st_size > 2 * 64 * 1024
 
 
+def test_the_sniff_finds_both_scripts_wherever_they_are_and_only_then(tmp_path: Path) -> None:
+    """The quick look (first and last stretch between blank lines) and the paragraph-by-paragraph one agree."""
+    write(tmp_path / "usual.txt", f"{ZH}\n\n{ZH}\n\n{EN}\n")  # Chinese first, English last: the quick look
+    write(tmp_path / "sandwich.txt", f"{ZH}\n\n{EN}\n\n{ZH}\n")  # English only in the middle
+    write(tmp_path / "dated.txt", f"2025-12-11\n\n{ZH}\n\n{EN}\n\n© 2025\n")  # no letters at either end
+    write(tmp_path / "invisible.txt", f"{ZH}\n\u00a0\n{EN}\n")  # one stretch: a line of NBSP parts the two
+    write(tmp_path / "mixed-chinese.txt", f"{ZH} (Witkoff)\n\n{ZH}\n")  # a Latin name is no English paragraph
+    write(tmp_path / "english.txt", f"{EN} (白宮)\n\n{EN}\n")  # a stray Chinese word, no Chinese paragraph
+    write(tmp_path / "crlf.txt", f"{ZH}\r\n\r\n{EN}\r\n")
+    found = [name for _, name in summary(discover([tmp_path]), tmp_path)]
+    assert found == ["crlf.txt", "dated.txt", "invisible.txt", "sandwich.txt", "usual.txt"]
+
+
 def test_discovery_reads_no_file_to_pair_or_choose_a_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "zh/a.md", ZH)
     write(tmp_path / "en/a.md", EN)

@@ -55,6 +55,7 @@ _TAG = r"(?:zh|en)(?:[-_][A-Za-z0-9]{1,8})*"
 _NAME_TAG = re.compile(rf"^(?P<stem>.+)\.(?P<tag>{_TAG})(?P<ext>\.[^.]+)$", re.IGNORECASE)
 _FOLDER_TAG = re.compile(_TAG, re.IGNORECASE)
 _SNIFF_BYTES = 64 * 1024
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,17 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
                 tail = handle.read()
     except OSError:
         return False
+    texts = [_lenient_decode(chunk, encoding) for chunk in (head, tail)]
+    if kind == "text":
+        # Quicker still: the first and the last stretch between blank lines. Each holds whole paragraphs, and
+        # a stretch can only read as Chinese (English) if one of its paragraphs does, so "both" here is
+        # "both" below; anything else is left to the paragraph-by-paragraph look.
+        first = _BLANK_LINE.split(texts[0].strip(), 1)[0]
+        last = _BLANK_LINE.split((texts[1] or texts[0]).strip())[-1]
+        if {script_of(first), script_of(last)} == {"zh", "en"}:
+            return True
     blocks = []
-    for chunk in (head, tail):
-        text = _lenient_decode(chunk, encoding)
+    for text in texts:
         if kind == "markdown":
             from audit.io.markdown import markdown_blocks
 
