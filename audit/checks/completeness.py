@@ -53,7 +53,7 @@ class AddedSentence(Rule):
 _PRIOR_LOG_RATIO = math.log(2.9)
 _PRIOR_SPREAD = 0.26
 _MIN_CHINESE = 30  # Han characters; short sentences ("Big if true," he tweeted) vary too much to judge
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 class PartialTranslation(Rule):
@@ -73,7 +73,7 @@ class PartialTranslation(Rule):
         centre, spread = _distribution([r for _, _, r in ratios])
         for index, pair, ratio in ratios:
             chinese = round(_chinese_length(pair.source_norm))
-            if len(_HAN.findall(pair.source_norm)) < _MIN_CHINESE:
+            if _han(pair.source_norm) < _MIN_CHINESE:
                 continue
             z = (ratio - centre) / spread
             if z < -self.threshold:
@@ -90,9 +90,13 @@ class PartialTranslation(Rule):
 def _chinese_length(text: str) -> float:
     """Han characters, plus Latin text kept in the Chinese ((Il faut bien le faire), Sainsbury's) at its
     English weight: it needs no more room in the translation than it takes in the source."""
-    han = len(_HAN.findall(text))
+    han = _han(text)
     other = len(text.replace(" ", "")) - han
     return han + other / math.exp(_PRIOR_LOG_RATIO)
+
+
+def _han(text: str) -> int:
+    return sum(map(len, _HAN_RUN.findall(text)))  # runs, not characters: a third of the time
 
 
 def _log_ratio(pair: AlignedPair) -> float:
