@@ -955,6 +955,7 @@ _ZH_RELATIVE_DAYS = {
     "昨夜": -1, "明天": 1, "明日": 1, "明晚": 1, "前天": -2, "后天": 2,
 }
 _ZH_RELATIVE = re.compile("|".join(_ZH_RELATIVE_DAYS))
+_ZH_DAY_CHARS = re.compile("[期拜周今昨明前后y]")  # in every word above (y: an English weekday in the Chinese)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _EN_WEEKDAY = re.compile(rf"\b(?P<w>{'|'.join(WEEKDAYS)})s?\b")
 _EN_RELATIVE_DAYS = {
@@ -966,7 +967,7 @@ _EN_RELATIVE = re.compile(rf"(?i)\b(?:{'|'.join(_EN_RELATIVE_DAYS)})\b")
 
 def days_zh(text: str) -> list[DayRef]:
     """Weekdays and relative days of a Chinese (Simplified) sentence, in text order."""
-    if not any(c in text for c in "期拜周今昨明前后y"):
+    if not _ZH_DAY_CHARS.search(text):
         return []  # none of the words can be there (most sentences)
     found = [DayRef(_ZH_WEEKDAY_NUMBER[m.group("w")], None, m.group(0), *m.span()) for m in _ZH_WEEKDAY.finditer(text)]
     found += [DayRef(None, _ZH_RELATIVE_DAYS[m.group(0)], m.group(0), *m.span()) for m in _ZH_RELATIVE.finditer(text)]

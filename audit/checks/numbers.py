@@ -170,8 +170,12 @@ class NumberMismatch(Rule):
         if not pair.source or not pair.target:
             return
         source, _ = extract_zh(pair.source_norm)
+        if not source:
+            return  # every finding is about a figure of the source
         target, target_dates = extract_en(pair.target_norm)
-        missing, spare = match_quantities(source, target + _date_parts(target_dates) + _duals(pair.target_norm),
+        # "both", "the duo" can only stand for a figure in words without a unit (`_may_cross`): else inert
+        duals = _duals(pair.target_norm) if any(q.spelled and q.unit is None for q in source) else []
+        missing, spare = match_quantities(source, target + _date_parts(target_dates) + duals,
                                           (len(pair.source_norm), len(pair.target_norm)))
         spare = [q for q in spare if q.kind not in ("date", "dual")]
         found = [q for q in source if q not in missing]
