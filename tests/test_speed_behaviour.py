@@ -214,6 +214,31 @@ def test_works_without_a_writable_cache_and_rebuilds_a_damaged_one(tmp_path: Pat
         del os.environ["AUDIT_CACHE_DIR"]
 
 
+def test_cache_entries_unused_for_a_month_go_when_another_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each checkout or version builds its own entries; those no run has used for 30 days are removed."""
+    import time
+
+    from audit.lexicon import cache
+
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path))
+    old, recent, kept = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    for number, source in enumerate((old, recent, kept)):
+        source.write_text(str(number))
+        cache.cached("probe", [source], lambda: "built")
+    cache.cached("probe-other", [old], lambda: "another name")
+    entries = {source: tmp_path / cache.fingerprint("probe", [source]) for source in (old, recent, kept)}
+    other_name = tmp_path / cache.fingerprint("probe-other", [old])
+    month_ago = time.time() - cache.UNUSED_FOR - 3600
+    for path in (entries[old], entries[recent], other_name):
+        os.utime(path, (month_ago, month_ago))
+    assert cache.cached("probe", [recent], lambda: "never") == "built"  # used now: marked as used
+    kept.write_text("changed")  # a new fingerprint: a new entry is built
+    assert cache.cached("probe", [kept], lambda: "rebuilt") == "rebuilt"
+    assert not entries[old].exists()  # same name, unused for a month
+    assert entries[recent].exists() and entries[kept].exists()  # used lately
+    assert other_name.exists()  # another name: not this build's business
+
+
 @needs_ntrex
 def test_unknown_name_prefilter_changes_no_finding(glossary: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
     """N002 tags only sentences holding a run of transliteration characters that is no glossary form and

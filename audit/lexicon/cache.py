@@ -3,7 +3,8 @@
 Large lexicons ship in formats that take a second or more to parse (jieba's dictionary and tagger
 tables). The first run builds a compact form and stores it here; later runs load it in milliseconds.
 A cache entry is named by what it was built from (file sizes and modification times, and the format of
-the entry itself), so an upgraded package or a changed file is rebuilt, never read stale.
+the entry itself), so an upgraded package or a changed file is rebuilt, never read stale. Entries of
+other versions or checkouts that no run has used for a month are removed when a new one is built.
 
 The folder is `$AUDIT_CACHE_DIR`, else `$XDG_CACHE_HOME/zh-en-audit`, else `~/.cache/zh-en-audit`. When
 it cannot be written (a read-only home in CI), everything still works: the structure is rebuilt in
@@ -16,10 +17,14 @@ import hashlib
 import marshal
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
+
+_DAY = 24 * 3600
+UNUSED_FOR = 30 * _DAY  # an entry of another version or checkout, unused this long, goes
 
 
 def cache_dir() -> Path:
@@ -47,12 +52,35 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
             data = handle.read()  # marshal.load(handle) would read the file in thousands of small pieces
         stored = marshal.loads(data)
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == name:
+            _mark_used(path)
             return stored[1]  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass  # missing, unreadable or damaged: built again
     value = build()
     _store(path, (name, value))
+    _forget_unused(path, name)
     return value
+
+
+def _mark_used(path: Path) -> None:
+    """The entry's modification time is its last use (to the day: one write a day at most)."""
+    try:
+        now = time.time()
+        if now - path.stat().st_mtime > _DAY:
+            os.utime(path, (now, now))
+    except OSError:
+        pass
+
+
+def _forget_unused(kept: Path, name: str) -> None:
+    """Remove the entries of the same name, built for other versions or checkouts, unused for a month."""
+    try:
+        others = [p for p in kept.parent.glob(f"{name}-*.marshal") if p != kept and p.name[len(name) + 1:-8].isalnum()]
+        for other in others:
+            if time.time() - other.stat().st_mtime > UNUSED_FOR:
+                other.unlink()
+    except OSError:
+        pass
 
 
 def _store(path: Path, value: object) -> None:
