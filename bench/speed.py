@@ -14,7 +14,8 @@ What it measures, each as whole `python -m audit` processes (what a user waits f
    English, one file per document), repeated until the folder holds at least 5 MB and then 20 MB of text;
    `audit check FOLDER -r csv` with one process and with `--jobs 2`: MB and sentence pairs per second; on the
    large corpus also as pure Python (AUDIT_PURE_PYTHON=1), what an install without a C compiler runs.
-3. Memory: peak RSS of those runs (all processes of the run, sampled every 50 ms, for --jobs 2).
+3. Memory: peak RSS of those runs (all processes of the run, sampled every 250 ms, for --jobs 2: reading
+   their memory maps more often took 7 % of the two cores from the run it measures).
 4. A peer: translate-toolkit's pofilter (all its string checks, no alignment) on the same sentence pairs
    exported as PO files (one per document), against `audit check` on the .txt folder and on the PO files;
    time per 1,000 pairs and our ratio to pofilter.
@@ -154,7 +155,7 @@ def measure(args: list[str], *, env: dict[str, str] | None = None, sample: bool 
         stop = threading.Event()
 
         def sampler() -> None:
-            while not stop.wait(0.05):
+            while not stop.wait(0.25):
                 peak[0] = max(peak[0], _tree_rss_kb(process.pid))
 
         thread = threading.Thread(target=sampler, daemon=True)
