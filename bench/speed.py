@@ -1,7 +1,7 @@
 """Speed and memory of `audit check`: cold start, throughput, memory, a peer (pofilter), and where time goes.
 
     python bench/speed.py                 # the full table (about 10 minutes on 2 cores)
-    python bench/speed.py --quick         # 5 MB corpus only, fewer cold-start runs (about 3 minutes)
+    python bench/speed.py --quick         # 5 MB corpus only, fewer cold-start runs (about 4 minutes)
     python bench/speed.py --size-mb 20 --runs 7 --profile-top 15
 
 What it measures, each as whole `python -m audit` processes (what a user waits for):
