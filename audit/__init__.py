@@ -43,5 +43,6 @@ if not any(finder is _SourceOverStaleBuild for finder in sys.meta_path):
 
 def compiled_modules() -> list[str]:
     """The modules of this package loaded so far that run compiled code."""
+    compiled = tuple(EXTENSION_SUFFIXES)
     return sorted(name for name, module in list(sys.modules.items())
-                  if name.startswith(__name__ + ".") and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES)))
+                  if name.startswith(__name__ + ".") and str(getattr(module, "__file__", "")).endswith(compiled))

@@ -374,7 +374,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="audit-speed-"))
     try:
         print(f"Machine: {machine()}")
-        print(f"Checkout: {_checkout()}; {build()}\n")
+        built = build()
+        compiled = built.startswith("compiled")
+        print(f"Checkout: {_checkout()}; {built}\n")
         print("| what | wall | peak memory | rate |")
         print("|---|---|---|---|")
         for row in cold_start(args.runs, tmp, documents):
@@ -389,7 +391,7 @@ def main() -> None:
                 print(row, flush=True)
                 if jobs == 1:
                     peaks.append((size / 1e6, measured.peak_kb / 1024))
-            if size_mb == sizes[-1] and build().startswith("compiled"):
+            if size_mb == sizes[-1] and compiled:
                 print(throughput(folder, size, tmp, 1, pure=True)[0], flush=True)
             shutil.rmtree(folder)
         for row in peer(documents, tmp, args.peer_copies):
@@ -399,7 +401,6 @@ def main() -> None:
             print(f"\nMemory from {small:.0f} MB to {large:.0f} MB of text (one process): {small_peak:.0f} MB → {large_peak:.0f} MB peak RSS "
                   f"({(large_peak - small_peak) / (large - small):+.1f} MB per MB of input).")
         print()
-        compiled = build().startswith("compiled")
         for line in where_time_goes(documents, tmp, args.profile_top, profile=not compiled):
             print(line)
         if compiled:  # cProfile sees no compiled function: profile the same work as Python, in another process
