@@ -21,7 +21,7 @@ import random
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -35,19 +35,8 @@ from audit.checks.registry import select_rules  # noqa: E402
 from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
+from bench.corpora import NTREX, Article, ntrex_articles as load_articles  # noqa: E402
 from bench.numbers_quietness import GENUINE  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "ntrex128"
-
-
-@dataclass
-class Article:
-    name: str
-    zh: list[str]
-    en: list[str]
-    part: str  # "dev" or "held-out"
-    first: int = 0  # corpus line number of the article's first line, 1-based
-
 
 @dataclass
 class Injection:
@@ -56,22 +45,6 @@ class Injection:
     line: int
     before: str
     after: str
-
-
-def load_articles() -> list[Article]:
-    ids = (DATA / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    zh = (DATA / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
-    en = (DATA / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    order: list[str] = []
-    lines: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(ids):
-        if doc not in lines:
-            order.append(doc)
-        lines[doc].append(i)
-    return [
-        Article(doc, [zh[i] for i in lines[doc]], [en[i] for i in lines[doc]], "held-out" if n % 5 == 4 else "dev", lines[doc][0] + 1)
-        for n, doc in enumerate(order)
-    ]
 
 
 def document(article: Article, en: list[str] | None = None) -> Document:
@@ -254,8 +227,8 @@ def main() -> None:
     parser.add_argument("--per-type", type=int, default=3, help="injections per document and error type (at most)")
     parser.add_argument("--list", metavar="CODE", help="print the clean-text findings of this rule, and misses of its injections")
     args = parser.parse_args()
-    if not DATA.exists():
-        sys.exit(f"bench: {DATA} not found (NTREX-128 lives in ../shared/data/ntrex128)")
+    if not NTREX.exists():
+        sys.exit(f"bench: {NTREX} not found (NTREX-128 lives in ../shared/data/ntrex128)")
 
     glossary = load_glossary()
     auditor = Auditor(glossary, select_rules())
