@@ -16,7 +16,14 @@ from setuptools import Extension, setup
 # install.
 HOT_MODULES = [
     "audit/align.py",
-    "audit/quantities.py",
+    "audit/quantities/scan.py",
+    "audit/quantities/zh_numerals.py",
+    "audit/quantities/zh_numbers.py",
+    "audit/quantities/zh_dates.py",
+    "audit/quantities/en_numbers.py",
+    "audit/quantities/en_words.py",
+    "audit/quantities/en_dates.py",
+    "audit/quantities/days.py",
     "audit/normalize.py",
     "audit/segment.py",
     "audit/model.py",

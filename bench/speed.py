@@ -317,8 +317,8 @@ def _fresh(glossary: "object") -> None:
     from audit import normalize, quantities
     from audit.lexicon import postag, transliterate
 
-    for cached in (normalize.to_simplified, quantities._extract_zh, quantities._extract_en, transliterate.pinyin_of,
-                   transliterate.similarity, transliterate.skeleton_en):
+    quantities.clear_caches()
+    for cached in (normalize.to_simplified, transliterate.pinyin_of, transliterate.similarity, transliterate.skeleton_en):
         cached.cache_clear()
     postag.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
     glossary._mention_memo.clear()  # type: ignore[attr-defined]
