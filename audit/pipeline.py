@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from audit.align import align
-from audit.checks.base import Context, Rule
+from audit.checks.base import Context, Options, Rule
 from audit.lexicon.glossary import Glossary
 from audit.model import AlignedDocument, AlignedPair, Document, DocumentResult, Finding, Segment
 from audit.segment import segment_blocks
@@ -19,7 +19,7 @@ class Auditor:
 
     glossary: Glossary
     rules: list[Rule]
-    options: dict[str, object] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
 
     def run(self, document: Document) -> DocumentResult:
         source = segment_blocks(document.source, "zh")
@@ -29,7 +29,7 @@ class Auditor:
         context = Context(self.glossary, self.options)
         findings: list[Finding] = []
         for rule in self.rules:
-            findings.extend(rule.check_document(aligned, context))
+            findings.extend(rule.run(aligned, context))
         kept = [f for f in findings if not _suppressed(f, aligned)]
         kept.sort(key=_order)
         return DocumentResult(aligned, kept, suppressed=len(findings) - len(kept))

@@ -78,10 +78,11 @@ def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run
     the baseline's bookkeeping and the failures are exactly those of a run with one process. With `compact`,
     results come as `compact_result` makes them (in the worker, so that less crosses between processes); with
     `large` too, they keep only the pairs with findings (those the baseline leaves reported)."""
-    from audit.checks.registry import select_rules
+    from audit.checks.registry import check_severities, select_rules
     from audit.lexicon.glossary import load_glossary
     from audit.pipeline import Auditor
 
+    check_severities(settings.severity)
     auditor = Auditor(load_glossary(settings.glossary, bundled=settings.bundled_glossary), select_rules(settings.select, settings.ignore))
     baseline = read_baseline(settings.baseline) if settings.baseline else Counter()
     if reference is not None and len(readers) != 1:
@@ -122,10 +123,10 @@ def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", referen
             yield label, str(error)
             continue
         if reference is not None:
-            auditor.options["reference"] = {document.name: _reference_segments(reference, settings.encoding)}
+            auditor.options.reference = {document.name: _reference_segments(reference, settings.encoding)}
         result = auditor.run(document)
         if reference is not None:
-            run.reference = _reference_summary(result, auditor.options["reference"][document.name])  # type: ignore[index]
+            run.reference = _reference_summary(result, auditor.options.reference[document.name])
         yield label, compact_result(result, findings_only=large) if compact else result
 
 

@@ -277,7 +277,7 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
             stages["align"] += time.perf_counter() - t
             counted[0] += len(pairs)
             aligned = AlignedDocument(document, source, target, pairs)
-            context = Context(glossary, {})
+            context = Context(glossary)
             for rule in rules:
                 t = time.perf_counter()
                 list(rule.check_document(aligned, context))

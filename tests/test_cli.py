@@ -83,6 +83,13 @@ def test_usage_and_input_errors_are_one_line_exit_2(tmp_path: Path, args: list[s
     assert "Traceback" not in result.stderr and not (tmp_path / "r").exists()
 
 
+def test_a_severity_override_for_an_unknown_rule_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / ".audit.toml").write_text('severity = { O002 = "info", N01 = "info" }\n', encoding="utf-8")
+    result = audit("check", str(SAMPLE), "--out", str(tmp_path / "r"), cwd=tmp_path)
+    assert result.returncode == 2 and "unknown rule code 'N01' in 'severity'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "r").exists()
+
+
 def test_a_bad_file_is_skipped_and_reported_and_strict_keeps_the_previous_report(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert audit("check", str(SAMPLE), "--out", str(out)).returncode == 1

@@ -12,8 +12,8 @@ def test_omitted_sentence_and_added_sentence_are_findings() -> None:
         make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response."),
         make_pair("", "The minister also resigned on Friday."),
     ])
-    [omitted] = list(OmittedSentence().check_document(doc, Context()))
-    [added] = list(AddedSentence().check_document(doc, Context()))
+    [omitted] = list(OmittedSentence().run(doc, Context()))
+    [added] = list(AddedSentence().run(doc, Context()))
     assert omitted.severity == Severity.ERROR and omitted.pair_index == 0 and omitted.target_loc is None
     assert added.severity == Severity.WARNING and added.pair_index == 2 and added.source_loc is None
 

@@ -32,7 +32,7 @@ def test_one_person_spelled_two_ways_in_the_translation(glossary: Glossary) -> N
         make_pair("澤連斯基表示期待磋商。", "Zelensky said he looked forward to talks."),
         make_pair("澤連斯基隨後離開。", "Zelenskyy then left."),
     ]
-    [finding] = list(InconsistentRendering().check_document(make_doc(pairs), Context(glossary)))
+    [finding] = list(InconsistentRendering().run(make_doc(pairs), Context(glossary)))
     assert finding.suggestion == "Zelenskyy → Zelensky" and finding.pair_index == 2
     same = [make_pair("澤連斯基重申立場。", "Volodymyr Zelensky reiterated his position."), make_pair("澤連斯基隨後離開。", "Zelensky then left.")]
     assert list(InconsistentRendering().check_document(make_doc(same), Context(glossary))) == []

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.checks.base import Context
+from audit.checks.base import Context, Options
 from audit.checks.reference import LowReferenceScore, corpus_scores, reference_scores
 from audit.model import Location, Segment
 from audit.normalize import normalize_en
@@ -19,7 +19,7 @@ def reference(texts: list[str]) -> list[Segment]:
 def test_the_sentence_that_strays_from_the_reference_is_listed() -> None:
     doc = make_doc([make_pair(zh, en) for zh, en, _ in PAIRS])
     ref = reference([r for _, _, r in PAIRS])
-    findings = list(LowReferenceScore().check_document(doc, Context(options={"reference": {"a.txt": ref}})))
+    findings = list(LowReferenceScore().run(doc, Context(options=Options(reference={"a.txt": ref}))))
     assert [(f.code, f.pair_index, f.expected) for f in findings] == [("R001", 1, PAIRS[1][2])]
 
 

@@ -254,7 +254,7 @@ def test_unknown_name_prefilter_changes_no_finding(glossary: Glossary, monkeypat
     pairs = [make_pair(z, e, line) for line, (z, e) in enumerate(zip(zh, en), start=1)]
     pairs += [make_pair("佩斯科夫表示，會談很順利。", "Kushner said the talks went well."),
               make_pair("博尔特尼科夫和威特科夫会面。", "Bortnikov met Whitaker.")]
-    rule, context = names.UnknownName(), Context(glossary, {})
+    rule, context = names.UnknownName(), Context(glossary)
 
     def found() -> list[tuple[str, str]]:
         return [(f.source_text, f.message) for pair in pairs for f in rule.check_pair(pair, context)]

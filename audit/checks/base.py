@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from audit.model import AlignedDocument, AlignedPair, Finding, Location, Segment, Severity
+
+if TYPE_CHECKING:  # imported for the type only: a rule module stays importable without loading a glossary
+    from audit.lexicon.glossary import Glossary
+
+
+@dataclass
+class Options:
+    """Settings of the run that rules read beyond the text and the glossary."""
+
+    # R001: the reference translation of a document (by document name), as sentences; empty without --reference.
+    reference: dict[str, list[Segment]] = field(default_factory=dict)
 
 
 @dataclass
 class Context:
     """What a rule may consult besides the text: the glossary and the run's settings."""
 
-    glossary: "object | None" = None  # audit.lexicon.glossary.Glossary; typed loosely to keep rules importable alone
-    options: dict[str, object] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    options: Options = field(default_factory=Options)
 
 
 class Rule:
@@ -25,12 +36,23 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
+    # When a finding takes another severity than the default, in a few words (README table, `audit rules CODE`).
+    severity_note: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        self._pair_index: dict[int, int] = {}  # id(pair) → its index, for the document being checked
+
+    def run(self, doc: AlignedDocument, ctx: Context) -> list[Finding]:
+        """Every finding of this rule in `doc`, each placed at the pair it was made for (`pair_index`)."""
+        self._pair_index = {id(pair): index for index, pair in enumerate(doc.pairs)}
+        try:
+            return list(self.check_document(doc, ctx))
+        finally:
+            self._pair_index = {}
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        for index, pair in enumerate(doc.pairs):
-            for finding in self.check_pair(pair, ctx):
-                finding.pair_index = index
-                yield finding
+        for pair in doc.pairs:
+            yield from self.check_pair(pair, ctx)
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         return iter(())
@@ -45,9 +67,13 @@ class Rule:
         target_loc: Location | None = None,
         **details: object,
     ) -> Finding:
-        """Build a finding stamped with this rule's code, name and severity, located at `pair` by default."""
+        """Build a finding stamped with this rule's code, name and severity, located at `pair` by default.
+
+        Made while `run` checks a document, the finding is placed at `pair` (its `pair_index`); one made
+        without a pair concerns the whole document."""
         texts = {"source_text": pair.source_text, "target_text": pair.target_text} if pair else {}
         return Finding(
+            pair_index=self._pair_index.get(id(pair)) if pair is not None else None,
             code=self.code,
             rule=self.name,
             severity=severity or self.severity,

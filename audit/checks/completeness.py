@@ -69,22 +69,20 @@ class PartialTranslation(Rule):
     threshold = 4.0  # robust z-score below which a pair is an outlier
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        ratios = [(i, p, _log_ratio(p)) for i, p in enumerate(doc.pairs) if p.source and p.target]
-        centre, spread = _distribution([r for _, _, r in ratios])
-        for index, pair, ratio in ratios:
+        ratios = [(p, _log_ratio(p)) for p in doc.pairs if p.source and p.target]
+        centre, spread = _distribution([r for _, r in ratios])
+        for pair, ratio in ratios:
             chinese = round(_chinese_length(pair.source_norm))
             if _han(pair.source_norm) < _MIN_CHINESE:
                 continue
             z = (ratio - centre) / spread
             if z < -self.threshold:
                 expected = round(chinese * math.exp(centre))
-                finding = self.finding(
+                yield self.finding(
                     f"Translation is much shorter than its source ({len(pair.target_norm)} characters for "
                     f"{chinese} Chinese; about {expected} expected): part of it may be missing",
                     pair, expected=f"~{expected} characters", found=f"{len(pair.target_norm)} characters",
                 )
-                finding.pair_index = index
-                yield finding
 
 
 def _chinese_length(text: str) -> float:

@@ -6,7 +6,6 @@ from collections import defaultdict
 from typing import Iterator
 
 from audit.checks.base import Context, Rule, original_span
-from audit.lexicon.glossary import Glossary
 from audit.lexicon.transliterate import sound_alike
 from audit.model import AlignedDocument, Finding, Location, Severity
 
@@ -23,7 +22,7 @@ class SourceVariants(Rule):
     code, name, severity = "C001", "source-variants", Severity.WARNING
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        if not isinstance(ctx.glossary, Glossary):
+        if ctx.glossary is None:
             return
         # entry → variant (normalized) → where it was seen, in order
         seen: dict[int, dict[str, list[tuple[str, Location]]]] = defaultdict(lambda: defaultdict(list))
@@ -72,7 +71,7 @@ class InconsistentRendering(Rule):
     code, name, severity = "C002", "inconsistent-rendering", Severity.WARNING
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        if not isinstance(ctx.glossary, Glossary):
+        if ctx.glossary is None:
             return
         spellings: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         entries = {}
@@ -91,10 +90,8 @@ class InconsistentRendering(Rule):
             ranked = sorted(variants.items(), key=lambda item: len(item[1]), reverse=True)
             usual, rare = ranked[0][0], ranked[-1]
             pair = doc.pairs[rare[1][0]]
-            finding = self.finding(
+            yield self.finding(
                 f"{entries[key].preferred} is spelled " + " and ".join(f'"{s}" ×{len(p)}' for s, p in ranked)
                 + " in this translation: use one spelling", pair,
                 expected=usual, found=rare[0], suggestion=f"{rare[0]} → {usual}", target_marks=(rare[0],),
             )
-            finding.pair_index = rare[1][0]
-            yield finding

@@ -158,11 +158,9 @@ class DayMismatch(Rule):
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         written = dateline(doc)
-        for index, pair in enumerate(doc.pairs):
+        for pair in doc.pairs:
             if pair.source and pair.target:
-                for finding in self._check(pair, written):
-                    finding.pair_index = index
-                    yield finding
+                yield from self._check(pair, written)
 
     def _check(self, pair: AlignedPair, written: dt.date | None) -> Iterator[Finding]:
         source, target = _unpaired(days_zh(pair.source_norm), days_en(pair.target_norm))

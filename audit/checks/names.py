@@ -55,7 +55,7 @@ class NameMismatch(Rule):
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         glossary = ctx.glossary
-        if not isinstance(glossary, Glossary):
+        if glossary is None:
             return
         for index, pair in enumerate(doc.pairs):
             if not pair.source or not pair.target:
@@ -65,9 +65,7 @@ class NameMismatch(Rule):
             # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
             # that pair units themselves (CSV, XLIFF…) have no such slack.
             nearby = "" if doc.document.prealigned else " ".join(p.target_norm for p in doc.pairs[max(0, index - 1):index + 2])
-            for finding in self._misspellings(pair, entries):
-                finding.pair_index = index
-                yield finding
+            yield from self._misspellings(pair, entries)
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
             for mention in mentions.values():
@@ -84,11 +82,8 @@ class NameMismatch(Rule):
                 if finding is not None:
                     reported.add(id(entry))
                     stand_ins.add(found)
-                    finding.pair_index = index
                     yield finding
-            for finding in self._intruders(doc, index, glossary, reported, stand_ins):
-                finding.pair_index = index
-                yield finding
+            yield from self._intruders(doc, index, glossary, reported, stand_ins)
 
     def _misspellings(self, pair: AlignedPair, entries: list[Entry]) -> Iterator[Finding]:
         """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein, Kim Jnog Un), even
@@ -351,7 +346,7 @@ class UnknownName(Rule):
             return
         from audit.segment import person_names  # jieba's tagger is heavy: load it only when this rule runs
 
-        glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else Glossary()
+        glossary = ctx.glossary or Glossary()
         if not _RUN.search(pair.source_norm):
             return  # no transliterated name at all (most sentences)
         # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.

@@ -64,16 +64,14 @@ class LowReferenceScore(Rule):
     code, name, severity = "R001", "low-reference-score", Severity.INFO
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
-        references = ctx.options.get("reference")
-        if not isinstance(references, dict) or doc.document.name not in references:
+        reference = ctx.options.reference.get(doc.document.name)
+        if reference is None:
             return
-        scores = reference_scores(doc, references[doc.document.name])
+        scores = reference_scores(doc, reference)
         for score in sorted(scores, key=lambda s: s.chrf)[:LISTED]:
             if score.chrf >= LOW_CHRF:
                 break
-            finding = self.finding(
+            yield self.finding(
                 f"chrF {score.chrf:.1f} against the reference: compare the meaning", doc.pairs[score.pair_index],
                 expected=score.reference, found=score.hypothesis,
             )
-            finding.pair_index = score.pair_index
-            yield finding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from audit.checks.base import Rule
 from audit.checks.completeness import AddedSentence, OmittedSentence, PartialTranslation
@@ -15,6 +15,7 @@ from audit.checks.reference import LowReferenceScore
 from audit.checks.terminology import GlossaryTerm
 from audit.checks.untranslated import TargetCopiesSource, UntranslatedChinese
 from audit.errors import AuditError
+from audit.model import Severity
 
 ALL_RULES: tuple[type[Rule], ...] = (
     NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, DayMismatch, SourceVariants, InconsistentRendering,
@@ -26,9 +27,19 @@ ALL_RULES: tuple[type[Rule], ...] = (
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
     """Rules chosen by code or code prefix (`N` selects N001 and N002), as ruff does."""
     select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
-    known = {rule.code for rule in ALL_RULES}
     for code in select + ignore:
-        if not any(k.startswith(code) for k in known):
-            raise AuditError(f"unknown rule code {code!r} (known: {', '.join(sorted(known))})")
+        if not any(rule.code.startswith(code) for rule in ALL_RULES):
+            raise _unknown(code, "")
     chosen = [r for r in ALL_RULES if not select or any(r.code.startswith(s) for s in select)]
     return [rule() for rule in chosen if not any(rule.code.startswith(i) for i in ignore)]
+
+
+def check_severities(overrides: Mapping[str, Severity]) -> None:
+    """A severity override names one rule by its full code: anything else is a mistake to report, not to ignore."""
+    for code in overrides:
+        if not any(rule.code == code for rule in ALL_RULES):
+            raise _unknown(code, " in 'severity'")
+
+
+def _unknown(code: str, where: str) -> AuditError:
+    return AuditError(f"unknown rule code {code!r}{where} (known: {', '.join(sorted(r.code for r in ALL_RULES))})")
