@@ -253,12 +253,22 @@ def baseline(
 
 
 @app.command()
-def rules() -> None:
-    """List every rule: code, name, default severity and summary."""
-    from audit.checks.registry import ALL_RULES
+def rules(codes: List[str] = typer.Argument(None, help="Rule codes or prefixes (N001, N): print their whole documentation."),
+          debug: bool = DEBUG) -> None:
+    """List every rule (code, name, default severity, summary), or document the rules named."""
 
-    for rule in ALL_RULES:
-        typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary()}")
+    def action() -> int:
+        from audit.checks.docs import render, rule_doc
+        from audit.checks.registry import ALL_RULES, select_rules
+
+        if not codes:
+            for rule in ALL_RULES:
+                typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary()}")
+            return 0
+        typer.echo("\n\n".join(render(rule_doc(type(rule))) for rule in select_rules(codes)))
+        return 0
+
+    _guard(debug, action)
 
 
 @glossary_app.command("validate")

@@ -30,7 +30,29 @@ class Context:
 class Rule:
     """Base class. Override `check_pair` for per-sentence rules or `check_document` for whole-article rules.
 
-    The class docstring is the rule's documentation: first line a summary, then `Why:`, `Bad:` and `Good:` lines.
+    A rule's class docstring is its user documentation (`audit rules CODE` prints it, with the severity and the
+    thresholds; the README's rule table is made from it by audit.checks.docs):
+
+        <summary: one line; the README's table shows it>
+
+        Why: <why the rule exists; may run over several lines>
+        Bad:  <Chinese> → "<English>"
+        Good: <Chinese> → "<English>"
+
+    The examples are run as tests (tests/test_rule_examples.py), through the whole audit of an article with
+    every rule and the bundled glossary: Bad must produce this rule, Good must not.
+    - Either side of an example may be `(nothing)`: that side has no paragraph.
+    - The English goes in straight double quotes; inside them, `\n` is a line break (`\n\n` separates
+      paragraphs) and `\u00a0` any character by its code point.
+    - Several `Bad:` lines (or `Good:` lines) form one article, each line a Chinese paragraph and its English
+      paragraph: for rules that read the whole article (variants, quotes across paragraphs, omissions).
+    - `Glossary: <Chinese> → "<English>" (<type>)` lines add glossary entries for both examples, and
+      `Reference: "<English>"` lines give a reference translation (R001), one line a paragraph.
+    - `Format: units` reads the example lines as translation units paired as given (as XLIFF, PO and CSV
+      are read), not as an article to align: for what CAT tools produce (a source copied into the target).
+
+    Thresholds are UPPER_CASE class attributes with a comment on the origin of their value; `severity_note`
+    says when a finding takes another severity than the default.
     """
 
     code: ClassVar[str]

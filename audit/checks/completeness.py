@@ -21,6 +21,7 @@ class OmittedSentence(Rule):
     """
 
     code, name, severity = "O001", "omitted-sentence", Severity.ERROR
+    severity_note = "warning for a dateline"
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if pair.source and not pair.target:
@@ -38,8 +39,9 @@ class AddedSentence(Rule):
 
     Why: added text is either an editor's insertion that must be approved or a sentence from another
     article pasted by mistake.
+    Bad:  對此,俄方尚未做出回應。 → "Russia has not issued any response."
     Bad:  (nothing) → "The minister also resigned on Friday."
-    Good: every English sentence renders something in the Chinese.
+    Good: 對此,俄方尚未做出回應。 → "Russia has not issued any response."
     """
 
     code, name, severity = "O002", "added-sentence", Severity.WARNING
@@ -61,12 +63,13 @@ class PartialTranslation(Rule):
 
     Why: a clause or half a sentence dropped inside a sentence leaves no unaligned sentence behind; only
     the length gives it away.
-    Bad:  隨後,12月4日至5日,美烏代表在佛羅里達州連續舉行會談,美方提出新的思路以彌合雙方分歧。 → "Talks followed."
-    Good: the same → "Subsequently, from December 4 to 5, U.S. and Ukrainian representatives held consecutive meetings in Florida."
+    Format: units
+    Bad:  美國白宮於12月2日宣布,川普已終止前任政府對烏克蘭的“無休止”援助,理由是擔心資金被濫用,並強調不會為這場戰爭“開空白支票”。 → "On December 2, the White House made an announcement."
+    Good: 美國白宮於12月2日宣布,川普已終止前任政府對烏克蘭的“無休止”援助,理由是擔心資金被濫用,並強調不會為這場戰爭“開空白支票”。 → "On December 2, the White House announced that Trump had terminated the previous administration’s “endless” aid to Ukraine, citing concerns over potential misuse of funds and emphasizing that the U.S. would not give a “blank check” for the war."
     """
 
     code, name, severity = "O003", "partial-translation", Severity.WARNING
-    threshold = 4.0  # robust z-score below which a pair is an outlier
+    MAX_DEVIATION = 4.0  # robust z-score below which a pair is an outlier
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         ratios = [(p, _log_ratio(p)) for p in doc.pairs if p.source and p.target]
@@ -76,7 +79,7 @@ class PartialTranslation(Rule):
             if _han(pair.source_norm) < _MIN_CHINESE:
                 continue
             z = (ratio - centre) / spread
-            if z < -self.threshold:
+            if z < -self.MAX_DEVIATION:
                 expected = round(chinese * math.exp(centre))
                 yield self.finding(
                     f"Translation is much shorter than its source ({len(pair.target_norm)} characters for "

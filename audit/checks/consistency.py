@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from audit.checks.base import Context, Rule, original_span
-from audit.lexicon.transliterate import sound_alike
+from audit.lexicon.transliterate import SOUNDS_ALIKE, sound_alike
 from audit.model import AlignedDocument, Finding, Location, Severity
 
 
@@ -15,11 +15,14 @@ class SourceVariants(Rule):
 
     Why: mixed spellings (Taiwan 普丁 beside mainland 普京) show an article assembled from several
     sources; readers take them for two people, and the translation may follow both.
-    Bad:  俄羅斯總統普丁 … 普京在會後公開強硬表態
-    Good: 俄羅斯總統普丁 … 普丁在會後公開強硬表態
+    Bad:  俄羅斯總統普丁與美國特使威特科夫舉行會談。 → "Russian President Putin held talks with U.S. special envoy Witkoff."
+    Bad:  普京在會後公開強硬表態。 → "Following the meeting, Putin publicly expressed a firm stance."
+    Good: 俄羅斯總統普丁與美國特使威特科夫舉行會談。 → "Russian President Putin held talks with U.S. special envoy Witkoff."
+    Good: 普丁在會後公開強硬表態。 → "Following the meeting, Putin publicly expressed a firm stance."
     """
 
     code, name, severity = "C001", "source-variants", Severity.WARNING
+    SIMILAR = SOUNDS_ALIKE  # two place or organisation forms sounding at least this alike are one name's variants
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         if ctx.glossary is None:
@@ -55,7 +58,7 @@ def _competing_spellings(forms: list[str], kind: str) -> bool:
         for b in forms[i + 1:]:
             if a in b or b in a:
                 continue
-            if kind == "person" or sound_alike(a, b) >= 0.5:
+            if kind == "person" or sound_alike(a, b) >= SourceVariants.SIMILAR:
                 return True
     return False
 
@@ -64,8 +67,10 @@ class InconsistentRendering(Rule):
     """One name is spelled two ways in the same translation (Zelensky here, Zelenskyy there).
 
     Why: both spellings may be accepted, but a house style picks one; readers take two spellings for two people.
-    Bad:  "President Zelensky said …" … "Zelenskyy added …"
-    Good: "President Zelensky said …" … "Zelensky added …"
+    Bad:  烏克蘭總統澤連斯基則重申,任何決定都必須有烏克蘭的參與。 → "Ukrainian President Volodymyr Zelensky emphasized that any decisions must include Ukraine’s participation."
+    Bad:  澤連斯基表示,烏方正在加大談判努力。 → "Zelenskyy stated that Ukraine is intensifying its negotiation efforts."
+    Good: 烏克蘭總統澤連斯基則重申,任何決定都必須有烏克蘭的參與。 → "Ukrainian President Volodymyr Zelensky emphasized that any decisions must include Ukraine’s participation."
+    Good: 澤連斯基表示,烏方正在加大談判努力。 → "Zelensky stated that Ukraine is intensifying its negotiation efforts."
     """
 
     code, name, severity = "C002", "inconsistent-rendering", Severity.WARNING

@@ -155,6 +155,7 @@ class DayMismatch(Rule):
     """
 
     code, name, severity = "D002", "day-mismatch", Severity.ERROR
+    severity_note = "warning when 昨天 or a weekday is read against the dateline, or a weekday does not fit its date"
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         written = dateline(doc)

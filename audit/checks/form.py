@@ -14,8 +14,9 @@ class BlankParagraph(Rule):
     """A paragraph that looks empty but holds invisible characters (non-breaking or zero-width spaces).
 
     Why: such paragraphs survive every "remove empty lines" step and end up as gaps in the published page.
-    Bad:  "…on December 6.\\n\\n\\u00a0\\n\\nOn the military front…"
-    Good: "…on December 6.\\n\\nOn the military front…"
+    Bad:  對此,俄方尚未做出回應。 → "Russia has not issued any response."
+    Bad:  (nothing) → "\\u00a0"
+    Good: 對此,俄方尚未做出回應。 → "Russia has not issued any response."
     """
 
     code, name, severity = "F001", "blank-paragraph", Severity.WARNING
@@ -184,8 +185,8 @@ class UnbalancedQuotes(Rule):
     The source tells a stray from such a quotation: where the Chinese paragraph closes its quotes, the
     English paragraph is no middle part of one, even if the next paragraph opens with a quote.
     Only the translation is checked: the source's quotes are not the translator's to fix.
-    Bad:  Ukraine described the negotiations as “difficult but productive. Russia expressed willingness…
-    Good: Ukraine described the negotiations as “difficult but productive.” Russia expressed willingness…
+    Bad:  烏方形容談判“艱難但富有成效”。 → "Ukraine described the negotiations as “difficult but productive."
+    Good: 烏方形容談判“艱難但富有成效”。 → "Ukraine described the negotiations as “difficult but productive.”"
     """
 
     code, name, severity = "F002", "unbalanced-quotes", Severity.WARNING
@@ -208,9 +209,10 @@ _GRAMMATICAL_DOUBLES = {"that", "had", "is", "do", "very", "bye", "ha", "no", "s
 class DoubledWord(Rule):
     """The same word twice in a row.
 
-    Why: "the the" is the commonest slip left by editing; spell-checkers often miss it.
-    Bad:  "the the White House announced"
-    Good: "the White House announced" ("that that", "had had" and names such as "Bora Bora" stay quiet)
+    Why: "the the" is the commonest slip left by editing; spell-checkers often miss it. Grammatical doubles
+    ("that that", "had had") and names such as "Bora Bora" stay quiet.
+    Bad:  川普已終止對烏克蘭的援助。 → "Trump had terminated the the aid to Ukraine."
+    Good: 川普已終止對烏克蘭的援助。 → "Trump had terminated the aid to Ukraine."
     """
 
     code, name, severity = "F003", "doubled-word", Severity.WARNING
@@ -232,8 +234,8 @@ class Spacing(Rule):
     """Doubled, non-breaking or zero-width spaces inside an English sentence.
 
     Why: they come from copy-paste out of CMSs and word processors and break line wrapping and search.
-    Bad:  "U.S.\\u00a0special  envoy"
-    Good: "U.S. special envoy"
+    Bad:  美國特使威特科夫 → "U.S.\\u00a0special  envoy Witkoff"
+    Good: 美國特使威特科夫 → "U.S. special envoy Witkoff"
     """
 
     code, name, severity = "F004", "spacing", Severity.INFO
@@ -258,8 +260,8 @@ class FullWidthPunctuation(Rule):
     """Chinese (full-width) punctuation left in the English.
 
     Why: ，。「」 in an English sentence show a copy-paste from the source and render oddly in English fonts.
-    Bad:  "Russia has not issued any response。"
-    Good: "Russia has not issued any response."
+    Bad:  對此,俄方尚未做出回應。 → "Russia has not issued any response。"
+    Good: 對此,俄方尚未做出回應。 → "Russia has not issued any response."
     """
 
     code, name, severity = "F005", "full-width-punctuation", Severity.WARNING

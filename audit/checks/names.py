@@ -7,7 +7,7 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule, original_span
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
-from audit.lexicon.transliterate import similarity
+from audit.lexicon.transliterate import SOUNDS_ALIKE, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
@@ -52,6 +52,8 @@ class NameMismatch(Rule):
     """
 
     code, name, severity = "N001", "name-mismatch", Severity.ERROR
+    severity_note = "warning when the name is simply absent, or a place or organisation is replaced"
+    SIMILAR = SOUNDS_ALIKE  # a capitalized word sounding at least this much like the name stands in for it
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         glossary = ctx.glossary
@@ -123,7 +125,7 @@ class NameMismatch(Rule):
         candidates = unexplained_names(pair.target_norm, entries + in_target)
         scored = [(max(similarity(shown, word), _spelling(word, entry)), word) for word in candidates]
         score, word = max(scored, default=(0.0, ""))
-        return word if score >= 0.5 else ""
+        return word if score >= self.SIMILAR else ""
 
     def _intruders(
         self, doc: AlignedDocument, index: int, glossary: Glossary, reported: set[int], stand_ins: set[str],
@@ -335,11 +337,12 @@ class UnknownName(Rule):
 
     Why: names missing from every glossary still get misspelled; when the English holds a capitalized
     word that sounds unlike the Chinese name, an editor should look.
-    Bad:  佩斯科夫表示 → "Kushner said"
-    Good: 佩斯科夫表示 → "Peskov said"
+    Bad:  俄羅斯專家米哈伊洛夫表示 → "Russian expert Barnes said"
+    Good: 俄羅斯專家米哈伊洛夫表示 → "Russian expert Mikhailov said"
     """
 
     code, name, severity = "N002", "unknown-name", Severity.INFO
+    SIMILAR = SOUNDS_ALIKE  # a phrase of the English sounding at least this much like the name renders it
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.source or not pair.target:
@@ -363,12 +366,12 @@ class UnknownName(Rule):
         for start, end in dict.fromkeys(names):
             name = pair.source_norm[start:end]
             if glossary.lookup(name) is not None or not looks_transliterated(name) \
-                    or best_transliteration(name, phrases)[1] >= 0.5:
+                    or best_transliteration(name, phrases)[1] >= self.SIMILAR:
                 continue
             # A word the Chinese itself contains (Ariana Grande kept in Latin letters) or that sounds like
             # another name of the sentence is accounted for.
             others = [pair.source_norm[a:b] for a, b in names if (a, b) != (start, end)]
-            suspects = [w for w in candidates if not any(similarity(o, w) >= 0.5 for o in others)]
+            suspects = [w for w in candidates if not any(similarity(o, w) >= self.SIMILAR for o in others)]
             if not suspects:
                 continue
             found, _ = best_transliteration(name, suspects)
@@ -388,7 +391,7 @@ def _unmatched_runs(text: str, glossary: Glossary, phrases: list[str]) -> set[st
     three or more transliteration characters; it is no glossary form, and nothing in the English sounds like
     it. The tagger only decides which of these runs are people: without a run it cannot change the outcome."""
     return {run for run in _RUN.findall(text)
-            if glossary.lookup(run) is None and best_transliteration(run, phrases)[1] < 0.5}
+            if glossary.lookup(run) is None and best_transliteration(run, phrases)[1] < UnknownName.SIMILAR}
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

@@ -165,6 +165,7 @@ class NumberMismatch(Rule):
     """
 
     code, name, severity = "U001", "number-mismatch", Severity.ERROR
+    severity_note = "warning when a figure is dropped rather than changed"
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.source or not pair.target:

@@ -8,9 +8,6 @@ from typing import Iterator
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, Finding, Segment, Severity
 
-LOW_CHRF = 35.0  # below this a sentence shares little with the reference: worth a look
-LISTED = 5  # at most this many lowest-scoring sentences per document
-
 
 @dataclass
 class PairScore:
@@ -57,19 +54,22 @@ class LowReferenceScore(Rule):
 
     Why: with a trusted reference (an earlier approved version, a second translator), the sentences that
     differ most are where meaning most likely drifted; the lowest few are listed for review.
-    Bad:  reference "Talks were expected to continue on December 6." ← "The talks ended."
-    Good: reference "Talks were expected to continue on December 6." ← "The talks were due to continue on December 6."
+    Reference: "Talks were expected to continue on December 6."
+    Bad:  雙方的會談預計於12月6日仍將繼續進行。 → "The two sides ended their meeting."
+    Good: 雙方的會談預計於12月6日仍將繼續進行。 → "The talks were due to continue on December 6."
     """
 
     code, name, severity = "R001", "low-reference-score", Severity.INFO
+    LOW_CHRF = 35.0  # below this a sentence shares little with the reference: worth a look
+    LISTED = 5  # at most this many lowest-scoring sentences per document
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         reference = ctx.options.reference.get(doc.document.name)
         if reference is None:
             return
         scores = reference_scores(doc, reference)
-        for score in sorted(scores, key=lambda s: s.chrf)[:LISTED]:
-            if score.chrf >= LOW_CHRF:
+        for score in sorted(scores, key=lambda s: s.chrf)[:self.LISTED]:
+            if score.chrf >= self.LOW_CHRF:
                 break
             yield self.finding(
                 f"chrF {score.chrf:.1f} against the reference: compare the meaning", doc.pairs[score.pair_index],

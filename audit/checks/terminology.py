@@ -13,7 +13,8 @@ class GlossaryTerm(Rule):
 
     Why: house terminology (和平計畫 → "peace plan", not "peace scheme") keeps a newsroom consistent;
     the glossary says what is approved, the audit says where it was not used.
-    Bad:  俄烏“和平計畫” → "the Russia-Ukraine peace scheme"   (glossary: 和平計畫 → peace plan)
+    Glossary: 和平計畫 → "peace plan" (term)
+    Bad:  俄烏“和平計畫” → "the Russia-Ukraine peace scheme"
     Good: 俄烏“和平計畫” → "the Russia-Ukraine “peace plan”"
     """
 

@@ -16,8 +16,8 @@ class UntranslatedChinese(Rule):
     """Chinese characters left in the English translation.
 
     Why: a phrase the translator skipped or pasted stays invisible to English spell-checkers.
-    Bad:  "Ukraine described the negotiations as 艱難但富有成效."
-    Good: "Ukraine described the negotiations as “difficult but productive.”"
+    Bad:  烏方形容談判艱難但富有成效。 → "Ukraine described the negotiations as 艱難但富有成效."
+    Good: 烏方形容談判艱難但富有成效。 → "Ukraine described the negotiations as difficult but productive."
     """
 
     code, name, severity = "T001", "untranslated-chinese", Severity.ERROR
@@ -49,6 +49,7 @@ class TargetCopiesSource(Rule):
     """The translation is identical to the source.
 
     Why: CAT tools copy the source into empty targets; such a unit was never translated.
+    Format: units
     Bad:  對此,俄方尚未做出回應。 → "對此,俄方尚未做出回應。"
     Good: 對此,俄方尚未做出回應。 → "Russia has not issued any response."
     """

@@ -77,6 +77,13 @@ def _distance(a: str, b: str) -> float:
     return previous[-1]
 
 
+# The similarity at or above which a spelling counts as a rendering of a name: at most half the consonant classes
+# of the longer skeleton differ (Witkoff for 威特科夫 scores 1.0, Whitaker 0.75, Kushner for 佩斯科夫 0.25). Chosen in
+# the pipeline skeleton's first version and kept since: the injection bench's name recall and NTREX's quietness
+# (bench/inject.py) were measured with it.
+SOUNDS_ALIKE = 0.5
+
+
 def sound_alike(a: str, b: str) -> float:
     """0 … 1: how alike two Chinese spellings sound (普丁 ~ 普京, not 加州 ~ 加利福尼亚)."""
     x = skeleton_pinyin(list(pinyin_of(a)))
