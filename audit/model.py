@@ -149,6 +149,10 @@ class Finding:
     # Exact substrings to highlight in the report (in the original text).
     source_marks: tuple[str, ...] = ()
     target_marks: tuple[str, ...] = ()
+    # Where the marks are, as [start, end) offsets in source_text / target_text, when the rule knows: the report
+    # then highlights that place only (the 85 of 85 英里, not the one inside 385 英里).
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
     pair_index: int | None = None
 
     @property

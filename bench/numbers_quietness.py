@@ -9,7 +9,11 @@ translations, line i ↔ line i. The Chinese is treated as the source, as the au
    renamed) on lines where the Chinese visibly carries the same figure; an injection is caught when
    the injected pair gets a finding the clean pair did not have.
 
-Run: .venv/bin/python bench/numbers_quietness.py [--list] [--cn]
+Every fifth document is held out (bench/corpora.py): both parts are reported. With --mqm, also the false alarms
+on MQM-TED segments (WMT21 TED talks, 13 MT systems and two human translations) that no rater marked with an
+accuracy error.
+
+Run: .venv/bin/python bench/numbers_quietness.py [--list] [--cn] [--mqm]
 """
 
 from __future__ import annotations
@@ -22,15 +26,17 @@ from pathlib import Path
 
 from opencc import OpenCC
 
-from audit.checks.base import Context
-from audit.checks.dates import DateMismatch
-from audit.checks.numbers import NumberMismatch
-from audit.model import AlignedPair, Finding, Location, Segment, Severity
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+
+from audit.checks.base import Context  # noqa: E402
+from audit.checks.dates import DateMismatch  # noqa: E402
+from audit.checks.numbers import NumberMismatch  # noqa: E402
+from audit.model import AlignedPair, Finding, Location, Segment, Severity  # noqa: E402
+from audit.quantities import MONTHS  # noqa: E402
+from bench.corpora import DEV, HELD_OUT, mqm_segments, ntrex_articles  # noqa: E402
+
 RULES = (NumberMismatch(), DateMismatch())
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
 _t2s = OpenCC("t2s")
 
 # Findings a reader of both lines judges right: the reference translation itself is wrong or incomplete
@@ -122,21 +128,26 @@ def inject_month(zh: str, en: str) -> str | None:
 INJECTIONS = {"last digit": inject_last_digit, "first digit": inject_first_digit, "million↔billion": inject_scale, "month": inject_month}
 
 
+def _ntrex_pairs(variant: str) -> list[tuple[str, int, str, str]]:
+    """(part, corpus line, zh, en) of every NTREX line."""
+    return [(article.part, article.first + k, zh, en) for article in ntrex_articles(variant=variant)
+            for k, (zh, en) in enumerate(zip(article.zh, article.en))]
+
+
 def main(list_findings: bool, variant: str) -> None:
-    print(f"== newstest2019-ref.zho-{variant}.txt ↔ newstest2019-src.eng.txt")
-    zh_lines = (DATA / f"newstest2019-ref.zho-{variant}.txt").read_text(encoding="utf-8").splitlines()
-    en_lines = (DATA / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    assert len(zh_lines) == len(en_lines)
-    clean: dict[int, list[Finding]] = {}
-    for index, (zh, en) in enumerate(zip(zh_lines, en_lines)):
-        clean[index] = run(make_pair(index, zh, en))
-    report_quietness(clean, len(zh_lines), list_findings, variant)
-    report_recall(zh_lines, en_lines, clean, list_findings)
+    print(f"== NTREX-128 newstest2019-ref.zho-{variant}.txt ↔ newstest2019-src.eng.txt")
+    lines = _ntrex_pairs(variant)
+    clean = {line: run(make_pair(line - 1, zh, en)) for _, line, zh, en in lines}
+    for part in (DEV, HELD_OUT):
+        print(f"-- {part}")
+        chosen = [(line, zh, en) for p, line, zh, en in lines if p == part]
+        report_quietness({line: clean[line] for line, _, _ in chosen}, len(chosen), list_findings, variant)
+        report_recall(chosen, clean, list_findings)
 
 
 def report_quietness(clean: dict[int, list[Finding]], total: int, list_findings: bool, variant: str) -> None:
-    genuine = Counter(f.severity for i, fs in clean.items() if (variant, i + 1) in GENUINE for f in fs)
-    counts = Counter((f.code, f.severity) for i, fs in clean.items() if (variant, i + 1) not in GENUINE for f in fs)
+    genuine = Counter(f.severity for line, fs in clean.items() if (variant, line) in GENUINE for f in fs)
+    counts = Counter((f.code, f.severity) for line, fs in clean.items() if (variant, line) not in GENUINE for f in fs)
     print(f"pairs: {total}")
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         per_code = {code: counts[(code, severity)] for code in ("U001", "D001")}
@@ -144,29 +155,29 @@ def report_quietness(clean: dict[int, list[Finding]], total: int, list_findings:
         print(f"false alarms {severity.label:7s}: {total_sev:4d} = {100 * total_sev / total:.2f} per 100 pairs  {per_code}"
               f"  (+{genuine[severity]} on lines where the reference is wrong)")
     if list_findings:
-        for index, findings in clean.items():
-            note = GENUINE.get((variant, index + 1))
+        for line, findings in clean.items():
+            note = GENUINE.get((variant, line))
             for f in findings:
                 label = f"genuine: {note}" if note else "false alarm"
-                print(f"  line {index + 1} {f.code} {f.severity.label} [{label}]: {f.message}\n"
+                print(f"  line {line} {f.code} {f.severity.label} [{label}]: {f.message}\n"
                       f"    zh: {f.source_text}\n    en: {f.target_text}")
 
 
-def report_recall(zh_lines: list[str], en_lines: list[str], clean: dict[int, list[Finding]], list_findings: bool) -> None:
+def report_recall(lines: list[tuple[int, str, str]], clean: dict[int, list[Finding]], list_findings: bool) -> None:
     for name, inject in INJECTIONS.items():
         caught = caught_error = tried = 0
         missed: list[str] = []
-        for index, (zh, en) in enumerate(zip(zh_lines, en_lines)):
+        for line, zh, en in lines:
             wrong = inject(zh, en)
             if wrong is None or wrong == en:
                 continue
             tried += 1
-            before = {_key(f) for f in clean[index]}
-            new = [f for f in run(make_pair(index, zh, wrong)) if _key(f) not in before]
+            before = {_key(f) for f in clean[line]}
+            new = [f for f in run(make_pair(line - 1, zh, wrong)) if _key(f) not in before]
             caught += bool(new)
             caught_error += any(f.severity == Severity.ERROR for f in new)
             if not new:
-                missed.append(f"  line {index + 1}\n    zh: {zh}\n    en: {wrong}")
+                missed.append(f"  line {line}\n    zh: {zh}\n    en: {wrong}")
         recall = caught / tried if tried else 0.0
         error_recall = caught_error / tried if tried else 0.0
         print(f"recall {name:16s}: {caught}/{tried} = {recall:.3f} (as error: {error_recall:.3f})")
@@ -174,7 +185,26 @@ def report_recall(zh_lines: list[str], en_lines: list[str], clean: dict[int, lis
             print("\n".join(missed))
 
 
+def mqm(list_findings: bool) -> None:
+    """False alarms on MQM-TED segments no rater marked with an accuracy error (13 MT systems, 2 human)."""
+    print("== MQM-TED zh→en, segments without accuracy errors")
+    segments = [s for s in mqm_segments() if s.accuracy_clean]
+    for part in (DEV, HELD_OUT):
+        chosen = [s for s in segments if s.part == part]
+        findings = [(s, f) for i, s in enumerate(chosen) for f in run(make_pair(i, s.source, s.target))]
+        counts = Counter(f.severity for _, f in findings)
+        per_code = Counter((f.code, f.severity.label) for _, f in findings)
+        print(f"-- {part}: {len(chosen)} pairs; per 100 pairs: errors {100 * counts[Severity.ERROR] / len(chosen):.2f}, "
+              f"warnings {100 * counts[Severity.WARNING] / len(chosen):.2f}  {dict(sorted(per_code.items()))}")
+        if list_findings:
+            for s, f in findings:
+                print(f"  {s.system} {s.doc}:{s.seg_id} {f.code} {f.severity.label}: {f.message}\n"
+                      f"    zh: {s.source}\n    en: {s.target}")
+
+
 if __name__ == "__main__":
-    # TW is the measurement the rule is tuned against; --cn adds the Simplified reference as a held-out check.
+    # TW is the measurement the rule is tuned against; --cn adds the Simplified reference; --mqm the MQM-TED set.
     for variant in ("TW", "CN") if "--cn" in sys.argv else ("TW",):
         main("--list" in sys.argv, variant)
+    if "--mqm" in sys.argv:
+        mqm("--list" in sys.argv)

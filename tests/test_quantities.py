@@ -294,3 +294,18 @@ def test_points_difference_and_major_counts() -> None:
 def test_an_english_gloss_inside_the_chinese_states_its_number() -> None:
     quantities, _ = zh("暴雨將蔓延至四角地區 (Four Corners)。")
     assert [(q.value, q.text) for q in quantities] == [(4, "Four")]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [("一万六七千", (16_000, 17_000)), ("十五六", (15, 16)), ("三四十", (30, 40)),
+                                              ("七八万", (70_000, 80_000))])
+def test_neighbouring_digits_are_an_approximate_range(text: str, bounds: tuple[float, float]) -> None:
+    from audit.quantities.zh_numerals import parse_chinese_range
+
+    assert parse_chinese_range(text) == bounds
+    assert parse_chinese_range("三五") is None  # not neighbours
+
+
+def test_si_prefixes_are_units_and_half_a_million_is_a_figure() -> None:
+    assert [(q.value, q.unit) for q in zh("裝機容量為500千瓦,約120萬千瓦")[0]] == [(500, "kW"), (1_200_000, "kW")]
+    assert [q.value for q in extract_en("half a million people")[0]] == [500_000]
+    assert [q.value for q in extract_en("It was posted at 13:09:10.")[0]] == [pytest.approx(13 + 9 / 60 + 10 / 3600)]

@@ -213,3 +213,67 @@ def test_figures_pair_with_figures_written_the_same_way_first() -> None:
     assert check(zh, "Having crushed them in the fourballs, they beat Woods by an emphatic 5&4.") == []
     (finding,) = check(zh, "Having crushed them in the fourballs, they beat Woods by an emphatic 5&2.")
     assert finding.found == "2"
+
+
+# ---------------------------------------------------------------- figures read as written (#14, #16 item 5)
+
+READ_RIGHT = [
+    ("這座電站的裝機容量為500千瓦。", "The plant has a capacity of 500 kilowatts."),  # 千瓦 is kW, not 500,000
+    ("全程約120千米，重50千克。", "The route is about 120 kilometres and it weighs 50 kilograms."),
+    ("他跑了三千米。", "He ran 3,000 metres."),  # after a Chinese digit 千 stays a number
+    ("估計有1200萬至1400萬人受影響。", "An estimated 12 to 14 million people were affected."),
+    ("約有12至14萬人參加。", "Some 120,000 to 140,000 people took part."),
+    ("發文時間為2023-02-11 13:09:10。", "It was posted at 2023-02-11 13:09:10."),
+    ("他每月賺一萬六七千元。", "He earns 16,000 to 17,000 yuan a month."),
+    ("約14萬人參加。", "About 135,000 people took part."),  # a hedged figure is a rounded one
+    ("謀殺率從每一百萬15起直到150起。", "The murder rate ranges from 15 to 150 per million."),
+    ("50萬至上百萬個部分。", "Half a million to a million parts."),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), READ_RIGHT)
+def test_figures_written_in_either_way_are_one_figure(zh: str, en: str) -> None:
+    assert check(zh, en) == []
+
+
+@pytest.mark.parametrize(("en", "cited"), [("135,000", "140,000"), ("145,000", "140,000")])
+def test_an_exactly_written_figure_has_no_rounding_slack(en: str, cited: str) -> None:
+    findings = check("共有14萬人參加。", f"A total of {en} people took part.")
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert findings[0].message == f"14萬人 ({cited}) is rendered as {en}"
+    assert findings[0].suggestion == f"{en} → {cited}"
+
+
+def test_an_approximate_range_is_not_a_figure_of_its_digits() -> None:
+    findings = check("他每月賺一萬六七千元。", "He earns 167,000 yuan a month.")
+    assert [f.code for f in findings] == ["U001"]
+    assert "16,000–17,000" in findings[0].message
+
+
+ROSA_ZH = ("羅莎在東部時間禮拜天上午 5 點錄得每小時 85 英里的風速，為一級颶風。當時颶風位於墨西哥 Punta Eugenia 西南部 "
+           "385 英里處。")  # NTREX-128 line 202 (zho-TW)
+ROSA_EN = ("Rosa had winds of 92 mph, a Category 1 Hurricane, as of 5 a.m. Eastern time Sunday, and was located 385 miles"
+           " southwest of Punta Eugenia, Mexico.")  # 85 changed to 92
+
+
+def test_the_changed_figure_is_named_fixed_and_highlighted_where_it_stands() -> None:
+    (finding,) = check(ROSA_ZH, ROSA_EN)
+    assert finding.found == "92 mph" and finding.suggestion == "92 mph → 85 mph"  # not "1 → 85 miles" (Category 1)
+    (source_span,), (target_span,) = finding.source_spans, finding.target_spans
+    assert ROSA_ZH[source_span[0]:source_span[1]] == "85 英里" and source_span[0] == ROSA_ZH.index("85 英里")
+    assert ROSA_ZH.index("385 英里") + 1 != source_span[0]  # the 85 inside 385 英里 is not marked
+    assert ROSA_EN[target_span[0]:target_span[1]] == "92 mph"
+
+
+def test_the_report_highlights_by_offset_not_by_search() -> None:
+    from audit.report.html import _cover  # the page's highlighter
+
+    (finding,) = check(ROSA_ZH, ROSA_EN)
+
+    class View:
+        id = "f1"
+
+    View.finding = finding  # type: ignore[attr-defined]
+    cover = _cover(ROSA_ZH, [(span, View) for span in finding.source_spans])  # type: ignore[list-item]
+    marked = "".join(c for c, covered in zip(ROSA_ZH, cover) if covered)
+    assert marked == "85 英里"

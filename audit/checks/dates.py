@@ -9,7 +9,7 @@ from typing import Iterator
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.quantities import (WEEKDAYS, DateRef, DayRef, Quantity, days_en, days_zh, extract_en, extract_zh,
-                              format_date, original_span)
+                              format_date, original_offsets, original_span)
 
 _FIELDS = ("year", "month", "day")
 
@@ -96,8 +96,10 @@ class DateMismatch(Rule):
     def _mismatch(self, pair: AlignedPair, date: DateRef, found: DateRef) -> Finding:
         expected = format_date(date)
         right = format_date(corrected(date, found))
-        source_mark = original_span(pair.source_text, pair.source_norm, date.start, date.end)
-        target_mark = original_span(pair.target_text, pair.target_norm, found.start, found.end)
+        source_at = original_offsets(pair.source_text, pair.source_norm, date.start, date.end)
+        target_at = original_offsets(pair.target_text, pair.target_norm, found.start, found.end)
+        source_mark = pair.source_text[source_at[0]:source_at[1]] if source_at else None
+        target_mark = pair.target_text[target_at[0]:target_at[1]] if target_at else None
         shown = source_mark or date.text
         return self.finding(
             f"date {shown} ({expected}) is rendered as {format_date(found)}",
@@ -107,6 +109,8 @@ class DateMismatch(Rule):
             suggestion=f"{format_date(found)} → {right}",
             source_marks=(source_mark,) if source_mark else (),
             target_marks=(target_mark,) if target_mark else (),
+            source_spans=(source_at,) if source_at else (),
+            target_spans=(target_at,) if target_at else (),
         )
 
 

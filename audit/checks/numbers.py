@@ -7,7 +7,8 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedPair, Finding, Severity
-from audit.quantities import DateRef, Quantity, english_value, extract_en, extract_zh, original_span
+from audit.quantities import (DateRef, Quantity, english_value, extract_en, extract_zh, in_wording_of,
+                              original_offsets, original_span)
 
 # Kinds that may stand for one another when a value was changed (5 hours → 6 hours, 3% → 4%).
 _KIND_GROUP = {"number": "count", "measure": "count", "money": "count", "fraction": "percent"}
@@ -31,7 +32,10 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return False  # a translation's "double" stands for 兩倍 only, not for any 2 of the source
     if a.kind == "time" and b.kind == "time":  # 20:00 = "8 p.m." = 晚上8点
         return abs((a.value - b.value) % 12) < 1e-6 or abs((a.value - b.value) % 12 - 12) < 1e-6
-    tolerance = max(a.precision, b.precision) / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    # Half the rounding step of a side whose wording admits rounding (約14萬, 1.2億, "about"); none for a figure
+    # written exactly: 14萬 is 140,000, and "135,000" or "145,000" is another figure.
+    step = max((q.precision for q in (a, b) if q.rounded), default=0.0)
+    tolerance = step / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     if (a.kind == "fraction") != (b.kind == "fraction") and _group(a) == _group(b) == "percent":
         tolerance = max(tolerance, _SHARE_SLACK)  # 三成 ↔ "a third", 33% ↔ 三分之一: a share is a round figure
     return abs(a.value - b.value) <= tolerance
@@ -201,8 +205,7 @@ class NumberMismatch(Rule):
             expected=f"{right} ({shown})",
             found=other.text,
             suggestion=f"{other.text} → {right}",
-            source_marks=_marks(pair.source_text, pair.source_norm, quantity),
-            target_marks=_marks(pair.target_text, pair.target_norm, other),
+            **_marked(pair, [quantity], [other]),
         )
 
     def _dropped(self, pair: AlignedPair, dropped: list[Quantity], spare: list[Quantity]) -> Finding:
@@ -216,7 +219,7 @@ class NumberMismatch(Rule):
             expected=", ".join(f"{english_value(q)} ({text})" for q, text in zip(dropped, shown)),
             found=", ".join(t.text for t in spare),
             suggestion="check that " + ", ".join(english_value(q) for q in dropped) + " is rendered",
-            source_marks=tuple(m for q in dropped for m in _marks(pair.source_text, pair.source_norm, q)),
+            **_marked(pair, dropped, []),
         )
 
 
@@ -224,6 +227,8 @@ def _corrected(quantity: Quantity, other: Quantity) -> str:
     """The source's figure in English, in the target's own wording where it can: Su-25 → Su-24, not 苏-24."""
     if quantity.kind == "model" and other.kind == "model":
         return re.sub(r"\d+", str(int(quantity.value)), other.text, count=1)
+    if quantity.bounds is None and _units_agree(quantity, other) and quantity.unit == other.unit:
+        return in_wording_of(quantity.value, other) or english_value(quantity)
     return english_value(quantity)
 
 
@@ -232,6 +237,15 @@ def _shown(pair: AlignedPair, quantity: Quantity) -> str:
     return original_span(pair.source_text, pair.source_norm, quantity.start, quantity.end) or quantity.text
 
 
-def _marks(original: str, norm: str, quantity: Quantity) -> tuple[str, ...]:
-    span = original_span(original, norm, quantity.start, quantity.end)
-    return (span,) if span else ()
+def _marked(pair: AlignedPair, source: list[Quantity], target: list[Quantity]) -> dict[str, tuple]:
+    """The Finding fields that highlight these quantities of the pair, by offset."""
+    zh = _place(pair.source_text, pair.source_norm, source)
+    en = _place(pair.target_text, pair.target_norm, target)
+    return {"source_marks": zh["marks"], "source_spans": zh["spans"], "target_marks": en["marks"],
+            "target_spans": en["spans"]}
+
+
+def _place(original: str, norm: str, quantities: list[Quantity]) -> dict[str, tuple]:
+    """The marks and their offsets in `original` for the quantities a finding names (those that can be placed)."""
+    spans = [o for o in (original_offsets(original, norm, q.start, q.end) for q in quantities) if o]
+    return {"marks": tuple(original[a:b] for a, b in spans), "spans": tuple(spans)}

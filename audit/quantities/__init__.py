@@ -11,7 +11,8 @@ The public functions, each cached per text (the number and date rules, and the a
 - `extract_zh(text)`, `extract_en(text)` → (quantities, dates) in text order, as `Quantity` and `DateRef`;
 - `days_zh(text)`, `days_en(text)` → weekdays and relative days as `DayRef`;
 - `parse_chinese_number("3万5千")` → (35000.0, 1000.0), `parse_english_number("twenty-five")` → 25.0;
-- `english_value(quantity)`, `format_date(date)`, `original_span(...)`: what the checks print;
+- `english_value(quantity)`, `in_wording_of(value, quantity)`, `format_date(date)`, `original_span(...)`: what
+  the checks print;
 - `MONTHS`, `MONTH_NUMBERS`, `WEEKDAYS`: the one list of month and weekday names.
 
 One module per job: `scan` (the machinery every reader shares), `zh_numerals`, `zh_numbers`, `zh_dates`,
@@ -28,14 +29,14 @@ from audit.quantities.calendar_names import MONTH_NUMBERS, MONTHS, WEEKDAYS
 from audit.quantities.days import days_en, days_zh
 from audit.quantities.en_words import parse_english_number
 from audit.quantities.records import DateRef, DayRef, Quantity
-from audit.quantities.render import english_value, format_date, original_span
+from audit.quantities.render import english_value, format_date, in_wording_of, original_offsets, original_span
 from audit.quantities.scan import Scan
 from audit.quantities.zh_numerals import parse_chinese_number
 
 __all__ = [
     "MONTHS", "MONTH_NUMBERS", "WEEKDAYS", "DateRef", "DayRef", "Quantity", "clear_caches", "days_en", "days_zh",
-    "english_value", "extract_en", "extract_zh", "format_date", "original_span", "parse_chinese_number",
-    "parse_english_number",
+    "english_value", "extract_en", "extract_zh", "format_date", "in_wording_of", "original_offsets", "original_span",
+    "parse_chinese_number", "parse_english_number",
 ]
 
 _LATIN_NUMBER_WORD = re.compile(r"(?i)(?<![A-Za-z])(?:one|two|three|four|five|six|seven|eight|nine|ten)")

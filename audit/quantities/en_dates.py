@@ -28,7 +28,7 @@ _EN_ISO = re.compile(r"(?<![\d/])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
 _EN_DECADE = re.compile(r"(?<![\d,.])(?:(?P<y>\d{3}0)|'\d0)s\b")
 _EN_TIME = re.compile(
     r"(?i)(?<![\d.,:$£€])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock)"
-    r"|(?<![\d.,:$£€])(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])"
+    r"|(?<![\d.,:$£€])(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?::(?P<s2>[0-5]\d))?(?![\d:])"  # 13:09, 13:09:10
     r"|(?<![\d.,:$£€])(?P<h3>[0-2]\d)(?P<mi3>[0-5]\d)\s*(?:GMT|BST|UTC|EST|EDT|CET|hrs|hours\s+(?:GMT|local))\b"
     r"|\b(?P<w>noon|midday|midnight)\b"
 )
@@ -104,4 +104,5 @@ def read_times(scan: Scan) -> None:
             continue
         if match.group("ap") and match.group("ap").lower().startswith("p") and hour < 12:
             hour += 12
-        scan.add_quantity(Quantity(hour + minute / 60, None, match.group(0), *match.span(), None, "time"))
+        seconds = int(match.group("s2") or 0)
+        scan.add_quantity(Quantity(hour + minute / 60 + seconds / 3600, None, match.group(0), *match.span(), None, "time"))

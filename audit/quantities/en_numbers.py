@@ -34,6 +34,14 @@ _EN_UNITS = {
     "lbs": "lb", "lb": "lb", "litres": "l", "liters": "l", "gallons": "gallon", "degrees": "degree",
     "degree": "degree", "°C": "degree", "°F": "degree", "°": "degree", "C": "degree", "F": "degree",
     "acres": "acre", "hectares": "hectare", "nautical miles": "nmi", "knots": "knot", "mph": "mph", "km/h": "kmh",
+    "miles per hour": "mph", "miles an hour": "mph", "kilometres per hour": "kmh", "kilometers per hour": "kmh",
+    "km per hour": "kmh", "kilometres an hour": "kmh", "kilometers an hour": "kmh",
+    # SI units with the prefixes kilo and mega (the BIPM's SI Brochure names and symbols), as 千瓦, 兆瓦 are read
+    **{f"{prefix}{name}{plural}": symbol_prefix + symbol for prefix, symbol_prefix in (("kilo", "k"), ("mega", "M"))
+       for name, symbol in (("watt-hour", "Wh"), ("watt", "W"), ("joule", "J"), ("pascal", "Pa"), ("volt", "V"),
+                            ("hertz", "Hz")) for plural in (("", "s") if name != "hertz" else ("",))},
+    **{symbol: symbol for symbol in ("kWh", "MWh", "kW", "MW", "kJ", "MJ", "kPa", "MPa", "kV", "kHz", "MHz")},
+    "kilocalories": "kcal", "kcal": "kcal", "megabytes": "MB", "MB": "MB", "kilobytes": "kB", "kB": "kB",
 }
 _EN_HEDGE = re.compile(
     r"(?i)\b(more than|over|nearly|about|almost|around|some|roughly|approximately|at least|up to|less than|"
@@ -61,6 +69,8 @@ _EN_PERCENT_AFTER = re.compile(r"^\s*(?:%|-?per\s?cent\b|-?percent\b|pc\b|(?:-| 
 _EN_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
 _EN_UNIT_ALT = "|".join(re.escape(u) for u in sorted(list(_EN_UNITS) + list(_EN_CURRENCY_WORDS), key=len, reverse=True))
 _EN_UNIT_AFTER = re.compile(rf"^(?:\s*|-)(?P<unit>{_EN_UNIT_ALT})(?![A-Za-z])(?P<old>-old)?")
+_EN_RANGE_SCALE = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*(?:US\$|\$|£|€)?\d[\d,]*(?:\.\d+)?\s*-?\s*"
+                             r"(?P<scale>thousand|million|billion|trillion|bn|tn)\b", re.I)
 _EN_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|NT\$|HK\$|A\$|C\$|S\$|R\$|\$|£|€|¥|RMB|USD|EUR|GBP|Rs\.?)\s*$")
 _EN_YEAR_BLOCKERS = re.compile(r"(?i)^\s*(?:people|troops|soldiers|men|women|children|workers|members|residents|homes|jobs|cases|votes|units|times|feet|metres|meters)\b")
 
@@ -85,6 +95,10 @@ def en_suffix(text: str, end: int, currency: str | None) -> tuple[float, str, st
         word = (match.group("scale") or match.group("short")).lower()
         scale = EN_SCALES.get(word) or _EN_SHORT_SCALES[word]
         end += match.end()
+    else:
+        shared = _EN_RANGE_SCALE.match(text[end:])
+        if shared:  # "12 to 14 million": the near end is written at the far end's scale
+            scale = EN_SCALES.get(shared.group("scale").lower()) or _EN_SHORT_SCALES[shared.group("scale").lower()]
     percent = _EN_PERCENT_AFTER.match(text[end:])
     if percent:
         return scale, "percent", None, end + percent.end()

@@ -24,7 +24,7 @@ _EN_ORDINALS = {
 }
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_TENS) + list(EN_SCALES) + ["dozen"], key=len, reverse=True))
 _EN_SPELLED = re.compile(
-    rf"(?i)\b(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?i)\b(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
     rf"(?:{_EN_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORD}))*\b"
 )
 _EN_ORDINAL_WORD = re.compile(
@@ -34,7 +34,8 @@ _HAS_NUMBER_WORD = words(list(_EN_ONES) + list(_EN_TENS) + list(EN_SCALES) + ["d
 
 
 def parse_english_number(text: str) -> float | None:
-    """Value of "twenty-five", "one hundred and twenty", "a dozen", "five million"; None if malformed."""
+    """Value of "twenty-five", "one hundred and twenty", "a dozen", "five million", "half a million"; None if
+    malformed."""
     tokens = re.split(r"[\s-]+", text.lower().strip())
     total = current = 0.0
     previous = ""
@@ -51,6 +52,8 @@ def parse_english_number(text: str) -> float | None:
                 return None
             current += _EN_TENS[word]
             previous = "tens"
+        elif word == "half":  # "half a million"
+            current, previous = 0.5, "one"
         elif word == "dozen":
             current = (current or 1) * 12
             previous = "scale"

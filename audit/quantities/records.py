@@ -26,6 +26,15 @@ class Quantity:
     precision: float = 0.0
     # Written in words (五, 十二, "five") rather than digits: translators render these freely.
     spelled: bool = False
+    # An approximate range written as one figure (一万六七千 = 16,000–17,000, 三四十 = 30–40): its lowest and
+    # highest value; `value` is then the middle and `precision` the width.
+    bounds: tuple[float, float] | None = None
+
+    @property
+    def rounded(self) -> bool:
+        """Whether the wording admits a rounded value: hedged (约, 近, 多, "about"), an approximate range, or a
+        decimal of a magnitude word (1.2亿, "3.5 million"). 14万 and "140,000" are exact: 140,000 and no other."""
+        return self.hedge is not None or self.bounds is not None or (self.precision > 0 and "." in self.text)
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,27 @@ from audit.quantities.records import DateRef, Quantity
 
 
 def original_span(original: str, norm: str, start: int, end: int) -> str | None:
-    """The text of original[start:end] when `norm` is a same-length normalisation of `original`.
+    """The text of the original behind norm[start:end] (see `original_offsets`), or None when it cannot be told."""
+    offsets = original_offsets(original, norm, start, end)
+    return original[offsets[0]:offsets[1]] if offsets else None
 
-    Conversion to Simplified and width folding keep lengths in practice; when they did not, fall back to
-    finding the normalised text itself in the original (digits usually survive unchanged).
+
+def original_offsets(original: str, norm: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where norm[start:end] is in `original`, when `norm` is a normalisation of it.
+
+    Conversion to Simplified and width folding keep lengths in practice, and the offsets carry over; when they did
+    not, the normalised text (or its figure) is looked for in the original, and taken only where it occurs once:
+    a place guessed among several would mark the wrong figure (the 85 inside 385).
     """
     piece = norm[start:end]
     if len(original) == len(norm) and _digits(original[start:end]) == _digits(piece):
-        return original[start:end]
-    if piece and piece in original:
-        return piece
+        return start, end
     digits = re.search(r"\d[\d,.]*", piece)
-    return digits.group(0) if digits and digits.group(0) in original else None
+    for needle in (piece, digits.group(0) if digits else ""):
+        found = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(needle)}(?![\d])", original)] if needle else []
+        if len(found) == 1:
+            return found[0], found[0] + len(needle)
+    return None
 
 
 def _digits(text: str) -> str:
@@ -43,7 +52,7 @@ def english_value(quantity: Quantity) -> str:
         return _ordinal(int(value))
     if quantity.kind == "model":
         return re.sub(r"\d+", _plain(value), quantity.text, count=1)
-    figure = _figure(value)
+    figure = f"{_figure(quantity.bounds[0])}–{_figure(quantity.bounds[1])}" if quantity.bounds else _figure(value)
     if quantity.kind == "money" and quantity.unit in _CURRENCY_SIGNS:
         return _CURRENCY_SIGNS[quantity.unit] + figure
     if quantity.unit in _UNIT_NAMES:
@@ -56,8 +65,30 @@ _UNIT_NAMES = {
     "hour": "hours", "minute": "minutes", "second": "seconds", "day": "days", "week": "weeks", "month": "months",
     "year": "years", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "tonne": "tonnes",
     "mile": "miles", "foot": "feet", "inch": "inches", "lb": "lb", "degree": "degrees", "km2": "km²", "m2": "m²",
-    "times": "times", "acre": "acres", "hectare": "hectares",
+    "times": "times", "acre": "acres", "hectare": "hectares", "mph": "mph", "kmh": "km/h", "mi2": "square miles",
+    "nmi": "nautical miles", "knot": "knots", "l": "litres", "gallon": "gallons",
+    **{symbol: symbol for symbol in ("kWh", "MWh", "kW", "MW", "kJ", "MJ", "kPa", "MPa", "kV", "MV", "kHz", "MHz",
+                                     "kcal", "MB", "kB", "Wh", "W", "J", "Pa", "V", "Hz")},
 }
+
+
+def in_wording_of(value: float, other: Quantity) -> str | None:
+    """`value` written the way `other` is (its currency, scale word and unit kept): 85 in the wording of "92 miles
+    per hour" is "85 miles per hour", 120 million in that of "$1.3 billion" is "$0.12 billion". None when `other`
+    is not one figure in digits."""
+    digits = list(_DIGITS.finditer(other.text))
+    if other.spelled or len(digits) != 1 or other.kind not in ("number", "measure", "money", "percent"):
+        return None
+    written = float(digits[0].group().replace(",", ""))
+    scale = other.value / written if written else 1.0
+    figure = value / scale
+    if scale > 1 and abs(figure) < 1:
+        return None  # "$0.12 billion": say "$120 million" instead
+    shown = f"{figure:,.6f}".rstrip("0").rstrip(".") if "," in digits[0].group() else _plain(figure).replace(",", "")
+    return other.text[: digits[0].start()] + shown + other.text[digits[0].end():]
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _fraction(percent: float) -> str:

@@ -7,6 +7,7 @@ a number. A gate (a cheap test that a pattern cannot match) spares most patterns
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -51,7 +52,10 @@ class Scan:
                 yield match
 
     def add_quantity(self, quantity: Quantity, span: tuple[int, int] | None = None) -> None:
-        self.quantities.append(quantity)
+        """Keep the reading; a figure too long to have a value (309 digits and more read as float infinity) is
+        taken from the text but kept as no quantity: nothing downstream can compare or print it."""
+        if math.isfinite(quantity.value):
+            self.quantities.append(quantity)
         self.take(*(span or (quantity.start, quantity.end)))
 
     def add_date(self, date: DateRef) -> None:

@@ -35,7 +35,7 @@ _ZH_DURATION_BEFORE = re.compile(r"(?:为期|连续|长达|近|约|逾|超过|�
 _ZH_DURATION_AFTER = re.compile(r"^\s*(?:内|以内|之内|后|之后|前|之前|来|以来|间|期间|左右)")
 _ZH_CLOCK_PREFIX = r"上午|下午|晚上|晚间|凌晨|早上|早晨|清晨|中午|傍晚|深夜|午夜|夜间|夜里|当地时间|时间"
 _ZH_TIME = re.compile(
-    rf"(?<!\d)(?<!\d[.,])(?P<h>\d{{1,2}})\s*[:：]\s*(?P<mi>\d{{2}})(?![\d:])"
+    rf"(?<![\d:])(?<!\d[.,])(?P<h>\d{{1,2}})\s*[:：]\s*(?P<mi>\d{{2}})(?:[:：](?P<s>[0-5]\d))?(?![\d:])"  # 13:09:10
     rf"|(?<!\d)(?<!\d[.,])(?P<h2>\d{{1,2}})\s*[点时](?!间|期|候|代|段|刻|差|尚|装|事|局|任)(?:\s*(?P<mi2>\d{{1,2}}|{_CN}+)\s*分|\s*(?P<half>半))?"
     rf"|(?<!\d)(?P<h4>\d{{1,2}})\s*分\s*(?P<mi4>\d{{1,2}})\s*秒"  # 3分35秒 ↔ "3:35" on a match clock
     rf"|(?:{_ZH_CLOCK_PREFIX})\s*(?P<h3>{_ZH_DAY_NUM})\s*[点时](?:\s*(?P<mi3>{_CN}+)\s*分|\s*(?P<half3>半))?"
@@ -107,7 +107,9 @@ def read_times(scan: Scan) -> None:
         if hour is None or hour > 24 or minute >= 60 or (match.group("h4") and hour >= 60):
             continue
         spelled = bool(match.group("h3"))
+        seconds = int(match.group("s") or 0)
         if hour < 12 and re.search(r"(?:下午|晚上|晚间|傍晚|夜间|夜里)\s*$", scan.text[max(0, match.start() - 4) : match.start()]):
             hour += 12  # 下午 2 点 = 14:00, so that it reads the same as "2 p.m."
-        scan.add_quantity(Quantity(hour + minute / 60, None, match.group(0), *match.span(), None, "time", spelled=spelled))
+        scan.add_quantity(Quantity(hour + minute / 60 + seconds / 3600, None, match.group(0), *match.span(), None, "time",
+                                   spelled=spelled))
 

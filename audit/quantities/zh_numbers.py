@@ -6,7 +6,8 @@ import re
 
 from audit.quantities.records import Quantity
 from audit.quantities.scan import HAS_DIGIT, Scan, chars
-from audit.quantities.zh_numerals import ARABIC as _ARABIC, CN as _CN, CN_DIGITS as _CN_DIGITS, parse_chinese_number
+from audit.quantities.zh_numerals import (ARABIC as _ARABIC, CN as _CN, CN_BIG, CN_DIGITS as _CN_DIGITS,
+                                          parse_chinese_number, parse_chinese_range)
 
 _ZH_CURRENCY = {
     "美元": "USD", "美金": "USD", "新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD",
@@ -22,7 +23,17 @@ _ZH_UNITS = {
     "英尺": "foot", "呎": "foot", "英寸": "inch", "吋": "inch", "公斤": "kg", "千克": "kg", "公克": "g",
     "克": "g", "公吨": "tonne", "吨": "tonne", "磅": "lb", "公升": "l", "升": "l", "加仑": "gallon",
     "摄氏度": "degree", "倍": "times", "度": "degree", "英亩": "acre", "公顷": "hectare", "海里": "nmi", "节": "knot",
+    "公里/小时": "kmh", "英里/小时": "mph",
+    **{prefix + name: symbol_prefix + symbol for prefix, symbol_prefix in (("千", "k"), ("兆", "M"))
+       for name, symbol in (("瓦时", "Wh"), ("瓦", "W"), ("焦", "J"), ("帕", "Pa"), ("伏", "V"), ("赫", "Hz"))},
+    "千卡": "kcal", "兆字节": "MB", "千字节": "kB",
 }
+# 千 and 兆 before these are the SI prefixes kilo and mega (GB 3100-1993, the Chinese names of SI units and
+# prefixes), not the numbers 1,000 and 10^12: 500千瓦 is 500 kW. After a Chinese digit they stay numbers (三千米 is
+# 3,000 metres).
+_SI_UNIT_AFTER_PREFIX = "瓦|米|克|焦|帕|伏|赫|卡|字节"
+_SPEED_OF = {"mile": "mph", "km": "kmh"}
+_ZH_PER_HOUR = re.compile(r"(?:每小时|时速)\s*(?:达|约|为|高达|逾|超过|仅)?\s*$")
 # Classifiers that make a Chinese numeral a count (三名, 二十多人). 点 is left out on purpose (一点 is
 # "a little"); 分 counts as points (领先四分 ↔ "four points ahead") unless a word goes on (分析, 分之, 十分).
 _ZH_MEASURES = (
@@ -42,9 +53,15 @@ _ZH_MODEL = re.compile(
     r"|(?P<cp>(?:苏|歼|米格|图|伊尔|安|运|轰|直|东风|鹰击|红旗|卡|雅克|波音|空客|猎鹰|联盟|神舟|嫦娥|长征)\s?-?\s?)(?P<cn>\d+)(?![\d.,]\d)"
 )
 _ZH_FRACTION = re.compile(rf"(?![百千万]分之)(?P<den>{_CN}+|\d+)\s*分之\s*(?P<num>{_CN}+|\d+(?:\.\d+)?)")
+_CN_NOT_PREFIX = rf"(?:(?![千兆](?:{_SI_UNIT_AFTER_PREFIX})){_CN}|(?<=[一二两三四五六七八九])[千兆])"
 _ZH_NUMBER = re.compile(
-    rf"(?P<core>(?:{_ARABIC}|{_CN})(?:\s?{_CN}|(?<=[十百千万亿兆])(?:{_ARABIC})|[多余](?=\s?[十百千万亿兆]))*)"
+    # A figure begun in digits may go on in digits after a magnitude (3万5千, 8万7,000); one begun in Chinese
+    # numerals does not (每一百万15起 is "15 per million", not 1,000,015).
+    rf"(?P<core>(?:{_ARABIC})(?:\s?{_CN_NOT_PREFIX}|(?<=[十百千万亿兆])(?:{_ARABIC})|[多余](?=\s?[十百千万亿兆]))*"
+    rf"|{_CN}(?:\s?{_CN_NOT_PREFIX}|[多余](?=\s?[十百千万亿兆]))*)"
 )
+# The far end of a range whose magnitude the near end shares: 12至14万 (the 12 is 120,000).
+_ZH_RANGE_MAGNITUDE = re.compile(rf"^\s*(?:至|到|~|～|-|—|–)\s*(?:{_ARABIC}|[零〇一二两三四五六七八九十]+)\s*(?P<big>[十百千]?[万亿兆])")
 _ZH_SIGNS = {"US$": "USD", "NT$": "TWD", "HK$": "HKD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CUR"}
 _ZH_PREFIX = re.compile(
     r"(?:(?P<pct>百分之)|(?P<ord>第)|(?P<sign>US\$|NT\$|HK\$|[$€£¥])"
@@ -112,10 +129,10 @@ def _zh_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # 数十年, 几百人, 上千名, 成千上万: "decades", "hundreds", no figure to compare
     spelled = not any(c.isdigit() for c in core)
     hedge_inside = "多" if "多" in core else ("余" if "余" in core else None)
-    parsed = parse_chinese_number(core.replace("多", "").replace("余", "").replace(" ", ""))
-    if parsed is None:
+    reading = _zh_value(core.replace("多", "").replace("余", "").replace(" ", ""), text[core_end : core_end + 16])
+    if reading is None:
         return None
-    value, precision = parsed
+    value, precision, bounds = reading
     kind, currency, start, hedge = _zh_prefix(text, match.start())
     suffix = _ZH_SUFFIX.match(text[core_end : core_end + 10])
     unit, kind, word = _zh_suffix_kind(suffix, kind, core)
@@ -124,11 +141,33 @@ def _zh_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if spelled and not _zh_spelled_ok(core, kind, unit, word):
         return None
     if kind == "percent" and suffix and suffix.group("cheng"):
-        value *= 10  # 两成 = 20%
+        value, precision = value * 10, precision * 10  # 两成 = 20%, 七八成 = 70–80%
+        bounds = (bounds[0] * 10, bounds[1] * 10) if bounds else None
+    if unit in _SPEED_OF and _ZH_PER_HOUR.search(text[max(0, start - 6) : start]):
+        unit = _SPEED_OF[unit]  # 每小时 85 英里, 时速120公里: a speed
     end = core_end + (suffix.end() if suffix and (word or kind == "percent") else 0)
     hedge = hedge or hedge_inside or (suffix.group("hedge") or suffix.group("after") if suffix else None)
     quantity_kind = kind or ("money" if unit in _ZH_CURRENCY.values() else "measure" if unit else "number")
-    return Quantity(value, unit, text[start:end].rstrip(), start, end, hedge, quantity_kind, precision, spelled)
+    return Quantity(value, unit, text[start:end].rstrip(), start, end, hedge, quantity_kind, precision, spelled, bounds)
+
+
+def _zh_value(core: str, after: str) -> tuple[float, float, tuple[float, float] | None] | None:
+    """Value, rounding step and bounds of a number's core (its text from the digits to the last magnitude).
+
+    An approximate range (一万六七千) has bounds; a figure that opens a range whose other end carries the magnitude
+    (12至14万, 3到5千万) takes that magnitude: both ends are read as written at it.
+    """
+    parsed = parse_chinese_number(core)
+    if parsed is None:
+        bounds = parse_chinese_range(core)
+        return None if bounds is None else ((bounds[0] + bounds[1]) / 2, bounds[1] - bounds[0], bounds)
+    value, precision = parsed
+    shared = _ZH_RANGE_MAGNITUDE.match(after)
+    if shared and not any(c in core for c in CN_BIG):
+        scale = parse_chinese_number("1" + shared.group("big"))
+        if scale is not None:
+            value, precision = value * scale[0], precision * scale[0]
+    return value, precision, None
 
 
 def _zh_suffix_kind(suffix: re.Match[str] | None, kind: str, core: str) -> tuple[str | None, str, str | None]:

@@ -70,3 +70,21 @@ def zh_int(text: str | None) -> int | None:
         return int("".join(str(CN_DIGITS[c]) for c in text))
     parsed = parse_chinese_number(text)
     return int(parsed[0]) if parsed else None
+
+
+_NEIGHBOURS = re.compile("[一二两三四五六七八][二三四五六七八九]")
+
+
+def parse_chinese_range(text: str) -> tuple[float, float] | None:
+    """Lowest and highest value of an approximate number written with two neighbouring digits (一万六七千 = 16,000–
+    17,000, 十五六 = 15–16, 三四十 = 30–40); None for anything else.
+
+    The form GB/T 15835-2011 (出版物上数字的用法) gives for an approximate number (概数): two neighbouring
+    numbers written together, without a 顿号 (GB/T 15834-2011).
+    """
+    pair = _NEIGHBOURS.search(text)
+    if pair is None or CN_DIGITS[pair.group()[1]] != CN_DIGITS[pair.group()[0]] + 1:
+        return None
+    low = parse_chinese_number(text[: pair.start()] + pair.group()[0] + text[pair.end():])
+    high = parse_chinese_number(text[: pair.start()] + pair.group()[1] + text[pair.end():])
+    return (low[0], high[0]) if low is not None and high is not None else None

@@ -275,8 +275,8 @@ def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator
         if finding.pair_index is not None and finding.pair_index in shown:
             by_pair.setdefault(finding.pair_index, []).append(view)
         else:  # whole-document findings, and any pointing outside the alignment, are never lost
-            view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in finding.source_marks])
-            view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in finding.target_marks])
+            view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in _places(finding, "source")])
+            view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in _places(finding, "target")])
             doc_findings.append(view)
     counts = _counts(result.findings)
     doc_trend = trend.documents.get(result.name) if trend else None
@@ -339,8 +339,8 @@ def _short_date(stamp: str) -> str:
 
 
 def _pair(index: int, pair: AlignedPair, findings: list[FindingView], doc_anchor: str) -> PairView:
-    source_marks = [(m, f) for f in findings for m in f.finding.source_marks]
-    target_marks = [(m, f) for f in findings for m in f.finding.target_marks]
+    source_marks = [(m, f) for f in findings for m in _places(f.finding, "source")]
+    target_marks = [(m, f) for f in findings for m in _places(f.finding, "target")]
     note = "omission" if not pair.target else "addition" if not pair.source else ""
     return PairView(
         number=index + 1,
@@ -355,7 +355,16 @@ def _pair(index: int, pair: AlignedPair, findings: list[FindingView], doc_anchor
     )
 
 
-def _segments(segments: list[Segment], joiner: str, marks: list[tuple[str, FindingView]]) -> list[SegmentView]:
+Place = str | tuple[int, int]  # a text to find, or [start, end) offsets in the pair's text
+
+
+def _places(finding: Finding, side: str) -> tuple[Place, ...]:
+    """What to highlight on one side: the finding's offsets where its rule gave them, else its marks' text."""
+    spans = finding.source_spans if side == "source" else finding.target_spans
+    return spans or (finding.source_marks if side == "source" else finding.target_marks)
+
+
+def _segments(segments: list[Segment], joiner: str, marks: list[tuple[Place, FindingView]]) -> list[SegmentView]:
     joined = joiner.join(s.text for s in segments)
     cover = _cover(joined, marks)
     views, start = [], 0
@@ -366,7 +375,7 @@ def _segments(segments: list[Segment], joiner: str, marks: list[tuple[str, Findi
     return views
 
 
-def _highlight(text: str, marks: list[tuple[str, FindingView]]) -> Markup:
+def _highlight(text: str, marks: list[tuple[Place, FindingView]]) -> Markup:
     if text and not text.strip():  # e.g. a lone no-break space: name the characters, or nothing shows
         return Markup('<span class="invisible">{}</span>').format(" ".join(f"U+{ord(c):04X}" for c in text))
     return _render(text, _cover(text, marks))
@@ -375,10 +384,14 @@ def _highlight(text: str, marks: list[tuple[str, FindingView]]) -> Markup:
 Cover = list[dict[str, Severity]]
 
 
-def _cover(text: str, marks: list[tuple[str, FindingView]]) -> Cover:
+def _cover(text: str, marks: list[tuple[Place, FindingView]]) -> Cover:
     """For each character, the findings (id → severity) whose marks cover it; overlaps are fine."""
     cover: Cover = [{} for _ in text]
     for needle, view in marks:
+        if isinstance(needle, tuple):
+            for i in range(max(needle[0], 0), min(needle[1], len(text))):
+                cover[i][view.id] = view.finding.severity
+            continue
         if not needle:
             continue
         start = text.find(needle)
