@@ -100,7 +100,7 @@ def test_a_why_that_wraps_over_lines_is_read_whole() -> None:
         "added text is either an editor's insertion that must be approved or a sentence from another "
         "article pasted by mistake."
     )
-    assert doc.bad == '(nothing) → "The minister also resigned on Friday."'
+    assert doc.bad.endswith('(nothing) → "The minister also resigned on Friday."')  # the last line of a two-line article
 
 
 def test_results_carry_rule_level_message_and_suggestion() -> None:
