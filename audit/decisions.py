@@ -14,8 +14,7 @@ An editor opens `audit.csv` in a spreadsheet (or triages in the HTML page and ex
 A decision belongs to a finding id (Finding.id: the rule and the sentence pair), so it follows the finding
 wherever its lines move, and covers every occurrence of the same rule on the same sentence pair.
 
-`compare` sets a run against earlier runs' JSON reports: new, resolved and unchanged findings, per
-document, and the totals of each run for a small history.
+The trend against earlier runs is audit.compare.
 """
 
 from __future__ import annotations
@@ -23,14 +22,15 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Iterable
+from typing import Iterable
 
+from audit.cells import undefuse
 from audit.errors import AuditError
+from audit.sidefile import read_side_file
 from audit.model import DocumentResult, Finding, Severity
 
 ACCEPTED, IGNORE, OPEN, CONFLICT = "accepted", "ignore", "", "conflict"
@@ -41,26 +41,11 @@ STATUS_WORDS = {
     "ignore": IGNORE, "ignored": IGNORE,
 }
 ID_PATTERN = re.compile(r"[0-9a-f]{12}")
-# A spreadsheet reads these ids as numbers (123456789012, 1234e5678901) and writes them back changed.
-NUMERIC_ID = re.compile(r"\d+(?:[eE]\d+)?")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DELIMITERS = (",", ";", "\t", "|")
 MAX_BYTES = 100 * 1024 * 1024
 
 
-# --- ids in a spreadsheet -------------------------------------------------------------------------
-
-
-def guard_id(finding_id: str) -> str:
-    """The id as written in a CSV cell: one a spreadsheet would turn into a number gets a leading '."""
-    return "'" + finding_id if NUMERIC_ID.fullmatch(finding_id) else finding_id
-
-
-def undefuse(cell: str) -> str:
-    """Undo the CSV writer's protection: `'=x` was `=x` (and `'0123…` an id kept as text)."""
-    if cell.startswith("'") and (cell[1:2] in FORMULA_START or NUMERIC_ID.fullmatch(cell[1:])):
-        return cell[1:]
-    return cell
+# --- ids --------------------------------------------------------------------------------------------
 
 
 def content_id(code: str, source_text: str, target_text: str, expected: str, found: str) -> str:
@@ -93,7 +78,7 @@ def read_decisions(path: Path, encoding: str | None = None) -> list[Decision]:
     (Excel's plain "CSV" on a Chinese Windows writes GBK or Big5) need `encoding`. The delimiter (comma, semicolon, tab or bar) is read from the header; columns are found by name,
     so an editor may reorder, hide or delete the others. Only `id` and `status` are required.
     """
-    text = decode_csv(_read_bytes(path), path, encoding).lstrip("\ufeff")
+    text = decode_csv(read_side_file(path, "a decisions file", MAX_BYTES), path, encoding).lstrip("\ufeff")
     delimiter, header = _sniff(text, path)
     columns = {name: index for index, name in reversed(list(enumerate(header)))}
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -142,19 +127,6 @@ def _decode(data: bytes, name: str, path: Path | str) -> str:
         raise AuditError(f"unknown encoding {name!r}") from None
     except UnicodeDecodeError as error:
         raise AuditError(f"{path}: not valid {name.upper()} (byte {error.start})") from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise AuditError(f"{path}: too large for a decisions file")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise AuditError(f"{path}: decisions file not found") from None
-    except IsADirectoryError:
-        raise AuditError(f"{path}: is a directory, not a decisions CSV") from None
-    except OSError as error:
-        raise AuditError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def _sniff(text: str, path: Path) -> tuple[str, list[str]]:
@@ -299,146 +271,3 @@ def same_document(a: str, b: str) -> bool:
 
 def _basename(name: str) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name
-
-
-# --- earlier runs ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PastFinding:
-    """A finding of an earlier run, as its JSON report recorded it."""
-
-    id: str
-    file: str
-    code: str
-    rule: str
-    severity: str
-    message: str
-    location: str
-
-
-@dataclass
-class PastRun:
-    label: str  # the JSON file
-    generated: str
-    findings: dict[str, list[PastFinding]]  # document → listed findings
-    ignored: dict[str, list[PastFinding]]  # document → findings its decisions suppressed
-
-    def counts(self) -> Counter[str]:
-        return Counter(f.severity for found in self.findings.values() for f in found)
-
-
-def load_previous(path: Path) -> PastRun:
-    """An earlier run's audit.json (written by `audit check -r json`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        findings, ignored = {}, {}
-        for document in data["documents"]:
-            name = document["file"]
-            findings[name] = [_past(name, f) for f in document["findings"]]
-            ignored[name] = [_past(name, f) for f in document.get("ignored", [])]
-        return PastRun(str(path), str(data.get("generated", "")), findings, ignored)
-    except FileNotFoundError:
-        raise AuditError(f"{path}: earlier report not found") from None
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise AuditError(f"{path}: not a JSON report written by 'audit check -r json'") from None
-
-
-def _past(document: str, item: dict[str, Any]) -> PastFinding:
-    return PastFinding(
-        id=str(item["id"]), file=document, code=str(item.get("code", "")), rule=str(item.get("rule", "")),
-        severity=str(item.get("severity", "")), message=str(item.get("message", "")),
-        location=str(item.get("target_location") or item.get("source_location") or ""),
-    )
-
-
-@dataclass
-class DocumentTrend:
-    new: list[Finding] = field(default_factory=list)
-    resolved: list[PastFinding] = field(default_factory=list)
-    unchanged: int = 0
-    compared: bool = True  # False: the document is not in the earlier run (all its findings are new)
-
-
-@dataclass
-class RunTotals:
-    label: str
-    generated: str
-    errors: int
-    warnings: int
-    infos: int
-
-    @property
-    def total(self) -> int:
-        return self.errors + self.warnings + self.infos
-
-
-@dataclass
-class Trend:
-    """This run against the latest earlier one; `history` holds every run's totals, oldest first."""
-
-    previous: str  # the JSON file compared with
-    previous_generated: str
-    documents: dict[str, DocumentTrend]
-    history: list[RunTotals]
-    not_audited: int = 0  # findings of the earlier run in documents this run did not audit
-
-    @property
-    def new_ids(self) -> set[str]:
-        return {f.id for d in self.documents.values() for f in d.new}
-
-    def total(self, what: str) -> int:
-        if what == "unchanged":
-            return sum(d.unchanged for d in self.documents.values())
-        return sum(len(getattr(d, what)) for d in self.documents.values())
-
-
-def compare(results: list[DocumentResult], previous: Iterable[PastRun | Path], review: Review | None = None) -> Trend:
-    """New, resolved and unchanged findings since the latest earlier run (by `generated`, else the order given).
-
-    A finding counts as present in a run whether it was listed or suppressed by an `ignore` decision: the trend
-    follows the text, decisions are shown beside it. Counts keep duplicates (two identical findings are two).
-    """
-    runs = [p if isinstance(p, PastRun) else load_previous(p) for p in previous]
-    if not runs:
-        raise AuditError("compare needs at least one earlier JSON report")
-    runs.sort(key=lambda r: r.generated)  # stable: equal stamps keep the order given
-    last = runs[-1]
-    ignored_now = review.ignored if review else {}
-    documents: dict[str, DocumentTrend] = {}
-    matched: set[str] = set()
-    for result in results:
-        now = result.findings + ignored_now.get(result.name, [])
-        before_name = _match(result.name, last.findings)
-        trend = DocumentTrend(compared=before_name is not None)
-        before = last.findings.get(before_name, []) + last.ignored.get(before_name, []) if before_name else []
-        if before_name:
-            matched.add(before_name)
-        left = Counter(f.id for f in before)
-        for finding in now:
-            if left[finding.id] > 0:
-                left[finding.id] -= 1
-                trend.unchanged += 1
-            else:
-                trend.new.append(finding)
-        for past in before:
-            if left[past.id] > 0:
-                left[past.id] -= 1
-                trend.resolved.append(past)
-        documents[result.name] = trend
-    not_audited = sum(len(found) for name, found in last.findings.items() if name not in matched)
-    history = [RunTotals(r.label, r.generated, *_severity_counts(r.counts())) for r in runs]
-    current = Counter(f.severity.label for r in results for f in r.findings)
-    history.append(RunTotals("this run", "", *_severity_counts(current)))
-    return Trend(last.label, last.generated, documents, history, not_audited)
-
-
-def _match(name: str, names: dict[str, Any]) -> str | None:
-    if name in names:
-        return name
-    candidates = [other for other in names if same_document(name, other)]
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _severity_counts(counts: Counter[str]) -> tuple[int, int, int]:
-    return counts["error"], counts["warning"], counts["info"]

@@ -16,7 +16,8 @@ from audit.errors import AuditError, InputError
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
 
 if TYPE_CHECKING:
-    from audit.decisions import Review, Trend
+    from audit.compare import Trend
+    from audit.decisions import Review
     from audit.pipeline import Auditor
     from audit.progress import Progress
 
@@ -300,7 +301,8 @@ def review_results(results: list[DocumentResult], settings: Settings,
                    earlier: list[Path] | None = None) -> tuple["Review | None", "Trend | None"]:
     """The editor's loop: apply the decisions files (ignored findings become suppressed), and compare with
     earlier runs' JSON reports. Either is None when not asked for."""
-    from audit.decisions import apply_decisions, compare, load_decisions
+    from audit.compare import compare
+    from audit.decisions import apply_decisions, load_decisions
 
     review = apply_decisions(results, load_decisions(settings.decisions, settings.encoding)) if settings.decisions else None
     trend = compare(results, list(earlier), review) if earlier else None

@@ -14,7 +14,8 @@ import pytest
 
 from audit.cli import _readers
 from audit.config import Settings
-from audit.decisions import apply_decisions, compare, load_decisions
+from audit.compare import compare
+from audit.decisions import apply_decisions, load_decisions
 from audit.report.csv_report import render_csv
 from audit.report.html import render_html
 from audit.report.json_report import render_json

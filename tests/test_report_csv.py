@@ -3,8 +3,9 @@ from __future__ import annotations
 import csv
 import io
 
+from audit.cells import defuse
 from audit.model import Finding, Location, Severity
-from audit.report.csv_report import defuse, render_csv
+from audit.report.csv_report import render_csv
 from audit.report.rows import COLUMNS
 from tests.test_report_terminal import result_with
 

@@ -456,7 +456,7 @@ def draw_screenshots(out: Path) -> None:  # pragma: no cover (run by hand for th
     ]
     shutil.copytree(ARCHIVE, work / "archive", ignore=shutil.ignore_patterns("*.md"))
     current = run(Path("archive"))
-    from audit.decisions import compare
+    from audit.compare import compare
 
     review = apply_decisions(current, merge_decisions([("reviewed.csv", decisions)]))
     trend = compare(current, [Path("run1.json")], review)
@@ -516,7 +516,7 @@ def test_every_finding_carries_its_csv_row_and_decision(tmp_path: Path) -> None:
 
 
 def test_trend_and_review_of_a_single_article(tmp_path: Path) -> None:
-    from audit.decisions import compare, load_previous
+    from audit.compare import compare, load_previous
     from audit.report.json_report import render_json
     from tests.test_report_html import parse, seed_result
 

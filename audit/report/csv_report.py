@@ -10,20 +10,12 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from audit.decisions import guard_id
+from audit.cells import defuse, guard_id
 from audit.model import DocumentResult
 from audit.report.rows import COLUMNS, rows
 
 if TYPE_CHECKING:
     from audit.decisions import Review
-
-# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse(cell: str) -> str:
-    """Prefix a would-be formula with an apostrophe, as OWASP recommends; spreadsheets show it as text."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def csv_cells(row: dict[str, str]) -> dict[str, str]:

@@ -35,7 +35,8 @@ from audit.report.overview import BarChart, ColumnChart, article_score, bar_char
 from audit.report.rows import COLUMNS, ignored, reviewed_row
 
 if TYPE_CHECKING:
-    from audit.decisions import Decision, PastFinding, Review, Trend
+    from audit.compare import PastFinding, Trend
+    from audit.decisions import Decision, Review
 
 TEMPLATE = "report.html.j2"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)

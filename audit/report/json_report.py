@@ -23,7 +23,8 @@ from audit.report.atomic import write_atomic
 from audit.report.rows import ignored, reviewed_row
 
 if TYPE_CHECKING:
-    from audit.decisions import Decision, PastFinding, Review, Trend
+    from audit.compare import PastFinding, Trend
+    from audit.decisions import Decision, Review
 
 TOOL_NAME = "audit"
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 from audit.model import DocumentResult, Severity
 
 if TYPE_CHECKING:
-    from audit.decisions import Review, Trend
+    from audit.compare import Trend
+    from audit.decisions import Review
 
 
 STYLES = ("text", "github")
