@@ -31,6 +31,7 @@ from audit.decisions import ACCEPTED, IGNORE, OPEN, Decision, apply_decisions, l
 from audit.model import DocumentResult
 from audit.report.csv_report import render_csv
 from audit.report.html import write_html
+from audit.report.overview import article_score
 from tests.test_report_html import META, sample_results
 
 FLAGS = [
@@ -304,6 +305,72 @@ def test_keyboard_moves_from_finding_to_finding_with_the_pair_in_view(browser: B
     browser.key("Enter")
     browser.key("j")
     assert state(browser, "N001")["note"] == "check the wire" and current()["id"] == after_ignore
+    assert browser.problems() == []
+
+
+def summary(browser: Browser) -> dict[str, Any]:
+    """What the header says: severity cards (number and label), findings, suppressed (None while hidden)."""
+    return browser.js("""(() => { const s = document.getElementById('summary');
+        const card = sev => s.querySelector(`[data-count="sev:${sev}"]`);
+        const sup = s.querySelector('[data-total=suppressed]');
+        return {error: card('error').textContent + ' ' + card('error').nextElementSibling.textContent,
+                warning: card('warning').textContent, findings: s.querySelector('[data-total=findings]').textContent,
+                suppressed: sup.closest('.card').hidden ? null : sup.textContent,
+                chip: document.querySelector('#filters [data-count="sev:error"]').textContent,
+                doc: document.querySelector('#doc-1 .doc-head [data-count="sev:error"]').textContent}; })()""")
+
+
+def test_a_note_typed_after_a_decision_lands_on_the_finding_just_decided(browser: Browser, report: Path, tmp_path: Path) -> None:
+    browser.open(report.as_uri(), height=700)
+    before = summary(browser)
+    assert before["error"] == "3 errors" and before["suppressed"] == "1"  # the sample has an audit-ignore marker
+    assert before["doc"] == "2 errors"  # the first of its two articles
+    while browser.js("(document.querySelector('li.finding.current') || {dataset: {}}).dataset.code") != "N001":
+        browser.key("j")
+    # i, then n, then the reason: the note is the ignored name error's, not the next finding's.
+    browser.key("i")
+    assert browser.js("document.querySelector('li.finding.current').dataset.code") == "N002"
+    browser.key("n")
+    assert state(browser, "N001")["hidden"] is False  # back in view while its note is written
+    assert browser.js("document.activeElement.closest('li.finding').dataset.code") == "N001"
+    browser.type("house style spells it Whitaker")
+    browser.key("Enter")
+    assert state(browser, "N001") | {"id": "", "pressed": []} == {
+        "state": "ignore", "hidden": True, "note": "house style spells it Whitaker", "id": "", "pressed": []}
+    assert state(browser, "N002")["note"] == ""
+    assert browser.js("document.querySelector('li.finding.current').dataset.code") == "N002"  # where i moved on to
+    # a, then n: the same for an accepted finding; Esc leaves the note too.
+    browser.key("a")
+    browser.key("n")
+    browser.type("check the wire")
+    browser.key("Escape")
+    assert (state(browser, "N002")["state"], state(browser, "N002")["note"]) == ("accepted", "check the wire")
+    # n after a move notes the finding the cursor is on.
+    browser.key("k")
+    browser.key("n")
+    browser.type("!")
+    browser.key("Enter")
+    assert state(browser, "N002")["note"] == "check the wire!"
+    # The counts agree with the decisions: the ignored error is suppressed, as the command line counts it.
+    after = summary(browser)
+    assert after == {"error": "2 errors", "warning": before["warning"], "findings": str(int(before["findings"]) - 1),
+                     "suppressed": "2", "chip": "2", "doc": "1 error"}
+    assert counts(browser) == {"open": "6", "accepted": "1", "ignore": "1"}
+    first = sample_results()[0]
+    left = [f for f in first.findings if f.code != "N001"]
+    score = article_score(sum(f.severity.label == "error" for f in left), sum(f.severity.label == "warning" for f in left), first.pair_count)
+    row = browser.js("""(() => { const cells = [...document.querySelectorAll('table.docs td[data-count-doc="doc-1"], table.docs td[data-score="doc-1"]')];
+        return cells.map(c => c.textContent.trim()); })()""")
+    assert row[0] == "1" and row[-1] == str(score) and score < 100  # errors and the score in the overview
+    # And the exported file carries each note on its own finding.
+    saved = browser.download("#export", tmp_path / "downloads")
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(saved.read_bytes().decode("utf-8-sig"), newline=""))}
+    assert (rows["N001"]["status"], rows["N001"]["note"]) == ("ignore", "house style spells it Whitaker")
+    assert (rows["N002"]["status"], rows["N002"]["note"]) == ("accepted", "check the wire!")
+    # Reopened, the error counts again.
+    browser.click('input[name="status"][value="ignore"]')
+    browser.click('li.finding[data-code="N001"] button[data-set=""]')
+    assert summary(browser) | {"findings": ""} == before | {"findings": ""}
     assert browser.problems() == []
 
 

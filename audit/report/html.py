@@ -6,9 +6,9 @@ status and note filled in); j / k move from finding to finding with the sentence
 several articles opens on an overview: a sortable table of articles with counts and a score, and charts of
 findings by rule and by article (inline SVG); with earlier runs compared, what is new and what was resolved.
 
-The page loads nothing from the network: CSS and JS are inline, and a Content-Security-Policy
-allows only the page's own script (by hash), so even a mistake in escaping could not run code
-smuggled in through article text.
+The page loads nothing from the network: its script and style (templates/report.js, report.css) are inlined at
+render time, and a Content-Security-Policy allows only the page's own script (by hash), so even a mistake in
+escaping could not run code smuggled in through article text.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
+from audit.cells import FORMULA_START, LEADING_SPACES
 from audit.model import AlignedPair, DocumentResult, Finding, Segment, Severity
 from audit.report.atomic import write_atomic
 from audit.report.csv_report import csv_cells
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from audit.decisions import Decision, Review
 
 TEMPLATE = "report.html.j2"
+TEMPLATES = Path(__file__).parent / "templates"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
@@ -99,6 +101,7 @@ class DocView:
     pair_count: int = 0  # of the full alignment
     hidden_pairs: int = 0  # pairs without findings not shown (large runs)
     score: int = 100
+    ignored: int = 0  # of the suppressed findings, those an ignore decision suppressed (the page can reopen them)
     new: int | None = None  # with a trend: findings new since the earlier run (None: not compared)
     resolved: int | None = None
 
@@ -154,6 +157,7 @@ class PageView:
     total_findings: int
     total_pairs: int
     suppressed: int
+    ignored: int = 0  # of the suppressed findings, those an ignore decision suppressed (the page can reopen them)
     meta: dict[str, str] = field(default_factory=dict)
     on_page: int = 0  # findings on the page: the listed ones and those an ignore decision suppressed
     status_counts: dict[str, int] = field(default_factory=dict)
@@ -163,6 +167,8 @@ class PageView:
     by_article: BarChart | None = None
     table: list[DocView] = field(default_factory=list)  # the overview's rows: the articles that need work first
     columns: tuple[str, ...] = COLUMNS  # of the exported decisions CSV: those of audit.csv
+    # The export guards cells as the CSV writer does: audit.cells' sets, handed to the script as JSON.
+    cell_guard: str = json.dumps({"formulaStart": FORMULA_START, "leadingSpaces": LEADING_SPACES})
 
     @property
     def overview(self) -> bool:
@@ -171,7 +177,19 @@ class PageView:
 
 def render_html(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
                 trend: Trend | None = None) -> str:
-    return _environment().get_template(TEMPLATE).render(page=_page(results, meta, review, trend))
+    page_js, page_css = _assets()
+    return _environment().get_template(TEMPLATE).render(page=_page(results, meta, review, trend), page_js=page_js,
+                                                        page_css=page_css)
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[Markup, Markup]:
+    """The page's own script and style, inlined as they are (no text from a report ever enters them)."""
+    page_js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    page_css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    if "</script" in page_js.lower() or "</style" in page_css.lower():  # would end the inline element early
+        raise ValueError("report.js or report.css contains a closing tag")
+    return Markup(page_js), Markup(page_css)
 
 
 def write_html(results: list[DocumentResult], path: Path, meta: dict[str, str], review: Review | None = None,
@@ -198,7 +216,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -232,6 +250,7 @@ def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | 
         total_findings=len(findings),
         total_pairs=sum(d.pair_count for d in docs),
         suppressed=sum(r.suppressed for r in results),
+        ignored=sum(d.ignored for d in docs),
         meta=dict(meta),
         on_page=len(views),
         status_counts={key: statuses[key] for key in ("open", "accepted", "ignore")},
@@ -287,6 +306,7 @@ def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator
         name=result.name,
         counts=counts,
         suppressed=result.suppressed,
+        ignored=len(ignored(result, review)),
         doc_findings=doc_findings,
         pairs=[_pair(i, pair, by_pair.get(i, []), anchor) for i, pair in pairs],
         number=number,
