@@ -206,7 +206,7 @@ def hook(
 
         settings = _settings(glossary, None, [], [], fail_on, None, None)
         # Findings an editor marked `ignore` in the configured decisions files never block a commit.
-        decided = load_decisions(settings.decisions, settings.encoding) if settings.decisions else None
+        decided = load_decisions(settings.decisions) if settings.decisions else None
         if not paths:
             return 0
         threshold = settings.fail_on

@@ -19,9 +19,6 @@ The trend against earlier runs is audit.compare.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -30,6 +27,7 @@ from typing import Iterable
 
 from audit.cells import undefuse
 from audit.errors import AuditError
+from audit.sheet import read_sheet
 from audit.sidefile import read_side_file
 from audit.model import DocumentResult, Finding, Severity
 
@@ -41,7 +39,6 @@ STATUS_WORDS = {
     "ignore": IGNORE, "ignored": IGNORE,
 }
 ID_PATTERN = re.compile(r"[0-9a-f]{12}")
-DELIMITERS = (",", ";", "\t", "|")
 MAX_BYTES = 100 * 1024 * 1024
 
 
@@ -71,20 +68,18 @@ class Decision:
     origin: str = ""  # "reviewed.csv row 7": the file and the spreadsheet row (the header is row 1)
 
 
-def read_decisions(path: Path, encoding: str | None = None) -> list[Decision]:
-    """The rows of a triaged audit CSV, as Excel, LibreOffice or Google Sheets save it.
-
-    UTF-8 (with or without BOM) and UTF-16 (with or without BOM) are recognised; bytes in any other encoding
-    (Excel's plain "CSV" on a Chinese Windows writes GBK or Big5) need `encoding`. The delimiter (comma, semicolon, tab or bar) is read from the header; columns are found by name,
-    so an editor may reorder, hide or delete the others. Only `id` and `status` are required.
-    """
-    text = decode_csv(read_side_file(path, "a decisions file", MAX_BYTES), path, encoding).lstrip("\ufeff")
-    delimiter, header = _sniff(text, path)
-    columns = {name: index for index, name in reversed(list(enumerate(header)))}
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    next(reader)
+def read_decisions(path: Path) -> list[Decision]:
+    """The rows of a triaged audit CSV as Excel, LibreOffice or Google Sheets save it, or of the workbook itself
+    (.xlsx, .ods): any encoding and delimiter a spreadsheet writes (audit.sheet). Columns are found by name, so
+    an editor may reorder, hide or delete the others. Only `id` and `status` are required."""
+    sheet = read_sheet(path, read_side_file(path, "a decisions file", MAX_BYTES), ("id", "status"))
+    if "id" not in sheet.header:
+        raise AuditError(f"{path}: not a decisions file: its first row has no 'id' column (use the audit CSV with its header)")
+    if "status" not in sheet.header:
+        raise AuditError(f"{path}: no 'status' column: use the audit CSV, whose last columns are status and note")
+    columns = {name: index for index, name in reversed(list(enumerate(sheet.header)))}
     decisions = []
-    for line, cells in enumerate(reader, start=2):  # spreadsheet row numbers: the header is row 1
+    for line, cells in sheet.rows:
         if not any(cell.strip() for cell in cells):
             continue
         row = {name: undefuse(cells[index]) if index < len(cells) else "" for name, index in columns.items()}
@@ -98,50 +93,6 @@ def read_decisions(path: Path, encoding: str | None = None) -> list[Decision]:
             location=row.get("target_location", "") or row.get("source_location", ""), origin=f"{path} row {line}",
         ))
     return decisions
-
-
-def decode_csv(data: bytes, path: Path | str, encoding: str | None = None) -> str:
-    """UTF-8 or UTF-16 (with or without BOM) as such; `encoding` (a legacy code page) only for other bytes."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return _decode(data, name, path)
-    head = data[:4096]
-    if len(head) >= 2 and head.count(b"\x00") * 4 >= len(head):  # UTF-16 without BOM: every other byte is 0 in ASCII
-        odd_zeros = head[1::2].count(b"\x00")
-        return _decode(data, "utf-16-le" if odd_zeros >= head[0::2].count(b"\x00") else "utf-16-be", path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if encoding:
-            return _decode(data, encoding, path)
-        raise AuditError(
-            f"{path}: not UTF-8 or UTF-16 (byte {error.start}); save it as \"CSV UTF-8\" (Excel) or with character "
-            "set Unicode (UTF-8) (LibreOffice), or name its encoding with --encoding"
-        ) from None
-
-
-def _decode(data: bytes, name: str, path: Path | str) -> str:
-    try:
-        return data.decode(name)
-    except LookupError:
-        raise AuditError(f"unknown encoding {name!r}") from None
-    except UnicodeDecodeError as error:
-        raise AuditError(f"{path}: not valid {name.upper()} (byte {error.start})") from None
-
-
-def _sniff(text: str, path: Path) -> tuple[str, list[str]]:
-    """The delimiter whose header row names an `id` column (and a `status` one), and the header's names."""
-    first = text.split("\n", 1)[0].rstrip("\r")
-    best: tuple[str, list[str]] | None = None
-    for delimiter in DELIMITERS:
-        header = [cell.strip().lower() for cell in next(csv.reader([first], delimiter=delimiter), [])]
-        if "id" in header and "status" in header:
-            return delimiter, header
-        if "id" in header and best is None:
-            best = (delimiter, header)
-    if best is not None:
-        raise AuditError(f"{path}: no 'status' column: use the audit CSV, whose last columns are status and note")
-    raise AuditError(f"{path}: not a decisions CSV: its first row has no 'id' column (use the audit CSV with its header)")
 
 
 def _status(cell: str, path: Path, line: int) -> str:
@@ -200,8 +151,8 @@ def merge_decisions(files: Iterable[tuple[str, list[Decision]]]) -> Decisions:
     return merged
 
 
-def load_decisions(paths: Iterable[Path], encoding: str | None = None) -> Decisions:
-    return merge_decisions((str(path), read_decisions(path, encoding)) for path in paths)
+def load_decisions(paths: Iterable[Path]) -> Decisions:
+    return merge_decisions((str(path), read_decisions(path)) for path in paths)
 
 
 # --- applying them to a run -----------------------------------------------------------------------

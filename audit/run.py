@@ -304,7 +304,7 @@ def review_results(results: list[DocumentResult], settings: Settings,
     from audit.compare import compare
     from audit.decisions import apply_decisions, load_decisions
 
-    review = apply_decisions(results, load_decisions(settings.decisions, settings.encoding)) if settings.decisions else None
+    review = apply_decisions(results, load_decisions(settings.decisions)) if settings.decisions else None
     trend = compare(results, list(earlier), review) if earlier else None
     return review, trend
 

@@ -1,7 +1,8 @@
 """The review loop: decisions saved by a spreadsheet are read back, applied and merged (the trend: test_compare.py).
 
 The fixtures in fixtures/decisions/ were written by LibreOffice Calc 7.4 (Debian's libreoffice-calc-nogui), which
-opened the audit CSV of the seed article and had an editor's decisions typed into it (make_fixtures.py there).
+opened the audit CSV of the seed article and had an editor's decisions typed into it (make_fixtures.py there),
+then saved it as CSV in three ways and as .xlsx and .ods.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from audit.decisions import (
     Decision,
     apply_decisions,
     content_id,
-    decode_csv,
     load_decisions,
     merge_decisions,
     read_decisions,
 )
 from audit.errors import AuditError
+from audit.sheet import decode_csv
 from audit.io.text import read_bilingual
 from audit.model import AlignedDocument, Document, DocumentResult, Finding, Severity
 from audit.report.csv_report import render_csv
@@ -46,6 +47,8 @@ LIBREOFFICE = {
     "comma, UTF-8 (the save dialog's default)": "seed-reviewed.libreoffice.csv",
     "semicolon, all text quoted": "seed-reviewed.libreoffice-semicolon.csv",
     "UTF-16 with BOM, tab": "seed-reviewed.libreoffice-utf16.csv",
+    "Excel 2007-365 workbook (.xlsx)": "seed-reviewed.libreoffice.xlsx",
+    "OpenDocument spreadsheet (.ods)": "seed-reviewed.libreoffice.ods",
 }
 # What the editor typed in LibreOffice (make_fixtures.py), by rule code and where the finding is.
 TYPED = {
@@ -77,7 +80,7 @@ def by_place(decisions: list[Decision]) -> dict[tuple[str, str], tuple[str, str]
 
 
 @pytest.mark.parametrize("name", LIBREOFFICE.values(), ids=LIBREOFFICE.keys())
-def test_a_csv_saved_by_libreoffice_is_read_back_as_typed(name: str) -> None:
+def test_a_sheet_saved_by_libreoffice_is_read_back_as_typed(name: str) -> None:
     decisions = read_decisions(FIXTURES / name)
     assert by_place(decisions) == TYPED
     assert all(len(d.id) == 12 for d in decisions) and len({d.id for d in decisions}) == 5
@@ -91,6 +94,12 @@ def test_the_libreoffice_files_are_what_libreoffice_writes() -> None:
     semicolon = (FIXTURES / LIBREOFFICE["semicolon, all text quoted"]).read_bytes()
     assert semicolon.startswith(b'"id";"file";')
     assert (FIXTURES / LIBREOFFICE["UTF-16 with BOM, tab"]).read_bytes().startswith(codecs.BOM_UTF16_LE + "id\t".encode("utf-16-le"))
+    for name in ("seed-reviewed.libreoffice.xlsx", "seed-reviewed.libreoffice.ods"):
+        import zipfile
+
+        with zipfile.ZipFile(FIXTURES / name) as workbook:
+            meta = workbook.read("docProps/app.xml" if name.endswith(".xlsx") else "meta.xml").decode("utf-8")
+        assert "LibreOffice/7.4" in meta  # written by Calc itself, not built to look like it
 
 
 def reviewed_csv() -> str:
@@ -115,6 +124,7 @@ SAVES = {
     "LibreOffice (UTF-8, no BOM, LF)": ("utf-8", ",", "\n"),
     "UTF-16 BE with BOM, semicolon": ("utf-16-be-bom", ";", "\n"),
     "UTF-16 LE without BOM, comma": ("utf-16-le", ",", "\r\n"),
+    "Excel for Mac's CSV (CR-only line ends)": ("utf-8", ",", "\r"),
 }
 
 
@@ -132,6 +142,75 @@ def test_every_encoding_and_delimiter_a_spreadsheet_writes(tmp_path: Path, encod
     assert by_place(read_decisions(path)) == TYPED
 
 
+def test_a_cell_over_csv_s_128_kb_limit_is_read(tmp_path: Path) -> None:
+    rows = list(csv.reader(io.StringIO(reviewed_csv())))
+    rows[1][COLUMNS.index("note")] = "很長的說明 " * 40_000  # 240,000 characters
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "long.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert len(read_decisions(path)[0].note) > 200_000
+    assert csv.field_size_limit() == 131072  # the csv module's limit is left as it was for every other reader
+
+
+def write_workbook(rows: list[list[str]], path: Path) -> None:
+    """The sheet as openpyxl writes it (.xlsx) or as pandas writes it through odfpy (.ods)."""
+    if path.suffix == ".xlsx":
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        pytest.importorskip("odf")
+        import pandas
+
+        pandas.DataFrame(rows[1:], columns=rows[0]).to_excel(path, engine="odf", index=False)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_workbook_saved_from_the_spreadsheet_is_read(tmp_path: Path, suffix: str) -> None:
+    rows = list(csv.reader(io.StringIO(reviewed_csv())))
+    path = tmp_path / f"reviewed{suffix}"
+    write_workbook(rows, path)
+    assert by_place(read_decisions(path)) == TYPED
+
+
+def test_an_id_stored_as_a_number_in_a_workbook_is_recovered(tmp_path: Path) -> None:
+    finding = finding_with_id(r"\d{12}")
+    rows = list(csv.reader(io.StringIO(render_csv([DocumentResult(AlignedDocument(Document("a.txt", [], []), [], [], []), [finding])]))))
+    rows[1][COLUMNS.index("id")] = int(finding.id)  # Excel kept the id as the number it looks like
+    rows[1][COLUMNS.index("status")] = "ignore"
+    path = tmp_path / "numbers.xlsx"
+    write_workbook(rows, path)
+    assert [(d.id, d.status) for d in read_decisions(path)] == [(finding.id, IGNORE)]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("damaged.xlsx", b"PK\x03\x04 not really a zip", "not an Excel workbook \\(.xlsx\\) \\(not a zip archive\\)"),
+    ("empty.ods", b"", "not an OpenDocument spreadsheet"),
+])
+def test_a_damaged_workbook_is_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(AuditError, match=message):
+        read_decisions(path)
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    import audit.sheet
+
+    monkeypatch.setattr(audit.sheet, "MAX_UNPACKED", 2 * 1024 * 1024)  # the real bound is 200 MB
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (3 * 1024 * 1024))
+    assert path.stat().st_size < 64 * 1024
+    with pytest.raises(AuditError, match="unpacks to over 2 MB"):
+        read_decisions(path)
+
+
 def test_columns_are_found_by_name_in_any_order(tmp_path: Path) -> None:
     path = tmp_path / "trimmed.csv"
     path.write_text("Note;Status;ID\nfalse alarm;IGNORE; 0123456789ab \n;;fedcba987654\n", encoding="utf-8")
@@ -139,12 +218,20 @@ def test_columns_are_found_by_name_in_any_order(tmp_path: Path) -> None:
     assert [(d.id, d.status, d.note) for d in decisions] == [("0123456789ab", IGNORE, "false alarm"), ("fedcba987654", OPEN, "")]
 
 
-def test_a_legacy_encoding_must_be_named(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_a_legacy_encoding_is_recognised_without_asking(tmp_path: Path, encoding: str) -> None:
+    # Excel's plain "CSV" on a Chinese Windows: GBK/GB18030 (Simplified) or Big5 (Traditional); what a code page
+    # cannot hold becomes "?", as Excel writes it.
     path = tmp_path / "excel-ansi.csv"
-    path.write_bytes("id,status,note\n0123456789ab,ignore,普京是慣用譯名\n".encode("gb18030"))
-    with pytest.raises(AuditError, match="not UTF-8 or UTF-16.*--encoding"):
+    path.write_bytes(reviewed_csv().encode(encoding, errors="replace"))
+    assert by_place(read_decisions(path)) == TYPED
+
+
+def test_bytes_of_no_known_encoding_are_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("id,status,note\n0123456789ab,ignore,café\n".encode("latin-1") + bytes(range(0x80, 0x100)))
+    with pytest.raises(AuditError, match=r"not UTF-8, UTF-16, GB18030 or Big5 \(byte \d+\); save it as \"CSV UTF-8\""):
         read_decisions(path)
-    assert read_decisions(path, encoding="gb18030")[0].note == "普京是慣用譯名"
 
 
 @pytest.mark.parametrize(
@@ -168,7 +255,7 @@ def test_missing_file_is_one_clear_error(tmp_path: Path) -> None:
         read_decisions(tmp_path / "nope.csv")
 
 
-def test_utf16_without_bom_is_recognised() -> None:
+def test_utf16_without_bom_is_recognised() -> None:  # noqa: D103
     assert decode_csv("id,status\n".encode("utf-16-le"), "x") == "id,status\n"
     assert decode_csv("id,status\n".encode("utf-16-be"), "x") == "id,status\n"
 
