@@ -151,7 +151,7 @@ def check(
 
     def action() -> int:
         from audit.report.terminal import conflict_lines, print_report, review_lines
-        from audit.run import FORMATS, audit_documents, meta, render_reports, review_results, write_reports
+        from audit.run import FORMATS, audit_documents, load_review_inputs, meta, render_reports, review_results, write_reports
 
         formats = [] if no_report else list(dict.fromkeys(report))
         for fmt in formats:
@@ -160,6 +160,7 @@ def check(
         settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding, decisions)
         from audit.progress import Progress
 
+        inputs = load_review_inputs(settings, list(compare))
         readers = _readers(paths or [], source, target, settings, out=out)
         progress = Progress.on_terminal(len(readers), quiet=quiet)
         try:
@@ -170,7 +171,11 @@ def check(
                 progress.close()
         for failure in run.failures:
             typer.echo(f"audit: error: {failure} (skipped)", err=True)
-        review, trend = review_results(run.results, settings, list(compare))
+        if inputs.error is not None:  # the findings, then why no report was written
+            print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
+            typer.echo(f"audit: error: {inputs.error}; no report written", err=True)
+            return 2
+        review, trend = review_results(run.results, inputs)
         for line in conflict_lines(review):
             typer.echo(f"audit: warning: {line}", err=True)
         info = meta(settings) | ({"reference": run.reference} if run.reference else {})

@@ -16,8 +16,8 @@ from audit.errors import AuditError, InputError
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
 
 if TYPE_CHECKING:
-    from audit.compare import Trend
-    from audit.decisions import Review
+    from audit.compare import PastRun, Trend
+    from audit.decisions import Decisions, Review
     from audit.pipeline import Auditor
     from audit.progress import Progress
 
@@ -297,15 +297,37 @@ def meta(settings: Settings) -> dict[str, str]:
     }
 
 
-def review_results(results: list[DocumentResult], settings: Settings,
-                   earlier: list[Path] | None = None) -> tuple["Review | None", "Trend | None"]:
-    """The editor's loop: apply the decisions files (ignored findings become suppressed), and compare with
-    earlier runs' JSON reports. Either is None when not asked for."""
-    from audit.compare import compare
-    from audit.decisions import apply_decisions, load_decisions
+@dataclass
+class ReviewInputs:
+    """The decisions files and earlier runs' reports, read before any article is audited."""
 
-    review = apply_decisions(results, load_decisions(settings.decisions)) if settings.decisions else None
-    trend = compare(results, list(earlier), review) if earlier else None
+    decisions: Decisions | None = None
+    earlier: list[PastRun] = field(default_factory=list)
+    error: AuditError | None = None  # one of them cannot be used: the articles are audited, no report is written
+
+
+def load_review_inputs(settings: Settings, earlier: list[Path]) -> ReviewInputs:
+    """Read `--decisions` and `--compare` files first, so a bad one is known before the audit. The run then
+    prints its findings but writes no report: reports without the decisions would drop them from the CSV an
+    editor keeps working in."""
+    from audit.compare import load_previous
+    from audit.decisions import load_decisions
+
+    try:
+        return ReviewInputs(load_decisions(settings.decisions) if settings.decisions else None,
+                            [load_previous(path) for path in earlier])
+    except AuditError as error:
+        return ReviewInputs(error=error)
+
+
+def review_results(results: list[DocumentResult], inputs: ReviewInputs) -> tuple[Review | None, Trend | None]:
+    """The editor's loop: apply the decisions (ignored findings become suppressed), and compare with earlier
+    runs. Either is None when not asked for."""
+    from audit.compare import compare
+    from audit.decisions import apply_decisions
+
+    review = apply_decisions(results, inputs.decisions) if inputs.decisions else None
+    trend = compare(results, inputs.earlier, review) if inputs.earlier else None
     return review, trend
 
 

@@ -131,3 +131,19 @@ def test_a_lone_surrogate_becomes_a_replacement_character(tmp_path: Path) -> Non
     fixed = ARTICLE.replace("U.S. special envoy Whitaker", "U.S. special envoy Witkoff", 1)
     results = audit_text(fixed, tmp_path)
     render_json(results, META, None, compare(results, [older])).encode("utf-8")
+
+
+def test_a_bad_compare_file_still_audits_prints_and_writes_no_report(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "seed-article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "nested.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "audit", "check", "seed-article.txt", "-o", "reports", "--compare",
+                           "nested.json"], capture_output=True, text=True, cwd=tmp_path, timeout=180)
+    assert done.returncode == 2
+    assert "N001 error" in done.stdout  # the article was audited and its findings printed
+    assert done.stderr.strip().splitlines() == [
+        "audit: error: nested.json: nested too deeply: not a JSON report written by 'audit check -r json' "
+        "(give --compare an earlier run's audit.json); no report written"]
+    assert not (tmp_path / "reports").exists()
