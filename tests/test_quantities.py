@@ -282,8 +282,12 @@ def test_ordinals_and_figures_before_in_are_no_fractions(text: str) -> None:
 def test_a_number_word_before_a_compound_is_still_a_number() -> None:
     """"four one-sided sessions": four, and the "one" of the compound is no part of it."""
     quantities, _ = extract_en("After four one-sided sessions, the foursomes began.")
-    assert [(q.value, q.text) for q in quantities] == [(4, "four"), (1, "one"), (4, "foursomes")]
+    assert [(q.value, q.text) for q in quantities] == [(4, "four"), (1, "one")]
     assert [(q.value, q.text) for q in extract_en("ranked one and four in the world")[0]] == [(1, "one"), (4, "four")]
+
+
+def test_golf_formats_and_other_words_that_hold_a_number_word_are_no_figures() -> None:
+    assert extract_en("the foursomes, the fourballs and a fivesome")[0] == []
 
 
 def test_points_difference_and_major_counts() -> None:
@@ -291,9 +295,17 @@ def test_points_difference_and_major_counts() -> None:
     assert [(q.value, q.text) for q in zh("六大電視頻道")[0]] == [(6, "六大")]
 
 
-def test_an_english_gloss_inside_the_chinese_states_its_number() -> None:
-    quantities, _ = zh("暴雨將蔓延至四角地區 (Four Corners)。")
-    assert [(q.value, q.text) for q in quantities] == [(4, "Four")]
+def test_a_latin_gloss_in_the_chinese_is_a_name_not_a_statement() -> None:
+    """Taiwan's news gives the original name in parentheses: its words and figures restate the Chinese beside it."""
+    assert zh("暴雨將蔓延至四角地區 (Four Corners)。")[0] == []
+    assert [q.text for q in zh("CBS《60 分鐘》(60 Minutes) 節目")[0]] == ["60 分钟"]
+    assert [q.value for q in zh("他說(見附表)有3人")[0]] == [3]  # a gloss needs Latin words
+
+
+def test_a_designation_is_no_word_at_a_sentence_start() -> None:
+    kinds = [(q.text, q.kind) for q in extract_en("Mid-2018, two Su-24 jets and an F-16 flew.")[0]]
+    assert ("Su-24", "model") in kinds and ("F-16", "model") in kinds
+    assert ("Mid-2018", "model") not in kinds
 
 
 @pytest.mark.parametrize(("text", "bounds"), [("一万六七千", (16_000, 17_000)), ("十五六", (15, 16)), ("三四十", (30, 40)),

@@ -166,7 +166,8 @@ def audit_article(text: str, tmp_path: Path) -> list[Finding]:
         ("他昨天抵達，今天離開。", "He arrived yesterday and is leaving today."),
         ("會議一周三次。", "The committee meets three times a week on Wednesday."),  # 一周三次 is no Wednesday
         ("他於週二（5日）表示", "He said on Tuesday (Dec. 5)"),
-        ("一名消息人士向 Sunday Times 表示", "A source told the Sunday Times"),
+        ("一名消息人士向 Sunday Times 表示", "A source told the Sunday Times"),  # a name carried over: no day
+        ("一名消息人士週二向 Sunday Times 表示", "A source told the Sunday Times on Tuesday"),
     ],
 )
 def test_days_quiet_when_the_translation_names_the_same_day(zh: str, en: str) -> None:
@@ -180,7 +181,6 @@ def test_days_quiet_when_the_translation_names_the_same_day(zh: str, en: str) ->
         ("羅莎將在禮拜二清晨抵達邊界，並最晚在禮拜二深夜進入猶他州。",
          "Rosa will reach the border early Wednesday and enter Utah by late Tuesday night.", "Wednesday"),
         ("他昨天抵達。", "He arrived today.", "today"),
-        ("一名消息人士向 Sunday Times 表示", "A source told the Friday Times", "Friday"),
     ],
 )
 def test_a_changed_weekday_or_relative_day_is_an_error(zh: str, en: str, found: str) -> None:

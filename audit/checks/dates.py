@@ -8,8 +8,8 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
-from audit.quantities import (WEEKDAYS, DateRef, DayRef, Quantity, days_en, days_zh, extract_en, extract_zh,
-                              format_date, original_offsets, original_span)
+from audit.quantities import (WEEKDAYS, DateRef, DayRef, Quantity, carried_over, days_en, days_zh, extract_en,
+                              extract_zh, format_date, original_offsets, original_span)
 
 _FIELDS = ("year", "month", "day")
 
@@ -168,7 +168,8 @@ class DayMismatch(Rule):
                 yield from self._check(pair, written)
 
     def _check(self, pair: AlignedPair, written: dt.date | None) -> Iterator[Finding]:
-        source, target = _unpaired(days_zh(pair.source_norm), days_en(pair.target_norm))
+        named = [d for d in days_en(pair.target_norm) if not carried_over(d.text, pair.source_norm)]  # Sunday Times
+        source, target = _unpaired(days_zh(pair.source_norm), named)
         weekdays = [d for d in target if d.weekday is not None]
         relative = [d for d in target if d.offset is not None]
         for day in source:

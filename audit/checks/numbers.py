@@ -7,7 +7,7 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedPair, Finding, Severity
-from audit.quantities import (DateRef, Quantity, english_value, extract_en, extract_zh, in_wording_of,
+from audit.quantities import (DateRef, Quantity, carried_over, english_value, extract_en, extract_zh, in_wording_of,
                               original_offsets, original_span)
 
 # Kinds that may stand for one another when a value was changed (5 hours → 6 hours, 3% → 4%).
@@ -47,7 +47,7 @@ def match_quantities(source: list[Quantity], target: list[Quantity], lengths: tu
 
     Same-kind pairs come before cross-kind ones (a percent is not spent on a count, 3分 not on "third"
     while 第三名 wants it); within each, figures written the same way (digits with digits, words with
-    words) before the rest: 四球 takes "fourballs" and the 4 of "5&4" is left to meet a changed "5&2", and
+    words) before the rest: the 4 of "5&4" is left to meet a changed "5&2", and
     八分 takes "eight points" rather than the 8 of a score "4-8". Digits go first; of equal partners, the one
     in the most similar place of its sentence (`lengths`: of the source and the target text) is taken.
     """
@@ -87,9 +87,13 @@ def is_loose(quantity: Quantity) -> bool:
     return quantity.spelled or quantity.value == 1 or quantity.hedge in ("几", "来")
 
 
-def _repeated(quantity: Quantity, found: list[Quantity]) -> bool:
-    """A figure the source states twice (《60 分鐘 (60 Minutes)》) is often rendered once."""
-    return any(_group(q) == _group(quantity) and same_value(quantity, q) for q in found)
+def _restated(quantity: Quantity, source: list[Quantity], missing: list[Quantity]) -> bool:
+    """Whether the source states this figure again and the translation renders it there: Chinese repeats a figure
+    where English refers back ("this F125 frigate" → "the vessel", 50票 … 这50张选票 → "50 votes … which"). Measured
+    on MQM-TED's error-free segments (13 MT systems, 2 human translations) and NTREX: without it, 0.2 warnings per
+    100 pairs more, every one such a repetition."""
+    return any(q is not quantity and q not in missing and _group(q) == _group(quantity) and same_value(quantity, q)
+               for q in source)
 
 
 # English renders 兩 as a pair as often as "two": these words are read as a 2 that only a count in words may take.
@@ -178,12 +182,12 @@ class NumberMismatch(Rule):
         if not source:
             return  # every finding is about a figure of the source
         target, target_dates = extract_en(pair.target_norm)
+        target = [q for q in target if not (q.spelled and carried_over(q.text, pair.source_norm))]
         # "both", "the duo" can only stand for a figure in words without a unit (`_may_cross`): else inert
         duals = _duals(pair.target_norm) if any(q.spelled and q.unit is None for q in source) else []
         missing, spare = match_quantities(source, target + _date_parts(target_dates) + duals,
                                           (len(pair.source_norm), len(pair.target_norm)))
         spare = [q for q in spare if q.kind not in ("date", "dual")]
-        found = [q for q in source if q not in missing]
         dropped: list[Quantity] = []
         for quantity in missing:
             candidates = [t for t in spare if can_stand_for(quantity, t)]
@@ -191,7 +195,7 @@ class NumberMismatch(Rule):
                 other = _nearest(quantity, len(pair.source_norm), candidates, len(pair.target_norm))
                 spare.remove(other)
                 yield self._changed(pair, quantity, other)
-            elif not is_loose(quantity) and not _repeated(quantity, found):
+            elif not is_loose(quantity) and not _restated(quantity, source, missing):
                 dropped.append(quantity)
         if dropped:
             yield self._dropped(pair, dropped, spare)

@@ -11,6 +11,7 @@ The public functions, each cached per text (the number and date rules, and the a
 - `extract_zh(text)`, `extract_en(text)` → (quantities, dates) in text order, as `Quantity` and `DateRef`;
 - `days_zh(text)`, `days_en(text)` → weekdays and relative days as `DayRef`;
 - `parse_chinese_number("3万5千")` → (35000.0, 1000.0), `parse_english_number("twenty-five")` → 25.0;
+- `carried_over(piece, source)`: a Latin name of the translation that the Chinese carries as written;
 - `english_value(quantity)`, `in_wording_of(value, quantity)`, `format_date(date)`, `original_span(...)`: what
   the checks print;
 - `MONTHS`, `MONTH_NUMBERS`, `WEEKDAYS`: the one list of month and weekday names.
@@ -21,7 +22,6 @@ One module per job: `scan` (the machinery every reader shares), `zh_numerals`, `
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from audit.quantities import en_dates, en_numbers, en_words, zh_dates, zh_numbers
@@ -29,18 +29,15 @@ from audit.quantities.calendar_names import MONTH_NUMBERS, MONTHS, WEEKDAYS
 from audit.quantities.days import days_en, days_zh
 from audit.quantities.en_words import parse_english_number
 from audit.quantities.records import DateRef, DayRef, Quantity
-from audit.quantities.render import english_value, format_date, in_wording_of, original_offsets, original_span
+from audit.quantities.render import carried_over, english_value, format_date, in_wording_of, original_offsets, original_span
 from audit.quantities.scan import Scan
 from audit.quantities.zh_numerals import parse_chinese_number
 
 __all__ = [
-    "MONTHS", "MONTH_NUMBERS", "WEEKDAYS", "DateRef", "DayRef", "Quantity", "clear_caches", "days_en", "days_zh",
+    "MONTHS", "MONTH_NUMBERS", "WEEKDAYS", "DateRef", "DayRef", "Quantity", "carried_over", "clear_caches", "days_en", "days_zh",
     "english_value", "extract_en", "extract_zh", "format_date", "in_wording_of", "original_offsets", "original_span",
     "parse_chinese_number", "parse_english_number",
 ]
-
-_LATIN_NUMBER_WORD = re.compile(r"(?i)(?<![A-Za-z])(?:one|two|three|four|five|six|seven|eight|nine|ten)")
-
 
 def extract_zh(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of a Chinese (Simplified, ASCII-digit) sentence, in text order.
@@ -54,11 +51,10 @@ def extract_zh(text: str, default: DateRef | None = None) -> tuple[list[Quantity
 @lru_cache(maxsize=4096)  # the number and date rules both read every pair: extract once
 def _extract_zh(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
     scan = Scan(text)
+    zh_numbers.skip_glosses(scan)
     zh_dates.read_dates(scan)
     zh_dates.read_times(scan)
     zh_numbers.read_numbers(scan)
-    if _LATIN_NUMBER_WORD.search(text):
-        en_words.read_spelled_numbers(scan)  # 四角地區 (Four Corners): an English gloss in the Chinese states the number too
     return scan.result(default)
 
 
@@ -78,7 +74,6 @@ def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...
     en_numbers.read_digit_numbers(scan)
     en_words.read_decades(scan)
     en_words.read_spelled_numbers(scan)
-    en_words.read_number_compounds(scan)
     en_words.read_ordinal_words(scan)
     en_words.read_multipliers(scan)
     return scan.result(default)

@@ -15,7 +15,7 @@ _ZH_RELATIVE_DAYS = {
     "昨夜": -1, "明天": 1, "明日": 1, "明晚": 1, "前天": -2, "后天": 2,
 }
 _ZH_RELATIVE = re.compile("|".join(_ZH_RELATIVE_DAYS))
-_ZH_DAY_CHARS = re.compile("[期拜周今昨明前后y]")  # in every word above (y: an English weekday in the Chinese)
+_ZH_DAY_CHARS = re.compile("[期拜周今昨明前后]")  # in every word above
 _EN_WEEKDAY = re.compile(rf"\b(?P<w>{'|'.join(WEEKDAYS)})s?\b")
 _EN_RELATIVE_DAYS = {
     "the day before yesterday": -2, "the day after tomorrow": 2, "today": 0, "tonight": 0, "this morning": 0,
@@ -30,7 +30,6 @@ def days_zh(text: str) -> list[DayRef]:
         return []  # none of the words can be there (most sentences)
     found = [DayRef(_ZH_WEEKDAY_NUMBER[m.group("w")], None, m.group(0), *m.span()) for m in _ZH_WEEKDAY.finditer(text)]
     found += [DayRef(None, _ZH_RELATIVE_DAYS[m.group(0)], m.group(0), *m.span()) for m in _ZH_RELATIVE.finditer(text)]
-    found += _weekdays_written(text)  # an English gloss names its weekday too: 向 Sunday Times 表示 ↔ "the Sunday Times"
     return sorted(found, key=lambda d: d.start)
 
 

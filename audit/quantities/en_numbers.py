@@ -49,20 +49,9 @@ _EN_HEDGE = re.compile(
     r"estimated|approx\.)\s+(?:the\s+)?$"
 )
 _EN_MODEL = re.compile(r"(?<![\w$£€.])(?P<p>[A-Z][A-Za-z]{0,5})(?:-| )?(?P<n>\d+)(?P<s>[A-Za-z]{0,2})\b(?![,.]\d)")
-_EN_NOT_MODEL = re.compile(
-    r"(?i)^(?:mid|pre|post|early|late|top|under|over|and|the|in|on|at|of|to|by|for|since|from|about|around|"
-    r"nearly|some|than|no|number|nos?|article|section|chapter|page|route|room|game|week|day|year|round|stage|"
-    r"level|class|grade|group|level|phase|ward|term|episode|season|part|act|step|gate|platform|line|flight|"
-    r"version|world|top|us|usd|eur|gbp|rs|rmb|nt|hk|a|c|s|r|covid|sars|mers|h|u|i|or|up|with|aged|age|was|were|"
-    r"is|are|be|been|had|has|have|said|says|just|only|almost|over|more|less|fewer|least|all|his|her|its|their|"
-    r"our|my|your|this|that|these|those|last|next|first|every|each|per|as|than|then|when|while|after|before|"
-    r"between|into|among|during|until|within|without|around|across|through|against|toward|towards|via|plus|"
-    r"minus|times|out|off|down|up|it|he|she|they|we|you|who|which|what|where|why|how|but|so|if|because|"
-    r"though|although|also|still|yet|even|ever|never|not|now|today|tonight|yesterday|tomorrow|ago|later|"
-    r"earlier|once|twice|thrice|half|quarter|third|some|any|many|much|most|few|several|other|another|such|"
-    r"own|same|both|either|neither|lost|won|beat|scored|led|trailed|leads|killed|injured|dead|reached|hit|"
-    r"rose|fell|gained|dropped|jumped|climbed|hits|reach|reaches|aged|down|win|lose|draw|tie|vs)$"
-)
+# Where a capitalised word stands for its sentence's start rather than for a name: "Mid-2018", "Top-10" open a
+# sentence; "Su-24" inside one is a designation.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*)$")
 _EN_NUMBER = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 _EN_SCALE_AFTER = re.compile(r"^(?:\s*-?\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<short>bn|b|tn|trn|mn|m|k)\b)", re.I)
 _EN_PERCENT_AFTER = re.compile(r"^\s*(?:%|-?per\s?cent\b|-?percent\b|pc\b|(?:-| )?percentage\s+points?\b|points?\s+percent)", re.I)
@@ -143,9 +132,10 @@ def read_models(scan: Scan) -> None:
     """Designations: "Su-24", "F 16", "MH17" (the value is the number in them)."""
     for match in scan.matches(_EN_MODEL, HAS_DIGIT):
         prefix = match.group("p")
-        if not (prefix.isupper() and len(prefix) > 1) and (
-                _EN_NOT_MODEL.match(prefix) or MONTH_NUMBERS.get(prefix.lower().rstrip("."))):
-            continue
         if " " in match.group(0) and not prefix.isupper():
             continue  # "Boeing 737" reads as a number; "Su-24", "F 16", "MH17" as designations
+        if not (prefix.isupper() and len(prefix) > 1) and (
+                prefix.lower() in MONTH_NUMBERS or prefix in _EN_CURRENCY_PREFIX
+                or _SENTENCE_START.search(scan.text[: match.start()])):
+            continue  # "Oct-2018", "Rs500"; a capitalised word at a sentence's start may be any word ("Mid-2018")
         scan.add_quantity(Quantity(float(match.group("n")), None, match.group(0), *match.span(), None, "model"))

@@ -158,17 +158,6 @@ def read_multipliers(scan: Scan) -> None:
         scan.add_quantity(Quantity(value, "times", match.group(0), *match.span(), None, "number", spelled=True))
 
 
-_EN_NUMBER_COMPOUND = re.compile(r"(?i)\b(?P<n>two|three|four|five|six)(?:somes?|balls?)\b")
-_HAS_COMPOUND = words(n + end for n in ("two", "three", "four", "five", "six") for end in ("some", "somes", "ball", "balls"))
-
-
-def read_number_compounds(scan: Scan) -> None:
-    """"foursomes", "fourballs" (四人賽, 四球): one word that still states a number."""
-    for match in scan.matches(_EN_NUMBER_COMPOUND, _HAS_COMPOUND):
-        value = float(_EN_ONES[match.group("n").lower()])
-        scan.add_quantity(Quantity(value, None, match.group(0), *match.span(), None, "number", spelled=True))
-
-
 def read_ordinal_words(scan: Scan) -> None:
     """"third", "twenty-first"."""
     for match in scan.matches(_EN_ORDINAL_WORD, words(_EN_ORDINALS)):

@@ -126,3 +126,9 @@ def format_date(date: DateRef) -> str:
     if date.year:
         parts.append(str(date.year))
     return ", ".join(parts) if date.day and date.month else " ".join(parts)
+
+
+def carried_over(piece: str, source: str) -> bool:
+    """Whether a Latin-script piece of the translation stands in the Chinese as written: a name carried over
+    (向 Sunday Times 表示 ↔ "the Sunday Times", 四角地區 (Four Corners)), not a rendering of a figure or a day."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])", source) is not None

@@ -32,6 +32,7 @@ _ZH_UNITS = {
 # prefixes), not the numbers 1,000 and 10^12: 500千瓦 is 500 kW. After a Chinese digit they stay numbers (三千米 is
 # 3,000 metres).
 _SI_UNIT_AFTER_PREFIX = "瓦|米|克|焦|帕|伏|赫|卡|字节"
+_HAS_LATIN = chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPEED_OF = {"mile": "mph", "km": "kmh"}
 _ZH_PER_HOUR = re.compile(r"(?:每小时|时速)\s*(?:达|约|为|高达|逾|超过|仅)?\s*$")
 # Classifiers that make a Chinese numeral a count (三名, 二十多人). 点 is left out on purpose (一点 is
@@ -46,7 +47,9 @@ _ZH_HEDGES_BEFORE = (
 ).split()
 _ZH_VAGUE_BEFORE = re.compile(r"[数几上成好]$")
 
-_ZH_POINTS = "分(?![析别开配子布裂享手散歧店行局会部队校院区站类成数化批期钟秒]|之(?!差))"  # 八分之差: eight points
+# 分 counts points unless a word goes on (分析, 分钟) or it opens a share (三分之二: 之 and a numeral follow; 八分之差,
+# "a margin of eight points", is points).
+_ZH_POINTS = "分(?![析别开配子布裂享手散歧店行局会部队校院区站类成数化批期钟秒]|之\\s*[零〇一二两三四五六七八九十百千\\d])"
 _ZH_UNIT_ALT = "|".join(sorted(list(_ZH_CURRENCY) + list(_ZH_UNITS) + _ZH_MEASURES, key=len, reverse=True)) + "|" + _ZH_POINTS
 _ZH_MODEL = re.compile(
     r"(?<![A-Za-z\d])(?P<p>[A-Za-z]{1,6}\s?-?\s?)(?P<n>\d+)(?P<s>[A-Za-z]{0,2})(?![\d.,]\d)"
@@ -90,6 +93,17 @@ _ZH_SUFFIX = re.compile(
 # Units of time: 一年, 一天 are "a year", "a day" as often as "one"; physical units are not.
 # 增加一倍 means "doubled", not "one time".
 _ZH_TIME_UNITS = {"hour", "minute", "second", "week", "month", "day", "year", "times"}
+
+
+# A name given in Latin script in parentheses, as Taiwan's news adds the original: 《60分钟》(60 Minutes). It restates
+# the Chinese name beside it; its words and figures state nothing of their own.
+_LATIN_GLOSS = re.compile(r"[（(](?=[^()（）]*[A-Za-z]{2})[^()（）\u3400-\u9fff]*[)）]")
+
+
+def skip_glosses(scan: Scan) -> None:
+    """Close the Latin-script glosses in parentheses to every later reading."""
+    for match in scan.matches(_LATIN_GLOSS, _HAS_LATIN):
+        scan.take(*match.span())
 
 
 def read_numbers(scan: Scan) -> None:
