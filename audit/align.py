@@ -37,6 +37,7 @@ from typing import Iterable, Protocol, Sequence
 
 from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, load_dictionary
 from audit.model import AlignedPair, Segment
+from audit.quantities.calendar_names import MONTH_NUMBERS
 
 try:
     import cython
@@ -137,11 +138,7 @@ _EN_WORDS = {
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
 _EN_SCALE = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12, "bn": 10**9, "m": 10**6}
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTHS = MONTH_NUMBERS  # month names and abbreviations → 1–12, the package-wide list
 _EN_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_MONTHS)
 _DIGIT = re.compile(r"\d")  # every match of _EN_NUMBER holds one
 

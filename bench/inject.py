@@ -35,6 +35,7 @@ from audit.checks.registry import select_rules  # noqa: E402
 from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
+from audit.quantities import MONTHS  # noqa: E402
 from bench.corpora import NTREX, Article, ntrex_articles as load_articles  # noqa: E402
 from bench.numbers_quietness import GENUINE  # noqa: E402
 
@@ -59,7 +60,7 @@ def document(article: Article, en: list[str] | None = None) -> Document:
 
 # ---- injections: each returns the new English line, or None when the line offers nothing to break ----
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = list(MONTHS)
 _SPELLED = {"two": "three", "three": "four", "four": "five", "five": "six", "six": "seven", "seven": "eight", "eight": "nine", "nine": "ten", "ten": "eleven"}
 _CHINESE_DIGITS = dict(zip("二三四五六七八九十", ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]))
 

@@ -9,21 +9,20 @@ from audit.checks.base import Context, Rule, original_span
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
-# Capitalized words that are not names: titles, calendar words, frequent sentence openers.
+# Capitalized words that are not names: titles, frequent sentence openers, and the month and weekday names.
 _NOT_NAMES = frozenset(
     """President Prime Minister Secretary Envoy Special Chairman Chairwoman Premier Vice General Director
     Chancellor Governor Senator Representative King Queen Prince Princess Pope Ambassador Spokesman
     Spokeswoman Mr Mrs Ms Dr Professor Sir Lord Lady Chief Commander Minister Foreign Defense Defence
     Ministry Department State Office House Council Committee Party Army Navy Air Force Agency Intelligence
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     The A An In On At For As After Before When While There This That These Those But And Or If Earlier Later
     Meanwhile However Following Overall Subsequently Both Some Many Its His Her Their Our We They He She It
     North South East West Northern Southern Eastern Western Central New Old Great United Republic
     Democratic People Peoples National International Federal Supreme Court Parliament Congress Senate""".split()
-)
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def unexplained_names(english: str, explained: list[Entry]) -> list[str]:
