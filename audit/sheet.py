@@ -22,6 +22,7 @@ from typing import Callable
 from audit.errors import AuditError
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file header of .xls (and .doc) files
 # A cell may hold a whole article's sentence pair; csv's own limit (128 KB) would refuse a long one.
 MAX_CELL = 100 * 1024 * 1024
 # Unpacked size of an .xlsx/.ods: a sheet of decisions is a few MB; more is a wrong file or a zip bomb.
@@ -45,6 +46,8 @@ def read_sheet(path: Path, data: bytes, header_words: tuple[str, ...]) -> Sheet:
     """The sheet in `data` (the bytes of `path`). For a CSV, the delimiter is the one whose first row names the
     most of `header_words` (any case)."""
     suffix = path.suffix.lower()
+    if suffix == ".xls" or data.startswith(OLE2_MAGIC):
+        raise AuditError(f"{path}: an Excel 97-2003 workbook (.xls), which is not read: save it as .xlsx or as CSV UTF-8")
     if suffix in (".xlsx", ".xlsm") or (suffix != ".ods" and data.startswith(b"PK\x03\x04") and b"xl/" in data[:4096]):
         return _workbook(path, data, "openpyxl")
     if suffix == ".ods" or data.startswith(b"PK\x03\x04"):

@@ -189,6 +189,7 @@ def test_an_id_stored_as_a_number_in_a_workbook_is_recovered(tmp_path: Path) -> 
 @pytest.mark.parametrize("name, content, message", [
     ("damaged.xlsx", b"PK\x03\x04 not really a zip", "not an Excel workbook \\(.xlsx\\) \\(not a zip archive\\)"),
     ("empty.ods", b"", "not an OpenDocument spreadsheet"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Excel 97-2003 workbook \\(.xls\\).*save it as .xlsx or as CSV UTF-8"),
 ])
 def test_a_damaged_workbook_is_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
