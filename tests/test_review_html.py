@@ -362,6 +362,8 @@ def test_a_note_typed_after_a_decision_lands_on_the_finding_just_decided(browser
     row = browser.js("""(() => { const cells = [...document.querySelectorAll('table.docs td[data-count-doc="doc-1"], table.docs td[data-score="doc-1"]')];
         return cells.map(c => c.textContent.trim()); })()""")
     assert row[0] == "1" and row[-1] == str(score) and score < 100  # errors and the score in the overview
+    head = browser.js("[...document.querySelectorAll('#doc-1 .doc-head .sub > span')].filter(s => !s.hidden).map(s => s.textContent)")
+    assert head[1:] == ["2 suppressed", f"score {score}"]  # and in the article's head
     # And the exported file carries each note on its own finding.
     saved = browser.download("#export", tmp_path / "downloads")
     rows = {row["code"]: row for row in csv.DictReader(io.StringIO(saved.read_bytes().decode("utf-8-sig"), newline=""))}

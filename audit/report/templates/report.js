@@ -127,17 +127,23 @@
       var n = Number(node.dataset.suppressed) + get("ignored", node.dataset.suppressedDoc);
       node.textContent = String(n);
       if (node.dataset.value !== undefined) { node.dataset.value = String(n); }
-      var card = node.closest(".card");
-      if (card) { card.hidden = n === 0; }
+      var box = node.closest(".card, [data-suppressed-box]");
+      if (box) { box.hidden = n === 0; }
     });
+    // The article's score, as overview.article_score computes it, in the overview table and the article's head.
+    var score = function (doc, pairs) {
+      var errors = get("sev:error", doc), warnings = get("sev:warning", doc);
+      return errors + warnings === 0 ? 100
+        : Math.max(0, roundHalfEven(100 * (1 - (errors + 0.5 * warnings) / Math.max(Number(pairs), 1))));
+    };
     all("[data-score]").forEach(function (cell) {
-      var doc = cell.dataset.score, errors = get("sev:error", doc), warnings = get("sev:warning", doc);
-      var score = errors + warnings === 0 ? 100
-        : Math.max(0, roundHalfEven(100 * (1 - (errors + 0.5 * warnings) / Math.max(Number(cell.dataset.pairs), 1))));
-      cell.dataset.value = String(score);
-      var badge = cell.querySelector(".score");
-      badge.textContent = String(score);
-      badge.className = "score " + (score >= 90 ? "good" : score >= 70 ? "fair" : "bad");
+      var value = score(cell.dataset.score, cell.dataset.pairs), badge = cell.querySelector(".score");
+      cell.dataset.value = String(value);
+      badge.textContent = String(value);
+      badge.className = "score " + (value >= 90 ? "good" : value >= 70 ? "fair" : "bad");
+    });
+    all("[data-score-text]").forEach(function (node) {
+      node.textContent = String(score(node.dataset.scoreText, node.dataset.pairs));
     });
   }
   function roundHalfEven(x) {  // as Python's round(), which gives the report's own score (overview.article_score)
