@@ -235,6 +235,10 @@ READ_RIGHT = [
     ("約14萬人參加。", "About 135,000 people took part."),  # a hedged figure is a rounded one
     ("謀殺率從每一百萬15起直到150起。", "The murder rate ranges from 15 to 150 per million."),
     ("50萬至上百萬個部分。", "Half a million to a million parts."),
+    # fractions of a scale and halves (MQM-TED talk.7 and talk.6, as MT and human translators wrote them)
+    ("五年時間，兩百五十萬個零件。", "Five years, two and a half million parts."),
+    ("有25萬種開花植物。", "There are a quarter of a million species of flowering plants."),
+    ("兩年半的時間，三個半月的準備。", "Two and a half years, and three and a half months of preparation."),
 ]
 
 

@@ -168,6 +168,10 @@ class NumberMismatch(Rule):
     """A number in the source is missing from the translation or rendered with another value.
 
     Why: a wrong figure (casualties, money, hours, percentages) misinforms readers and is hard to retract.
+    Figures are compared by value (1.2億 = "120 million", 500千瓦 = "500 kilowatts", 12至14萬 = "120,000 to
+    140,000"); a figure written exactly must be rendered exactly (14萬 is 140,000, not "135,000"), one hedged or
+    written as a decimal of a magnitude (約14萬, 1.2億) may be rounded to its last written digit, and an
+    approximate range (一萬六七千) takes any value inside it.
     Bad:  舉行近五小時的會談 → "held nearly six hours of talks"
     Good: 舉行近五小時的會談 → "held nearly five hours of talks"
     """

@@ -24,8 +24,9 @@ _EN_ORDINALS = {
 }
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_TENS) + list(EN_SCALES) + ["dozen"], key=len, reverse=True))
 _EN_SPELLED = re.compile(
-    rf"(?i)\b(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_EN_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORD}))*\b"
+    # "a million", "half a million", "a quarter of a million", "two and a half million"
+    rf"(?i)\b(?:(?:half\s+|a\s+quarter\s+of\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{_EN_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORD})|\s+and\s+a\s+half\b)*\b"
 )
 _EN_ORDINAL_WORD = re.compile(
     rf"(?i)\b(?:(?:{'|'.join(_EN_TENS)})-)?(?:{'|'.join(sorted(_EN_ORDINALS, key=len, reverse=True))})\b"
@@ -34,8 +35,8 @@ _HAS_NUMBER_WORD = words(list(_EN_ONES) + list(_EN_TENS) + list(EN_SCALES) + ["d
 
 
 def parse_english_number(text: str) -> float | None:
-    """Value of "twenty-five", "one hundred and twenty", "a dozen", "five million", "half a million"; None if
-    malformed."""
+    """Value of "twenty-five", "one hundred and twenty", "a dozen", "five million", "half a million", "two and a
+    half million", "a quarter of a million"; None if malformed."""
     tokens = re.split(r"[\s-]+", text.lower().strip())
     total = current = 0.0
     previous = ""
@@ -52,8 +53,10 @@ def parse_english_number(text: str) -> float | None:
                 return None
             current += _EN_TENS[word]
             previous = "tens"
-        elif word == "half":  # "half a million"
-            current, previous = 0.5, "one"
+        elif word in ("half", "quarter"):  # "half a million", "two and a half million", "a quarter of a million"
+            current, previous = current + (0.5 if word == "half" else 0.25), "one"
+        elif word == "of":
+            continue
         elif word == "dozen":
             current = (current or 1) * 12
             previous = "scale"
@@ -110,7 +113,7 @@ _EN_FEW_WORD = "|".join(_EN_FEW)
 _HAS_SHARE_WORD = words([*_EN_PARTS, *(part + "s" for part in _EN_PARTS), "in", "of"])
 _EN_FRACTION = re.compile(
     # "a third of" (but "a third term" is an ordinal), "one-fifth", "two thirds", "one in five", "1 out of 10"
-    rf"(?i)\b(?:(?P<a>an?)\s+(?P<ad>{_EN_PART})(?=\s+of\b)"
+    rf"(?i)\b(?:(?P<a>an?)\s+(?P<ad>{_EN_PART})(?=\s+of\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<n>{_EN_FEW_WORD}|\d)[\s-]+(?P<d>{_EN_PART})s?\b(?!-final)"
     rf"|(?<![\d,.])(?P<n2>{_EN_FEW_WORD}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d2>{_EN_FEW_WORD}|\d{{1,3}})\b(?![,.]\d))"
 )

@@ -32,6 +32,7 @@ _ZH_UNITS = {
 # prefixes), not the numbers 1,000 and 10^12: 500千瓦 is 500 kW. After a Chinese digit they stay numbers (三千米 is
 # 3,000 metres).
 _SI_UNIT_AFTER_PREFIX = "瓦|米|克|焦|帕|伏|赫|卡|字节"
+_ZH_AND_A_HALF = re.compile("半(?P<unit>小时|钟头|个?月|个?星期)?")
 _HAS_LATIN = chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPEED_OF = {"mile": "mph", "km": "kmh"}
 _ZH_PER_HOUR = re.compile(r"(?:每小时|时速)\s*(?:达|约|为|高达|逾|超过|仅)?\s*$")
@@ -160,6 +161,11 @@ def _zh_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if unit in _SPEED_OF and _ZH_PER_HOUR.search(text[max(0, start - 6) : start]):
         unit = _SPEED_OF[unit]  # 每小时 85 英里, 时速120公里: a speed
     end = core_end + (suffix.end() if suffix and (word or kind == "percent") else 0)
+    half = _ZH_AND_A_HALF.match(text, end) if unit in _ZH_TIME_UNITS or word == "个" else None
+    if half:  # 两年半, 三个半月: and a half
+        value, end = value + 0.5, half.end()
+        named = half.group("unit") or ""
+        unit = unit or _ZH_UNITS.get(named) or _ZH_UNITS.get("个" + named)
     hedge = hedge or hedge_inside or (suffix.group("hedge") or suffix.group("after") if suffix else None)
     quantity_kind = kind or ("money" if unit in _ZH_CURRENCY.values() else "measure" if unit else "number")
     return Quantity(value, unit, text[start:end].rstrip(), start, end, hedge, quantity_kind, precision, spelled, bounds)
