@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import sys
 from pathlib import Path
 from typing import Callable, List, Optional, TypeVar
@@ -16,6 +17,20 @@ glossary_app = typer.Typer(no_args_is_help=True, help="Validate a glossary, or e
 app.add_typer(glossary_app, name="glossary")
 
 T = TypeVar("T")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from audit import __version__
+
+        typer.echo(f"audit (zh-en-audit) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                           help="Print the version and exit.")) -> None:
+    """Audit Chinese→English news translations."""
 
 PATHS = typer.Argument(None, help="Articles: bilingual files, pairs (story.zh.md + story.en.md), folders, CSV/TSV, XLIFF, TMX, PO.")
 SOURCE = typer.Option(None, "--source", "-s", help="Chinese file (with --target).")
@@ -84,10 +99,11 @@ def _severity(text: str) -> Severity:
 
 
 def _readers(paths: list[Path], source: Path | None, target: Path | None, settings, *,  # type: ignore[no-untyped-def]
-             out: Path | None = None, drafts_ok: bool = False):
-    """One reader per document. Our own reports and glossaries are never audited as articles; with
-    `drafts_ok` (the hook), a Chinese file committed before its translation exists is passed over."""
-    from audit.io.discover import discover, read_job
+             out: Path | None = None, hook: bool = False, notes: Callable[[str], None] | None = None):
+    """One reader per document. Our own reports, decisions files and glossaries are never audited as articles
+    (each passed over with a note to `notes`). In `hook` mode (pre-commit hands over every changed file), a
+    file that is not half of a bilingual article, or a Chinese draft without translation, is passed over."""
+    from audit.io.discover import find_jobs, read_job
     from audit.io.text import read_pair
 
     if (source is None) != (target is None):
@@ -95,12 +111,20 @@ def _readers(paths: list[Path], source: Path | None, target: Path | None, settin
     if not paths and source is None:
         raise AuditError("nothing to audit: give files or folders, or --source and --target")
     # A decisions file is an audit CSV, which the CSV reader would take for an article of aligned rows.
-    exclude = list(settings.exclude) + [p.resolve().as_posix() for p in settings.glossary + settings.decisions]
-    if out is not None:
-        exclude.append(f"{out.resolve().as_posix()}/*")
-    jobs = discover(paths, settings.encoding, exclude=exclude) if paths else []
-    if drafts_ok:
+    exclude = list(settings.exclude) + [glob.escape(p.resolve().as_posix()) for p in settings.glossary + settings.decisions]
+    if out is not None:  # escaped: a folder named `rep[1]` is that name, not a pattern
+        exclude.append(f"{glob.escape(out.resolve().as_posix())}/*")
+    found = find_jobs(paths, settings.encoding, exclude=exclude, articles_only=hook) if paths else None
+    jobs = found.jobs if found else []
+    if hook:
         jobs = [job for job in jobs if job.kind != "unpaired"]
+    for passed in found.passed if found else []:
+        if notes is not None and (passed.own or hook):
+            notes(f"{passed.path}: {passed.note}")
+    own = [passed for passed in found.passed if passed.own] if found else []
+    if not jobs and own and source is None and not hook:
+        first = own[0]
+        raise AuditError(f"{first.path}: {first.note}; nothing else to audit")
     readers = Readers((job.label, lambda job=job: read_job(job)) for job in jobs)
     files = [path for job in jobs for path in job.paths]
     if source is not None and target is not None:
@@ -108,6 +132,10 @@ def _readers(paths: list[Path], source: Path | None, target: Path | None, settin
         files += [source, target]
     readers.input_bytes = sum(_size(path) for path in dict.fromkeys(files))
     return readers
+
+
+def _note(text: str) -> None:
+    typer.echo(f"audit: passed over {text}", err=True)
 
 
 class Readers(list):  # type: ignore[type-arg]
@@ -161,7 +189,7 @@ def check(
         from audit.progress import Progress
 
         inputs = load_review_inputs(settings, list(compare))
-        readers = _readers(paths or [], source, target, settings, out=out)
+        readers = _readers(paths or [], source, target, settings, out=out, notes=None if quiet else _note)
         progress = Progress.on_terminal(len(readers), quiet=quiet)
         try:
             run = audit_documents(readers, settings, strict=strict, reference=reference, jobs=jobs, progress=progress,
@@ -200,6 +228,7 @@ def hook(
     fail_on: Optional[str] = FAIL_ON,
     jobs: int = JOBS,
     output_format: str = FORMAT,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the files passed over (not articles, our own reports)."),
     debug: bool = DEBUG,
 ) -> None:
     """Pre-commit entry: audit the changed articles, print only findings, exit 1 on errors. Writes no reports."""
@@ -218,7 +247,8 @@ def hook(
         run = Run()
         blocking = False
         # Streamed: each document's lines are printed as it is done, and nothing of it is kept.
-        for result in iter_results(_readers(list(paths), None, None, settings, drafts_ok=True), settings, run, jobs=jobs):
+        for result in iter_results(_readers(list(paths), None, None, settings, hook=True,
+                                              notes=_note if verbose else None), settings, run, jobs=jobs):
             if decided is not None:
                 apply_decisions([result], decided)
             result.findings = [f for f in result.findings if f.severity >= threshold]  # what blocks the commit, only
@@ -247,7 +277,7 @@ def baseline(
 
         settings = _settings(glossary, None, [], [], None, None, encoding)
         settings.baseline = None  # the baseline records everything found now
-        readers = _readers(paths or [], None, None, settings)
+        readers = _readers(paths or [], None, None, settings, notes=_note)
         run = audit_documents(readers, settings, strict=True, compact=True, input_bytes=readers.input_bytes)
         write_atomic(output, render_baseline(run.results).encode("utf-8"))
         count = sum(len(r.findings) for r in run.results)
@@ -307,7 +337,8 @@ def glossary_extract(
         from audit.report.atomic import write_atomic
 
         settings = _settings([], None, [], [], None, None, encoding)
-        candidates = extract_candidates([read() for _, read in _readers(paths or [], None, None, settings)], min_count=min_count)
+        candidates = extract_candidates([read() for _, read in _readers(paths or [], None, None, settings, notes=_note)],
+                                        min_count=min_count)
         write_atomic(output, render_candidates(candidates).encode("utf-8-sig"))
         typer.echo(f"{output}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}")
         return 0

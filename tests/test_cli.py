@@ -109,3 +109,18 @@ def test_rules_lists_every_rule_with_its_code() -> None:
     listing = audit("rules").stdout
     for code in ("N001", "N002", "U001", "D001", "C001", "O001", "O002", "F001"):
         assert code in listing
+
+
+def test_version_is_the_package_version() -> None:
+    from audit import __version__
+
+    done = audit("--version")
+    assert (done.returncode, done.stdout) == (0, f"audit (zh-en-audit) {__version__}\n")
+
+
+def test_a_file_of_another_kind_is_one_line_with_an_article_english_wants(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")
+    done = audit("check", "Makefile", "--no-report", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "audit: error: Makefile: cannot audit an extensionless file (audited: .txt" in done.stderr
+    assert "Traceback" not in done.stderr

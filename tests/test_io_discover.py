@@ -109,11 +109,18 @@ def test_a_named_half_without_partner_fails_when_read_and_names_the_expected_fil
         read_job(jobs[1])
 
 
-def test_named_files_of_other_kinds_are_errors(tmp_path: Path) -> None:
-    image = tmp_path / "photo.png"
+def test_named_files_of_other_kinds_are_errors_when_read_and_the_others_are_still_audited(tmp_path: Path) -> None:
+    image, makefile = tmp_path / "photo.png", tmp_path / "Makefile"
     image.write_bytes(b"\x89PNG\r\n")
+    makefile.write_text("all:\n")
+    article = write(tmp_path / "article.txt", f"{ZH}\n\n{EN}\n")
+    jobs = discover([image, makefile, article])
+    kinds = {job.paths[0].name: job for job in jobs}
+    assert {name: job.kind for name, job in kinds.items()} == {"Makefile": "refused", "photo.png": "refused", "article.txt": "text"}
+    with pytest.raises(InputError, match=r"Makefile: cannot audit an extensionless file \(audited: .txt, .md"):
+        read_job(kinds["Makefile"])
     with pytest.raises(InputError, match=r"photo.png: cannot audit a .png file \(audited: .txt, .md"):
-        discover([image])
+        read_job(kinds["photo.png"])
     with pytest.raises(InputError, match="nope.txt: no such file or folder"):
         discover([tmp_path / "nope.txt"])
 
@@ -150,16 +157,20 @@ def test_the_sniff_finds_both_scripts_wherever_they_are_and_only_then(tmp_path: 
 
 
 def test_discovery_reads_no_file_to_pair_or_choose_a_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a table's head is read: it may be one of our own files (a report, decisions) or a data table."""
     write(tmp_path / "zh/a.md", ZH)
     write(tmp_path / "en/a.md", EN)
     write(tmp_path / "b.zh.txt", ZH)
     write(tmp_path / "c.csv", f"zh,en\n{ZH},{EN}\n")
     write(tmp_path / "d.po", 'msgid "x"\nmsgstr "y"\n')
+    real_open = Path.open
 
-    def no_open(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"discovery opened {args[0]}")
+    def no_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self.suffix != ".csv" or args[:1] != ("rb",):
+            raise AssertionError(f"discovery opened {self}")
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", no_open)
+    monkeypatch.setattr(builtins, "open", lambda *args, **kwargs: no_open(Path(args[0]), *args[1:], **kwargs))
     monkeypatch.setattr(Path, "open", no_open)
     assert [job.kind for job in discover([tmp_path])] == ["table", "catalog", "markdown-pair"]
 

@@ -24,7 +24,14 @@ audited); found while searching a folder, it is skipped as a draft not yet trans
 
 A .txt/.md file without a language tag is a single bilingual article. Named explicitly it is always read;
 found in a folder it is audited only when a quick look at its beginning and end finds both Chinese and
-English text, so that READMEs and notes are passed over.
+English text, so that READMEs and notes are passed over. A CSV/TSV found in a folder is audited only when
+its cells hold both Chinese and English (a data table of figures is not an article). With `articles_only`
+(the pre-commit hook, which is handed every changed file) files named explicitly are looked at the same way:
+what is not half of a bilingual article is passed over. A file that reads as bilingual only in a legacy
+Chinese encoding (Big5, GB18030) is an article all the same, and its reader says which --encoding to give.
+
+Our own files (audit reports, decisions files, glossaries: audit.io.ownfiles) are never audited: they are
+passed over with a note that says what they are for, found in a folder or named.
 
 Paths matching an `exclude` glob pattern (`drafts/*`, `*.glossary.csv`) are skipped, wherever they come from.
 A folder with nothing to audit is an input error. Jobs come back in a stable order, sorted by path.
@@ -32,17 +39,19 @@ A folder with nothing to audit is an input error. Jobs come back in a stable ord
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator, Literal
 
 from audit.errors import InputError
+from audit.io.ownfiles import own_file_note
 from audit.model import Document
 
-Kind = Literal["text", "text-pair", "markdown", "markdown-pair", "table", "catalog", "unpaired"]
+Kind = Literal["text", "text-pair", "markdown", "markdown-pair", "table", "catalog", "unpaired", "refused"]
 
 _FORMATS: dict[str, str] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown",
@@ -56,6 +65,10 @@ _NAME_TAG = re.compile(rf"^(?P<stem>.+)\.(?P<tag>{_TAG})(?P<ext>\.[^.]+)$", re.I
 _FOLDER_TAG = re.compile(_TAG, re.IGNORECASE)
 _SNIFF_BYTES = 64 * 1024
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_CELL = re.compile(r"[^,;\t\r\n]+")
+# Tried when a file is not UTF-8: the two legacy encodings of Chinese news text (Big5: Taiwan and Hong Kong).
+_LEGACY = ("gb18030", "big5")
+NOT_AN_ARTICLE = "not half of a bilingual article (no Chinese and English paragraphs)"
 
 
 @dataclass(frozen=True)
@@ -65,12 +78,29 @@ class Job:
     kind: Kind
     paths: tuple[Path, ...]
     encoding: str | None = None
-    problem: str = ""  # for an "unpaired" job: why it cannot be read
+    problem: str = ""  # for an "unpaired" or "refused" job: why it cannot be read
 
     @property
     def label(self) -> str:
         """The document's name, as its reader will give it (a pair is named by its English file)."""
         return str(self.paths[-1])
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """A file discovery did not turn into a job, and why (a note for the user)."""
+
+    path: Path
+    note: str
+    own: bool  # one of our own files (a report, decisions, glossary): worth telling even when not asked
+
+
+@dataclass
+class Discovery:
+    """The jobs, sorted by path, and the files passed over."""
+
+    jobs: list[Job]
+    passed: list[PassedOver] = field(default_factory=list)
 
 
 def read_job(job: Job) -> Document:
@@ -104,9 +134,18 @@ def read_job(job: Job) -> Document:
 
 def discover(paths: Iterable[Path], encoding: str | None = None, exclude: Iterable[str] = ()) -> list[Job]:
     """Jobs for files and folders, pairing the halves of translated articles; sorted by path."""
+    return find_jobs(paths, encoding, exclude).jobs
+
+
+def find_jobs(paths: Iterable[Path], encoding: str | None = None, exclude: Iterable[str] = (), *,
+              articles_only: bool = False) -> Discovery:
+    """Jobs for files and folders, and the files passed over. With `articles_only` (the hook), a file named
+    explicitly that is not half of a bilingual article is passed over instead of refused."""
     patterns = list(exclude)
     found: dict[str, tuple[Path, bool]] = {}  # normalized path → (path as given, named explicitly)
     folders: list[Path] = []
+    passed: list[PassedOver] = []
+    refused: list[Job] = []
     for path in paths:
         path = Path(path)
         if _excluded(path, patterns):
@@ -118,28 +157,45 @@ def discover(paths: Iterable[Path], encoding: str | None = None, exclude: Iterab
         elif not path.exists():
             raise InputError(f"{path}: no such file or folder")
         elif path.suffix.lower() not in _FORMATS:
-            raise InputError(f"{path}: cannot audit a {path.suffix or 'extensionless'} file (audited: {', '.join(SUPPORTED)})")
+            if (note := own_file_note(path)) is not None:  # a JSON, SARIF or HTML report, a baseline
+                passed.append(PassedOver(path, note, own=True))
+            elif articles_only:
+                passed.append(PassedOver(path, NOT_AN_ARTICLE, own=False))
+            else:  # refused when read: the other files of the run are still audited
+                refused.append(Job("refused", (path,), encoding,
+                                   f"{path}: cannot audit {_kind_of(path)} file (audited: {', '.join(SUPPORTED)})"))
         else:
-            found[_key(path)] = (path, True)
-    jobs = _jobs(list(found.values()), encoding, patterns)
-    if folders and not jobs:
+            found[_key(path)] = (path, not articles_only)
+    jobs = _jobs(list(found.values()), encoding, patterns, passed) | set(refused)
+    if folders and not jobs and not articles_only:
         names = ", ".join(str(f) for f in folders)
         raise InputError(f"{names}: nothing to audit (no bilingual article, zh/en pair, table, XLIFF, TMX or PO file)")
-    return sorted(jobs, key=lambda job: ([str(p) for p in job.paths], job.kind))
+    ordered = sorted(jobs, key=lambda job: ([str(p) for p in job.paths], job.kind))
+    return Discovery(ordered, sorted(passed, key=lambda p: str(p.path)))
 
 
-def _jobs(files: list[tuple[Path, bool]], encoding: str | None, patterns: list[str]) -> set[Job]:
+def _kind_of(path: Path) -> str:
+    """'a .pdf' (said "a dot-pdf"), or 'an extensionless'."""
+    return f"a {path.suffix}" if path.suffix else "an extensionless"
+
+
+def _jobs(files: list[tuple[Path, bool]], encoding: str | None, patterns: list[str], passed: list[PassedOver]) -> set[Job]:
     jobs: set[Job] = set()
     halves: dict[tuple[object, ...], dict[str, dict[str, tuple[Path, bool]]]] = {}
     for path, explicit in files:
         kind = _FORMATS[path.suffix.lower()]
-        if kind in ("table", "catalog"):
+        if kind == "table" and (note := own_file_note(path)) is not None:
+            passed.append(PassedOver(path, note, own=True))
+            continue
+        if kind == "catalog":
             jobs.add(Job(kind, (path,), encoding))  # type: ignore[arg-type]
             continue
-        half = _half(path)
-        if half is None:
+        half = _half(path) if kind != "table" else None
+        if half is None:  # one file holds the whole article: read it if named, or if it looks like one
             if explicit or _looks_bilingual(path, kind, encoding):
                 jobs.add(Job(kind, (path,), encoding))  # type: ignore[arg-type]
+            else:
+                passed.append(PassedOver(path, NOT_AN_ARTICLE, own=False))
             continue
         key, lang = half
         halves.setdefault(key, {"zh": {}, "en": {}})[lang][_key(path)] = (path, explicit)
@@ -261,6 +317,10 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
     except OSError:
         return False
     texts = [_lenient_decode(chunk, encoding) for chunk in (head, tail)]
+    if kind == "table":
+        # Cells, not paragraphs: a data table's header is English and its figures no script at all.
+        scripts = {script_of(cell) for text in texts for cell in _CELL.findall(text)}
+        return "zh" in scripts and "en" in scripts
     if kind == "text":
         # Quicker still: the first and the last stretch between blank lines. Each holds whole paragraphs, and
         # a stretch can only read as Chinese (English) if one of its paragraphs does, so "both" here is
@@ -289,6 +349,9 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
 
 
 def _lenient_decode(data: bytes, encoding: str | None) -> str:
+    """The bytes as text for a look at their scripts: a chunk may end inside a character, so decoding is
+    incremental; text that is not UTF-8 is read in a legacy Chinese encoding when it is valid in one, so that
+    an article saved in Big5 is still found (and its reader asks for --encoding)."""
     if encoding:
         try:
             return data.decode(encoding, errors="ignore")
@@ -296,4 +359,9 @@ def _lenient_decode(data: bytes, encoding: str | None) -> str:
             return ""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="ignore")
+    for name in ("utf-8-sig", *_LEGACY):
+        try:
+            return codecs.getincrementaldecoder(name)().decode(data, final=False)
+        except UnicodeDecodeError:
+            continue
     return data.decode("utf-8", errors="ignore")
