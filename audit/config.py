@@ -61,7 +61,9 @@ def load_settings(start: Path | None = None) -> Settings:
     if path is None:
         return Settings()
     table = _read(path)
-    if path.name == "pyproject.toml":
+    # pyproject.toml keeps them under [tool.audit]; .audit.toml holds the keys alone, or the same table when it
+    # was copied from a pyproject.toml (both read alike rather than "unknown setting 'tool'").
+    if path.name == "pyproject.toml" or set(table) == {"tool"} and isinstance(table["tool"], dict) and set(table["tool"]) == {"audit"}:
         table = table["tool"]["audit"]
     return parse_settings(table, path)
 

@@ -11,7 +11,16 @@ def test_non_breaking_space_paragraph_in_the_sample_is_found() -> None:
     doc = read_bilingual(SAMPLE)
     [finding] = list(BlankParagraph().check_document(AlignedDocument(doc, [], [], []), Context()))
     assert finding.code == "F001" and finding.target_loc.line == 23  # type: ignore[union-attr]
-    assert "U+00A0" in finding.message
+    assert finding.message == "A paragraph that holds only a non-breaking space: delete it"  # in words, for editors
+    assert finding.id == "49c9f36ac408"  # as in the editors' decisions files (fixtures/decisions): ids stay
+
+
+def test_invisible_characters_are_named_in_words_and_counted() -> None:
+    from audit.checks.form import invisible_in_words
+
+    assert invisible_in_words("\u00a0\u00a0") == "2 non-breaking spaces"
+    assert invisible_in_words("\u3000\u200b") == "a full-width space and a zero-width space"
+    assert invisible_in_words("\u2060 \t") == "a word joiner, a space and a tab"  # Unicode's own name otherwise
 
 
 def test_article_without_invisible_paragraphs_is_quiet(tmp_path) -> None:  # type: ignore[no-untyped-def]

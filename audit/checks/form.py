@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Collection, Iterator
 
 from audit.checks.base import Context, Rule
@@ -23,12 +24,30 @@ class BlankParagraph(Rule):
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
         for block, side in [(b, "target") for b in doc.document.blank_target] + [(b, "source") for b in doc.document.blank_source]:
-            names = sorted({f"U+{ord(ch):04X}" for ch in block.text if ch not in " \t"})
             yield self.finding(
-                f"Paragraph of invisible characters only ({', '.join(names) or 'spaces'}); delete it",
+                f"A paragraph that holds only {invisible_in_words(block.text)}: delete it",
                 **{f"{side}_loc": block.loc}, found=block.text.encode("unicode_escape").decode(),
                 suggestion="delete the paragraph",
             )
+
+
+# What editors call the characters that show nothing (Unicode's names otherwise, lower-cased: NO-BREAK SPACE is
+# the non-breaking space of word processors' menus).
+_INVISIBLE_NAMES = {
+    "\u00a0": "non-breaking space", "\u3000": "full-width space", "\u200b": "zero-width space",
+    "\ufeff": "byte-order mark", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+    " ": "space", "\t": "tab",
+}
+
+
+def invisible_in_words(text: str) -> str:
+    """'a non-breaking space', '2 non-breaking spaces and a tab': what a blank-looking paragraph holds."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        name = _INVISIBLE_NAMES.get(ch) or unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+        counts[name] = counts.get(name, 0) + 1
+    parts = [f"a {name}" if n == 1 else f"{n} {name}s" for name, n in counts.items()]
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "「": "」", "『": "』", "（": "）", "《": "》"}

@@ -17,20 +17,24 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def finding_lines(results: list[DocumentResult], style: str = "text") -> list[str]:
-    """One line per finding: `path:line:col: CODE severity: message [fix]`, or GitHub Actions annotations."""
-    lines = []
+    """One line per finding: `path:line:col: CODE severity: message [fix]`, or GitHub Actions annotations.
+
+    Sorted by file, line and column, as a compiler's are (a pair's Chinese and English files each in their
+    place); a line that would say exactly what another says is printed once."""
+    keyed = []
     for result in results:
         for f in result.findings:
             suggestion = f" [{f.suggestion}]" if f.suggestion else ""
+            loc = f.location
+            key = (loc.path, loc.line, loc.column) if loc else (result.name, 0, 0)
             if style == "github":
-                loc = f.location
                 where = f"file={_gh(loc.path, True)},line={loc.line},col={loc.column}," if loc else ""
                 title = _gh(f"{f.code} {f.rule}", True)
-                lines.append(f"::{_GITHUB_LEVEL[f.severity]} {where}title={title}::{_gh(f.message + suggestion)}")
+                keyed.append((key, f"::{_GITHUB_LEVEL[f.severity]} {where}title={title}::{_gh(f.message + suggestion)}"))
             else:
-                where = str(f.location) if f.location else result.name
-                lines.append(f"{where}: {f.code} {f.severity.label}: {f.message}{suggestion}")
-    return lines
+                where = str(loc) if loc else result.name
+                keyed.append((key, f"{where}: {f.code} {f.severity.label}: {f.message}{suggestion}"))
+    return list(dict.fromkeys(line for _, line in sorted(keyed)))
 
 
 def _gh(text: str, prop: bool = False) -> str:
