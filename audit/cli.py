@@ -32,6 +32,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
                                            help="Print the version and exit.")) -> None:
     """Audit Chinese→English news translations."""
 
+
 PATHS = typer.Argument(None, help="Articles: bilingual files, pairs (story.zh.md + story.en.md), folders, CSV/TSV, XLIFF, TMX, PO.")
 SOURCE = typer.Option(None, "--source", "-s", help="Chinese file (with --target).")
 TARGET = typer.Option(None, "--target", "-t", help="English file (with --source).")
