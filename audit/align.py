@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
-from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, load_dictionary
+from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, gloss_words, load_dictionary
 from audit.model import AlignedPair, Segment
 from audit.quantities.calendar_names import MONTH_NUMBERS
+from audit.text import HAN_RUN
 
 try:
     import cython
@@ -110,7 +111,6 @@ _ZH_STOP = frozenset(
     + "们 我们 他们 她们 你们 它们 咱们 自己 这些 这个 那些 那个 这样 那样 这种 那种 没有 不是 可以 已经 一些 一个 一名 一位 "
     "而且 但是 因为 所以 如果 虽然 就是 还是 以及 对于 关于 为了 其中 之一 之后 并且 或者 以来 这是 就会 也是 都是".split()
 )
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
@@ -297,7 +297,7 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
                     gloss = lookup(word)
                     if gloss is None:
                         continue
-                    stems = memo[word] = () if word in _ZH_STOP else _split(gloss)
+                    stems = memo[word] = () if word in _ZH_STOP else gloss_words(gloss)
                 if any_taken and any(taken[position:end]):
                     stems = None
                     continue
@@ -308,7 +308,7 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
                 if stems is None:
                     gloss = lookup(pair)
                     if gloss is not None:
-                        stems = memo[pair] = () if pair in _ZH_STOP else _split(gloss)
+                        stems = memo[pair] = () if pair in _ZH_STOP else gloss_words(gloss)
                 if any_taken and taken[position + 1]:
                     stems = None
         if stems is None:  # one (not taken: see above)
@@ -363,7 +363,7 @@ class _Lexicon:
                         if size > 1:
                             pairs[word[:2]] = pairs.get(word[:2], 0) | 1 << size
                         else:
-                            singles[word] = () if word in _ZH_STOP else _split(entries[word])
+                            singles[word] = () if word in _ZH_STOP else gloss_words(entries[word])
                 indexed.add(char)
 
 
@@ -384,14 +384,9 @@ def _entry_stems(english: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem for form in english for stem in content_stems(form)))
 
 
-@lru_cache(maxsize=65_536)
-def _split(gloss: str) -> tuple[str, ...]:
-    return tuple(gloss.split())
-
-
 def _zh_length(norm: str) -> int:
     """Characters, with a run of Latin letters or digits counted as about one character per three letters."""
-    han = sum(map(len, _HAN_RUN.findall(norm)))
+    han = sum(map(len, HAN_RUN.findall(norm)))
     other = len(_ALNUM.findall(norm))
     return han + (other + 2) // 3
 

@@ -8,6 +8,7 @@ conversion allows, so offsets in the folded text point at the same characters in
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -131,3 +132,31 @@ def normalize_zh(text: str) -> str:
 def normalize_en(text: str) -> str:
     """English for matching: half-width, plain single spaces."""
     return _SPACES.sub(" ", fold_width(text)).strip()
+
+
+def original_span(original: str, norm: str, start: int, end: int) -> str | None:
+    """The text of the original behind norm[start:end] (see `original_offsets`), or None when it cannot be told."""
+    offsets = original_offsets(original, norm, start, end)
+    return original[offsets[0]:offsets[1]] if offsets else None
+
+
+def original_offsets(original: str, norm: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where norm[start:end] is in `original`, when `norm` is a normalisation of it.
+
+    Conversion to Simplified and width folding keep lengths in practice, and the offsets carry over; when they did
+    not, the normalised text (or its figure) is looked for in the original, and taken only where it occurs once:
+    a place guessed among several would mark the wrong figure (the 85 inside 385).
+    """
+    piece = norm[start:end]
+    if len(original) == len(norm) and _digits(original[start:end]) == _digits(piece):
+        return start, end
+    digits = re.search(r"\d[\d,.]*", piece)
+    for needle in (piece, digits.group(0) if digits else ""):
+        found = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(needle)}(?![\d])", original)] if needle else []
+        if len(found) == 1:
+            return found[0], found[0] + len(needle)
+    return None
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isdigit())

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from audit.model import Block, Lang, Location, Segment, SegmentKind
 from audit.normalize import normalize_en, normalize_zh
+from audit.text import HAN
 
 _ZH_END = "。！？!?；;…"
 _CLOSERS = "”’」』）)》〉\"'"
@@ -43,7 +44,7 @@ def split_zh(text: str) -> list[tuple[int, str]]:
         if not stripped:
             continue
         # "…？」，他說道。": a piece opening with a comma or a closer continues the sentence before it
-        if out and (stripped[0] in "，,、" + _CLOSERS or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", stripped)):
+        if out and (stripped[0] in "，,、" + _CLOSERS or not _WORDLIKE.search(stripped)):
             start, _ = out[-1]
             out[-1] = (start, text[start:match.end()].strip())
             continue
@@ -108,6 +109,7 @@ def segment_blocks(blocks: Iterable[Block], lang: Lang) -> list[Segment]:
     return segments
 
 
+_WORDLIKE = re.compile(f"[{HAN}A-Za-z0-9]")  # a piece with no word in it continues the sentence before it
 _DATELINE = re.compile(r"^[\d\s/.\-年月日:,，]+$")
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.lexicon.glossary import Glossary, _collapse, _english_form, _fold_quotes
+from audit.lexicon.entry import collapse, english_form, fold_quotes
+from audit.lexicon.glossary import Glossary
 from audit.normalize import normalize_en, normalize_zh
 from tests.conftest import NTREX, ROOT, SAMPLE
 
@@ -85,15 +86,15 @@ def test_glossary_matching_is_the_alternation_it_replaces(glossary: Glossary) ->
     by_form: dict[str, object] = {}
     for entry in glossary._by_key.values():
         for form in entry.english:
-            by_form.setdefault(_fold_quotes(form), entry)
+            by_form.setdefault(fold_quotes(form), entry)
     forms = sorted(by_form, key=len, reverse=True)
-    english = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_english_form(f) for f in forms)})(?![A-Za-z])")
-    collapsed = {_collapse(f): e for f, e in by_form.items()}
+    english = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(english_form(f) for f in forms)})(?![A-Za-z])")
+    collapsed = {collapse(f): e for f, e in by_form.items()}
 
     def english_entries(text: str) -> list[object]:
         seen: list[object] = []
-        for match in english.finditer(_fold_quotes(text)):
-            entry = collapsed.get(_collapse(match.group()))
+        for match in english.finditer(fold_quotes(text)):
+            entry = collapsed.get(collapse(match.group()))
             if entry is not None and all(entry is not s for s in seen):
                 seen.append(entry)
         return seen

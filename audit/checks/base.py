@@ -109,15 +109,3 @@ class Rule:
     def summary(cls) -> str:
         return (cls.__doc__ or "").strip().splitlines()[0]
 
-
-def original_span(segments: list[Segment], start: int, end: int) -> str:
-    """The original text behind offsets [start, end) of the segments' joined normalized text.
-
-    Normalization keeps one character per character (width folding, Traditional → Simplified), so the
-    offsets carry over; where a conversion changed the length, fall back to the normalized text.
-    """
-    original = "".join(s.text for s in segments)
-    norm = "".join(s.norm for s in segments)
-    if len(original) == len(norm):
-        return original[start:end]
-    return norm[start:end]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.text import HAN_RUN
 
 _KIND_LABEL = {"headline": "Headline", "dateline": "Dateline", "body": "Sentence"}
 
@@ -55,7 +55,6 @@ class AddedSentence(Rule):
 _PRIOR_LOG_RATIO = math.log(2.9)
 _PRIOR_SPREAD = 0.26
 _MIN_CHINESE = 30  # Han characters; short sentences ("Big if true," he tweeted) vary too much to judge
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 class PartialTranslation(Rule):
@@ -97,7 +96,7 @@ def _chinese_length(text: str) -> float:
 
 
 def _han(text: str) -> int:
-    return sum(map(len, _HAN_RUN.findall(text)))  # runs, not characters: a third of the time
+    return sum(map(len, HAN_RUN.findall(text)))  # runs, not characters: a third of the time
 
 
 def _log_ratio(pair: AlignedPair) -> float:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from audit.checks.base import Context, Rule, original_span
+from audit.checks.base import Context, Rule
 from audit.lexicon.transliterate import SOUNDS_ALIKE, sound_alike
 from audit.model import AlignedDocument, Finding, Location, Severity
+from audit.normalize import original_span
 
 
 class SourceVariants(Rule):
@@ -32,7 +33,7 @@ class SourceVariants(Rule):
         entries = {}
         for segment in doc.source:
             for mention in ctx.glossary.mentions(segment.norm):
-                shown = original_span([segment], mention.start, mention.end)
+                shown = original_span(segment.text, segment.norm, mention.start, mention.end) or mention.form
                 seen[id(mention.entry)][mention.form].append((shown, segment.loc))
                 entries[id(mention.entry)] = mention.entry
         for key, variants in seen.items():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from audit.checks.base import Context, Rule, original_span
+from audit.checks.base import Context, Rule
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.normalize import original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
@@ -75,7 +76,7 @@ class NameMismatch(Rule):
                     continue
                 if entry.type == "person" and _inside_longer_name(pair.source_norm, mention.start, mention.end):
                     continue
-                shown = original_span(pair.source, mention.start, mention.end)
+                shown = original_span(pair.source_text, pair.source_norm, mention.start, mention.end) or mention.form
                 found = self._stand_in(pair, entry, shown, entries, glossary)
                 if not found and entry.found_in(nearby):
                     continue
@@ -167,7 +168,7 @@ class NameMismatch(Rule):
             if source is None:
                 continue
             deficits.remove(source)
-            shown = original_span(pair.source, source.start, source.end)
+            shown = original_span(pair.source_text, pair.source_norm, source.start, source.end) or source.form
             finding = self._report(pair, source.entry, shown, mention.text)
             if finding is not None:
                 yield finding
@@ -374,7 +375,7 @@ class UnknownName(Rule):
             if not suspects:
                 continue
             found, _ = best_transliteration(name, suspects)
-            shown = original_span(pair.source, start, end)
+            shown = original_span(pair.source_text, pair.source_norm, start, end) or name
             yield self.finding(
                 f'{shown} has no matching name in the translation; is "{found}" right?', pair,
                 expected=" ".join(_pinyin(name)), found=found, source_marks=(shown,), target_marks=(found,),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from audit.checks.base import Context, Rule, original_span
+from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, Finding, Severity
+from audit.normalize import original_span
 
 
 class GlossaryTerm(Rule):
@@ -32,7 +33,7 @@ class GlossaryTerm(Rule):
                 if entry.type != "term" or id(entry) in seen or entry.found_in(pair.target_norm, ignore_case=True):
                     continue
                 seen.add(id(entry))
-                shown = original_span(pair.source, mention.start, mention.end)
+                shown = original_span(pair.source_text, pair.source_norm, mention.start, mention.end) or mention.form
                 yield self.finding(
                     f'{shown} is not rendered as the glossary says ("{entry.preferred}")', pair,
                     expected=" / ".join(entry.english), suggestion=f"use “{entry.preferred}”", source_marks=(shown,),

@@ -8,8 +8,8 @@ from typing import Iterator
 from audit.checks.base import Context, Rule
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import fold_width
+from audit.text import HAN_RUN
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class UntranslatedChinese(Rule):
@@ -25,7 +25,7 @@ class UntranslatedChinese(Rule):
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.target or _copied(pair):
             return
-        runs = tuple(dict.fromkeys(_HAN_RUN.findall(pair.target_text)))
+        runs = tuple(dict.fromkeys(HAN_RUN.findall(pair.target_text)))
         if runs:
             yield self.finding(
                 f"Chinese left in the English: {'、'.join(runs)}", pair, found="、".join(runs), target_marks=runs,
@@ -57,5 +57,5 @@ class TargetCopiesSource(Rule):
     code, name, severity = "T002", "target-copies-source", Severity.ERROR
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
-        if pair.target and _copied(pair) and _HAN_RUN.search(pair.source_norm):
+        if pair.target and _copied(pair) and HAN_RUN.search(pair.source_norm):
             yield self.finding("The translation is a copy of the source", pair, found=pair.target_text)

@@ -35,6 +35,7 @@ from audit.errors import InputError
 from audit.io.decode import read_bytes
 from audit.io.table import unit_block
 from audit.io.text import script_of
+from audit.io.xml import local_name
 from audit.model import Block, Document, Location
 
 XLIFF2_NS_PREFIX = "urn:oasis:names:tc:xliff:document:2."
@@ -152,7 +153,7 @@ def _xliff1_units(path: Path, data: bytes) -> list[_Unit]:
 
     store = _parse(xliff.xlifffile, path, data, "XLIFF")
     root = store.document.getroot()
-    for file_element in (child for child in root if _local(child) == "file"):
+    for file_element in (child for child in root if local_name(child) == "file"):
         _check_languages(path, file_element.get("source-language"), file_element.get("target-language"))
     return _xliff_units(path, data, store)
 
@@ -186,7 +187,7 @@ def _tmx_units(path: Path, data: bytes) -> list[_Unit]:
     seen: set[str] = set()
     units = []
     for unit in store.units:
-        variants = [(_lang(tuv), tuv) for tuv in unit.xmlelement if _local(tuv) == "tuv"]
+        variants = [(_lang(tuv), tuv) for tuv in unit.xmlelement if local_name(tuv) == "tuv"]
         seen.update(lang for lang, _ in variants)
         zh = next((tuv for lang, tuv in variants if _is_lang(lang, "zh")), None)
         en = next((tuv for lang, tuv in variants if _is_lang(lang, "en")), None)
@@ -308,13 +309,9 @@ def _child(element, name: str):  # type: ignore[no-untyped-def]
     """The first direct child with this local name (so that <alt-trans> sources are not taken)."""
     if element is None:
         return None
-    return next((child for child in element if _local(child) == name), None)
+    return next((child for child in element if local_name(child) == name), None)
 
 
-def _local(element) -> str:  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _lang(tuv) -> str:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
+from audit.io.delimited import sniff_delimiter
 from audit.io.text import script_of
 from audit.model import Block, Document, Location
 from audit.normalize import is_blank
@@ -36,7 +37,6 @@ _SOURCE_WORDS = ("chinese", "中文", "原文", "source")
 _TARGET_WORDS = ("english", "英文", "譯文", "译文", "target", "translation")
 _ZH_TAG = re.compile(r"zh(?:[-_][a-z0-9]{1,8})*")
 _EN_TAG = re.compile(r"en(?:[-_][a-z0-9]{1,8})*")
-_DELIMITERS = ("\t", ";", ",")
 
 
 def read_table(
@@ -46,7 +46,7 @@ def read_table(
     text = decode(read_bytes(path), path, encoding)
     if is_blank(text):
         raise InputError(f"{path}: empty file")
-    delimiter = _delimiter(text, path)
+    delimiter = sniff_delimiter(text, path)
     rows = _records(text, delimiter, path)
     if not rows:
         raise InputError(f"{path}: empty file")
@@ -105,22 +105,6 @@ class _Record:
         else:
             col += len(lead)
         return Block(text, Location(path, line, col))
-
-
-def _delimiter(text: str, path: Path) -> str:
-    """Tab for .tsv; otherwise the delimiter that splits the first rows into the same number (≥ 2) of cells
-    most often, preferring tab, then semicolon, then comma on a tie (prose is full of commas, not tabs)."""
-    if path.suffix.lower() == ".tsv":
-        return "\t"
-    sample = text[:65536]
-
-    def score(delimiter: str) -> tuple[int, int]:
-        widths = [len(row) for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row][:20]
-        common = max(set(widths), key=widths.count, default=0)
-        consistent = widths.count(common) if common >= 2 else 0
-        return (consistent, -_DELIMITERS.index(delimiter))
-
-    return max(_DELIMITERS, key=score)
 
 
 def _records(text: str, delimiter: str, path: Path) -> list[_Record]:

@@ -14,14 +14,14 @@ from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
 from audit.model import Block, Document, Location
 from audit.normalize import is_blank
+from audit.text import HAN_RUN
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def script_of(text: str) -> str | None:
     """'zh', 'en', or None when the text has no letters of either script."""
-    han = 0 if text.isascii() else sum(map(len, _HAN_RUN.findall(text)))
+    han = 0 if text.isascii() else sum(map(len, HAN_RUN.findall(text)))
     if han * 5 >= len(text) > 0:
         return "zh"  # more Han than there is room for letters to outweigh (the usual Chinese paragraph)
     if han == 0:  # English, or no letters at all: one letter tells, no need to count them

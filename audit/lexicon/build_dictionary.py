@@ -16,12 +16,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from audit.lexicon.dictionary import FORMAT, content_stem, english_tokens
+from audit.text import HAN, HAN_RUN
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SKIP_SENSE = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written)", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|]+")
+_HAN_OR_BAR = re.compile(f"[{HAN}|]+")  # Chinese words inside a sense, and the bar between script forms
 MAX_STEMS = 24
 MAX_WORD = 8
 # A lone character keeps the first glosses of each of its readings only: its rarer senses are noise
@@ -59,7 +60,7 @@ def sense_stems(sense: str) -> list[str]:
     if _SKIP_SENSE.match(sense):
         return []
     text = _BRACKETS.sub(" ", sense)
-    text = _HAN.sub(" ", text)
+    text = _HAN_OR_BAR.sub(" ", text)
     previous = None
     while previous != text:  # nested parentheses
         previous, text = text, _PARENS.sub(" ", text)
@@ -81,7 +82,7 @@ def build(path: Path) -> str:
     header, entries = read_cedict(path)
     stems: dict[str, list[str]] = defaultdict(list)
     for simplified, senses in read_supplement() + entries:  # supplement first: its words lead
-        if len(simplified) > MAX_WORD or not re.search(r"[\u3400-\u9fff]", simplified):
+        if len(simplified) > MAX_WORD or not HAN_RUN.search(simplified):
             continue
         bucket = stems[simplified]
         if len(simplified) == 1:  # a lone surname (Hou, Wang) is no evidence

@@ -184,7 +184,7 @@ class Dictionary:
         return len(self.entries)
 
     def stems(self, word: str) -> tuple[str, ...]:
-        return _split(self.entries.get(word, ""))
+        return gloss_words(self.entries.get(word, ""))
 
     def words_in(self, norm_zh: str, min_length: int = 1) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every dictionary word occurring in the text (overlaps included): (start, end, stems)."""
@@ -196,12 +196,13 @@ class Dictionary:
             for end in range(start + min_length, min(start + longest, text_length) + 1):
                 gloss = entries.get(norm_zh[start:end])
                 if gloss is not None:
-                    found.append((start, end, _split(gloss)))
+                    found.append((start, end, gloss_words(gloss)))
         return found
 
 
 @lru_cache(maxsize=65_536)
-def _split(gloss: str) -> tuple[str, ...]:
+def gloss_words(gloss: str) -> tuple[str, ...]:
+    """The stems of one dictionary gloss (a space-separated line of the bundled data), cached: glosses recur."""
     return tuple(gloss.split())
 
 

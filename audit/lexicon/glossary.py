@@ -18,55 +18,10 @@ from typing import Iterable, Iterator
 
 from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
+from audit.io.delimited import sniff_delimiter
+from audit.lexicon.entry import ENTRY_TYPES, Entry, collapse, english_form, fold_quotes
+from audit.lexicon.tbx import parse_tbx
 from audit.normalize import normalize_zh
-
-ENTRY_TYPES = ("person", "place", "org", "term")
-
-
-@dataclass
-class Entry:
-    chinese: tuple[str, ...]  # as written in the glossary: shown to people
-    english: tuple[str, ...]
-    type: str = "term"
-    note: str = ""
-    origin: str = ""  # file:line the entry came from
-
-    @cached_property
-    def keys(self) -> tuple[str, ...]:
-        """Chinese forms as matched: normalized (Simplified, half-width)."""
-        return tuple(dict.fromkeys(normalize_zh(form) for form in self.chinese))
-
-    @cached_property
-    def english_pattern(self) -> re.Pattern[str]:
-        """Any accepted rendering as a whole word; possessives and hyphenated compounds still match."""
-        forms = sorted(self.english, key=len, reverse=True)
-        alternatives = "|".join(_english_form(form) for form in forms)
-        return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
-
-    @property
-    def preferred(self) -> str:
-        return self.english[0]
-
-    def found_in(self, english: str, *, ignore_case: bool = False) -> re.Match[str] | None:
-        """Where an accepted rendering occurs; names are case-sensitive (May ≠ may), terms need not be."""
-        pattern = self.english_pattern
-        if ignore_case:
-            pattern = re.compile(pattern.pattern, re.IGNORECASE)
-        return pattern.search(_fold_quotes(english))
-
-
-def _english_form(form: str) -> str:
-    # "U.S." must match "U.S." and also "US"-less variants are listed separately; spaces match any run of space or hyphen.
-    return r"[\s\-]+".join(re.escape(part) for part in form.split())
-
-
-def _collapse(form: str) -> str:
-    """One spelling for "Russia Ukraine", "Russia-Ukraine" and "Russia  Ukraine" when looking a form up."""
-    return re.sub(r"[\s\-]+", " ", form)
-
-
-def _fold_quotes(text: str) -> str:
-    return text.replace("’", "'").replace("‘", "'")
 
 
 @dataclass(frozen=True)
@@ -131,11 +86,11 @@ class Glossary:
         by_form: dict[str, Entry] = {}
         for entry in self._by_key.values():
             for form in entry.english:
-                by_form.setdefault(_fold_quotes(form), entry)
+                by_form.setdefault(fold_quotes(form), entry)
         forms = sorted(by_form, key=len, reverse=True)
         if not forms:
             return None, by_form
-        return _EnglishForms(forms), {_collapse(form): entry for form, entry in by_form.items()}
+        return _EnglishForms(forms), {collapse(form): entry for form, entry in by_form.items()}
 
     def english_index(self, english: str) -> Iterator[Entry]:
         """Entries whose English rendering occurs in `english`, each once, in order of appearance."""
@@ -159,8 +114,8 @@ class Glossary:
         forms, by_form = self._english
         if forms is None:
             return
-        for matched in forms.finditer(_fold_quotes(english)):
-            entry = by_form.get(_collapse(matched.group()))
+        for matched in forms.finditer(fold_quotes(english)):
+            entry = by_form.get(collapse(matched.group()))
             if entry is not None:
                 yield EnglishMention(entry, matched.group(), matched.start(), matched.end())
 
@@ -242,7 +197,7 @@ class _EnglishForms:
     def _pattern(self, order: int) -> re.Pattern[str]:
         pattern = self.patterns.get(order)
         if pattern is None:
-            pattern = self.patterns[order] = re.compile(rf"(?<![A-Za-z])(?:{_english_form(self.forms[order])})(?![A-Za-z])")
+            pattern = self.patterns[order] = re.compile(rf"(?<![A-Za-z])(?:{english_form(self.forms[order])})(?![A-Za-z])")
         return pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -269,9 +224,7 @@ class _EnglishForms:
 
 
 def _reader(text: str, origin: str) -> csv.DictReader:
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text, origin))
     fields = [name.strip().lower() for name in reader.fieldnames or []]
     if "chinese" not in fields or "english" not in fields:
         raise InputError(f"{origin}: a glossary needs the columns 'chinese' and 'english' (found: {', '.join(fields) or 'none'})")
@@ -337,8 +290,6 @@ def load_glossary(paths: Iterable[Path] = (), *, bundled: bool = True) -> Glossa
     glossary = Glossary(bundled_entries() if bundled else [])
     for path in paths:
         if path.suffix.lower() == ".tbx":
-            from audit.lexicon.tbx import parse_tbx
-
             glossary.add(parse_tbx(read_bytes(path), str(path)))
         else:
             glossary.add(parse_csv(decode(read_bytes(path), path), str(path)))

@@ -11,20 +11,16 @@ from __future__ import annotations
 import re
 
 from audit.errors import InputError
+from audit.io.xml import local_name
+from audit.lexicon.entry import Entry
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _KINDS = {"person": "person", "people": "person", "place": "place", "location": "place", "geography": "place",
           "org": "org", "organization": "org", "organisation": "org"}
 
 
-def _local(tag: object) -> str:
-    return tag.split("}")[-1] if isinstance(tag, str) else ""
-
-
-def parse_tbx(data: bytes, origin: str) -> list["Entry"]:  # noqa: F821 (Entry is imported lazily below)
-    from lxml import etree
-
-    from audit.lexicon.glossary import Entry
+def parse_tbx(data: bytes, origin: str) -> list[Entry]:
+    from lxml import etree  # loaded only when a TBX glossary is given
 
     if re.search(rb"<!ENTITY", data[:65536]):
         raise InputError(f"{origin}: TBX with entity declarations is refused (XML entity attacks)")
@@ -35,16 +31,16 @@ def parse_tbx(data: bytes, origin: str) -> list["Entry"]:  # noqa: F821 (Entry i
         raise InputError(f"{origin}: malformed TBX at line {error.lineno}: {error.msg}") from None
     entries = []
     for concept in root.iter():
-        if _local(concept.tag) not in ("termEntry", "conceptEntry"):
+        if local_name(concept) not in ("termEntry", "conceptEntry"):
             continue
         terms: dict[str, list[str]] = {"zh": [], "en": []}
         kind, note = "term", ""
         for element in concept.iter():
-            name = _local(element.tag)
+            name = local_name(element)
             if name in ("langSet", "langSec"):
                 lang = (element.get(_XML_LANG) or element.get("lang") or "").lower()[:2]
                 if lang in terms:
-                    terms[lang] += [t.text.strip() for t in element.iter() if _local(t.tag) == "term" and t.text and t.text.strip()]
+                    terms[lang] += [t.text.strip() for t in element.iter() if local_name(t) == "term" and t.text and t.text.strip()]
             elif name in ("descrip", "termNote", "admin") and element.text:
                 label = (element.get("type") or "").lower()
                 text = element.text.strip()

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from audit.normalize import original_offsets, original_span
 from audit.quantities import en_dates, en_numbers, en_words, zh_dates, zh_numbers
 from audit.quantities.calendar_names import MONTH_NUMBERS, MONTHS, WEEKDAYS
 from audit.quantities.days import days_en, days_zh
 from audit.quantities.en_words import parse_english_number
 from audit.quantities.records import DateRef, DayRef, Quantity
-from audit.quantities.render import carried_over, english_value, format_date, in_wording_of, original_offsets, original_span
+from audit.quantities.render import carried_over, english_value, format_date, in_wording_of
 from audit.quantities.scan import Scan
 from audit.quantities.zh_numerals import parse_chinese_number
 

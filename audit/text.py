@@ -1,0 +1,15 @@
+"""Character classes every stage shares, defined once.
+
+Han characters are the CJK Unified Ideographs, Extension A and the Compatibility Ideographs of the Basic
+Multilingual Plane (Unicode 15, "Unified Repertoire and Ordering"). U+4DC0–U+4DFF between Extension A and the
+main block are the Yijing hexagram symbols, not characters of any text, and are left out. Characters of the
+supplementary planes (Extension B onwards: rare names and dialect words) are counted too (Extensions B–F and the Compatibility Supplement, G and H).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The ranges, as the inside of a regex character class, for patterns that combine them with other characters.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN}]+")
