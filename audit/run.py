@@ -273,7 +273,10 @@ def render_baseline(results: list[DocumentResult]) -> str:
 
 
 def meta(settings: Settings) -> dict[str, str]:
-    """What produced a report: tool version and settings, so a result can be reproduced (as sacrebleu signs scores)."""
+    """What produced a report: tool version, settings and the signature of what decides the findings
+    (audit.signature), so a result can be reproduced (as sacrebleu signs scores)."""
+    from audit.signature import signature
+
     parts = [f"fail-on={settings.fail_on.label}"]
     for name in ("select", "ignore", "exclude"):
         if getattr(settings, name):
@@ -294,6 +297,7 @@ def meta(settings: Settings) -> dict[str, str]:
         "tool": f"audit {__version__}",
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "settings": " ".join(parts),
+        "signature": signature(settings),
     }
 
 

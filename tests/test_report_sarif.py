@@ -15,7 +15,8 @@ import pytest
 from audit.checks.completeness import AddedSentence
 from audit.checks.registry import ALL_RULES
 from audit.model import Finding, Location, Severity
-from audit.report.sarif import SCHEMA_URI, artifact_location, render_sarif, rule_doc, write_sarif
+from audit.checks.docs import rule_doc
+from audit.report.sarif import SCHEMA_URI, artifact_location, render_sarif, write_sarif
 from tests.conftest import SAMPLE
 from tests.test_report_json import (
     META,
@@ -82,7 +83,8 @@ def test_every_rule_is_described_from_its_docstring() -> None:
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"]["text"] == rule.summary()
         assert descriptor["fullDescription"]["text"].lower() == doc.why.lower() != ""
-        assert f"Bad: {doc.bad}" in descriptor["help"]["text"] and f"Good: {doc.good}" in descriptor["help"]["text"]
+        lines = [f"Bad: {line}" for line in doc.bad_lines] + [f"Good: {line}" for line in doc.good_lines]
+        assert descriptor["help"]["text"].splitlines()[1:] == lines
         assert "**Bad:**" in descriptor["help"]["markdown"]
         level = {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label]
         assert descriptor["defaultConfiguration"]["level"] == level
@@ -100,7 +102,7 @@ def test_a_why_that_wraps_over_lines_is_read_whole() -> None:
         "added text is either an editor's insertion that must be approved or a sentence from another "
         "article pasted by mistake."
     )
-    assert doc.bad.endswith('(nothing) → "The minister also resigned on Friday."')  # the last line of a two-line article
+    assert doc.bad_lines[-1] == '(nothing) → "The minister also resigned on Friday."'
 
 
 def test_results_carry_rule_level_message_and_suggestion() -> None:

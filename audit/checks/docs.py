@@ -48,6 +48,9 @@ class RuleDoc:
     severity: str  # the default, with when it changes: "error (warning for a dateline)"
     summary: str
     text: str  # the whole docstring, dedented
+    why: str  # the Why: text, its lines joined
+    bad_lines: tuple[str, ...]  # the examples as written: `<Chinese> → "<English>"`
+    good_lines: tuple[str, ...]
     bad: Example
     good: Example
     glossary: tuple[tuple[str, str, str], ...]  # (Chinese, English, type) entries the examples assume
@@ -67,6 +70,7 @@ def rule_doc(rule: type[Rule]) -> RuleDoc:
     note = f" ({rule.severity_note})" if rule.severity_note else ""
     return RuleDoc(
         rule.code, rule.name, rule.severity.label + note, lines[0].strip(), text,
+        why=sections["Why:"][0], bad_lines=tuple(sections["Bad:"]), good_lines=tuple(sections["Good:"]),
         bad=_article(sections["Bad:"], rule.code), good=_article(sections["Good:"], rule.code),
         glossary=tuple(_glossary_line(line, rule.code) for line in sections.get("Glossary:", [])),
         reference=tuple(_quoted(line, rule.code) for line in sections.get("Reference:", [])),

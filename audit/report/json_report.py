@@ -35,9 +35,11 @@ def render_json(results: list[DocumentResult], meta: dict[str, str], review: Rev
         "tool": tool_info(meta),
         "generated": meta.get("generated", ""),
         "settings": meta.get("settings", ""),
-        "summary": {"documents": len(results), **_counts(results)},
-        "documents": [_document(result, review) for result in results],
     }
+    if meta.get("signature"):
+        report["signature"] = _signature(meta["signature"])
+    report["summary"] = {"documents": len(results), **_counts(results)}
+    report["documents"] = [_document(result, review) for result in results]
     if review is not None:
         report["review"] = _review(review)
     if trend is not None:
@@ -57,6 +59,12 @@ def tool_info(meta: dict[str, str]) -> dict[str, str]:
     if not name:  # no stamp, or a stamp without a version
         return {"name": version or TOOL_NAME, "version": __version__}
     return {"name": name, "version": version}
+
+
+def _signature(text: str) -> dict[str, Any]:
+    from audit.signature import aligner_parameters, signature_fields
+
+    return {"text": text, **signature_fields(text), "aligner_parameters": aligner_parameters()}
 
 
 def location(loc: Location | None) -> dict[str, Any] | None:

@@ -10,16 +10,15 @@ Columns count characters (Unicode code points), as our locations do.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from audit.checks.base import Rule
+from audit.checks.docs import rule_doc
 from audit.model import DocumentResult, Finding, Location, Severity
 from audit.report.atomic import write_atomic
 from audit.report.json_report import tool_info
@@ -44,7 +43,8 @@ def render_sarif(results: list[DocumentResult], meta: dict[str, str], rules: lis
         "tool": {"driver": driver},
         "results": [_result(result.name, f, index, occurrences) for result in results for f in result.findings],
         "columnKind": "unicodeCodePoints",
-        "properties": {"generated": meta.get("generated", ""), "settings": meta.get("settings", "")},
+        "properties": {"generated": meta.get("generated", ""), "settings": meta.get("settings", ""),
+                       **({"signature": meta["signature"]} if meta.get("signature") else {})},
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
@@ -56,36 +56,6 @@ def write_sarif(results: list[DocumentResult], path: Path, meta: dict[str, str],
 
 
 # --- rules -----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleDoc:
-    """A rule's documentation, read from its class docstring (summary line, then Why:, Bad:, Good:)."""
-
-    summary: str
-    why: str = ""
-    bad: str = ""
-    good: str = ""
-
-
-_SECTION = re.compile(r"^(Why|Bad|Good):\s*(.*)$")
-
-
-def rule_doc(rule: type[Rule]) -> RuleDoc:
-    lines = inspect.cleandoc(rule.__doc__ or "").splitlines()
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in lines[1:]:
-        match = _SECTION.match(line.strip())
-        if match:
-            current = sections.setdefault(match.group(1).lower(), [])
-            current.append(match.group(2))
-        elif current is not None and line.strip():
-            current.append(line.strip())  # a section runs on until a blank line
-        else:
-            current = None
-    text = {key: " ".join(part for part in parts if part) for key, parts in sections.items()}
-    return RuleDoc(lines[0].strip() if lines else rule.name, **text)
 
 
 def _rule_descriptors(rules: list[type[Rule]], findings: list[Finding]) -> list[dict[str, Any]]:
@@ -107,7 +77,7 @@ def _descriptor(rule: type[Rule]) -> dict[str, Any]:
     descriptor: dict[str, Any] = {"id": rule.code, "name": rule.name, "shortDescription": {"text": doc.summary}}
     if doc.why:
         descriptor["fullDescription"] = {"text": doc.why[:1].upper() + doc.why[1:]}
-    sections = [(label, text) for label, text in (("Why", doc.why), ("Bad", doc.bad), ("Good", doc.good)) if text]
+    sections = [("Why", doc.why)] + [("Bad", line) for line in doc.bad_lines] + [("Good", line) for line in doc.good_lines]
     if sections:
         descriptor["help"] = {
             "text": "\n".join(f"{label}: {text}" for label, text in sections),
