@@ -180,8 +180,8 @@ def _audit_parallel(readers: list[tuple[str, Reader]], auditor: "Auditor", worke
 
 def _warm_up(auditor: "Auditor") -> None:
     from audit.align import warm_up
-    from audit.lexicon.pinyin import lazy_pinyin
-    from audit.lexicon.postag import tagger
+    from audit.lexicon.fast.pypinyin_lazy import lazy_pinyin
+    from audit.lexicon.fast.jieba_posseg import tagger
     from audit.normalize import to_simplified
 
     warm_up()

@@ -145,9 +145,9 @@ def person_names(text: str, extra_words: frozenset[str] = frozenset()) -> list[t
     """Spans of (normalized) Chinese text that jieba tags as personal names (nr…), two characters or more.
 
     Adjacent name pieces are joined: jieba cuts unknown transliterations (博/尔特/尼科夫) into several.
-    The tagger is jieba.posseg's, on a dictionary that loads in milliseconds (audit.lexicon.postag).
+    The tagger is jieba.posseg's, on a dictionary that loads in milliseconds (audit.lexicon.fast.jieba_posseg).
     """
-    from audit.lexicon.postag import tagger
+    from audit.lexicon.fast.jieba_posseg import tagger
 
     spans: list[tuple[int, int]] = []
     offset = 0

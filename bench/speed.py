@@ -315,12 +315,13 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
 def _fresh(glossary: "object") -> None:
     """Forget every text seen (the per-sentence caches), keep the loaded dictionaries: a first pass."""
     from audit import normalize, quantities
-    from audit.lexicon import postag, transliterate
+    from audit.lexicon import transliterate
+    from audit.lexicon.fast import jieba_posseg
 
     quantities.clear_caches()
     for cached in (normalize.to_simplified, transliterate.pinyin_of, transliterate.similarity, transliterate.skeleton_en):
         cached.cache_clear()
-    postag.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
+    jieba_posseg.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
     glossary._mention_memo.clear()  # type: ignore[attr-defined]
     glossary._english_memo.clear()  # type: ignore[attr-defined]
 

@@ -1,7 +1,6 @@
 """What the speed work must not change, and what it promises: behaviour only, never timings.
 
-- the fast tagger, pinyin and glossary matching give exactly what jieba, pypinyin and the regular
-  expressions they replace give;
+- (the fast copies of jieba's tagger, pypinyin and OpenCC, and the glossary matching: tests/test_fast_copies.py)
 - `--jobs 2` finds exactly what one process finds, in the same order;
 - the progress bar never reaches a pipe; the hook streams and writes nothing;
 - `audit check` on one article imports neither pandas, jieba nor pypinyin (the cold start's budget);
@@ -11,7 +10,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import os
 import re
 import subprocess
@@ -20,9 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.lexicon.entry import collapse, english_form, fold_quotes
 from audit.lexicon.glossary import Glossary
-from audit.normalize import normalize_en, normalize_zh
 from tests.conftest import NTREX, ROOT, SAMPLE
 
 needs_ntrex = pytest.mark.skipif(not NTREX.is_dir(), reason="NTREX-128 not found in ../shared/data/ntrex128")
@@ -35,80 +31,6 @@ def audit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 
 def _ntrex_lines(name: str, limit: int) -> list[str]:
     return (NTREX / name).read_text(encoding="utf-8").splitlines()[:limit]
-
-
-# ---------------------------------------------------------------- same answers as the libraries replaced
-
-
-@pytest.fixture(scope="module")
-def chinese_sample() -> list[str]:
-    lines = _ntrex_lines("newstest2019-ref.zho-TW.txt", 400) + _ntrex_lines("newstest2019-ref.zho-CN.txt", 200)
-    return [normalize_zh(line) for line in lines] + lines[:50] + [
-        "", " ", "abc 12.5 def", "Su-24戰機 F-16 和MH17", "\r\n你好\t世界", "特朗普与泽连斯基会谈", "博尔特尼科夫说",
-    ]
-
-
-@needs_ntrex
-def test_tagger_tags_as_jieba_posseg_does(chinese_sample: list[str], glossary: Glossary) -> None:
-    import jieba
-    from jieba.posseg import POSTokenizer
-
-    from audit.lexicon.postag import PosTagger
-
-    jieba.setLogLevel(logging.WARNING)
-    words = glossary.words()
-    tokenizer = jieba.Tokenizer()
-    for word in sorted(words):
-        tokenizer.add_word(word, freq=100000)
-    reference = POSTokenizer(tokenizer)
-    ours = PosTagger(words)
-    for text in chinese_sample:
-        assert list(ours.cut(text)) == [(p.word, p.flag) for p in reference.cut(text)], text
-
-
-@needs_ntrex
-def test_pinyin_is_pypinyins(chinese_sample: list[str], glossary: Glossary) -> None:
-    from pypinyin import lazy_pinyin as reference
-
-    from audit.lexicon.pinyin import lazy_pinyin
-
-    names = [form for entry in glossary.entries for form in entry.chinese]
-    pieces = [text[i:i + n] for text in chinese_sample[:200] for i in range(0, len(text), 7) for n in (2, 4, 6)]
-    for text in chinese_sample + names + pieces + ["唐纳德·特朗普", "〇", "123你好abc", "𠀀a"]:
-        assert lazy_pinyin(text) == reference(text), text
-
-
-@needs_ntrex
-def test_glossary_matching_is_the_alternation_it_replaces(glossary: Glossary) -> None:
-    """mentions/blank_mentions/english_index against the big regular expressions used before."""
-    keys = sorted(glossary._by_key, key=len, reverse=True)
-    chinese = re.compile("|".join(map(re.escape, keys)))
-    by_form: dict[str, object] = {}
-    for entry in glossary._by_key.values():
-        for form in entry.english:
-            by_form.setdefault(fold_quotes(form), entry)
-    forms = sorted(by_form, key=len, reverse=True)
-    english = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(english_form(f) for f in forms)})(?![A-Za-z])")
-    collapsed = {collapse(f): e for f, e in by_form.items()}
-
-    def english_entries(text: str) -> list[object]:
-        seen: list[object] = []
-        for match in english.finditer(fold_quotes(text)):
-            entry = collapsed.get(collapse(match.group()))
-            if entry is not None and all(entry is not s for s in seen):
-                seen.append(entry)
-        return seen
-
-    zh = [normalize_zh(t) for t in _ntrex_lines("newstest2019-ref.zho-TW.txt", 600)]
-    en = [normalize_en(t) for t in _ntrex_lines("newstest2019-src.eng.txt", 600)]
-    zh += ["".join(keys[k::97][:5]) for k in range(60)] + [keys[0][:-1], "民主党" + keys[5]]
-    en += [" ".join(forms[k::89][:5]) for k in range(60)] + ["Witkoff's team", "Russia-Ukraine talks", "U.S.-led"]
-    for text in zh:
-        expected = [(glossary._by_key[m.group()], m.group(), m.start(), m.end()) for m in chinese.finditer(text)]
-        assert [(m.entry, m.form, m.start, m.end) for m in glossary.mentions(text)] == expected, text
-        assert glossary.blank_mentions(text) == chinese.sub(lambda m: " " * len(m.group()), text), text
-    for text in en:
-        assert list(glossary.english_index(text)) == english_entries(text), text
 
 
 # ---------------------------------------------------------------- processes and runs

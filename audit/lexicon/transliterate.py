@@ -61,7 +61,7 @@ def _squeeze(skeleton: str) -> str:
 
 @lru_cache(maxsize=4096)
 def pinyin_of(chinese: str) -> tuple[str, ...]:
-    from audit.lexicon.pinyin import lazy_pinyin  # pypinyin's result, without its 200 ms import
+    from audit.lexicon.fast.pypinyin_lazy import lazy_pinyin  # pypinyin's result, without its 200 ms import
 
     return tuple(lazy_pinyin(chinese))
 

@@ -9,7 +9,7 @@ the pinyin of its words, one after the other, and the words come only from the p
 
 The first run asks pypinyin itself for the plain pinyin of every phrase and every character it knows and
 keeps them in the user cache (`audit.lexicon.cache`); later runs cut the text the same way, with a binary
-search in the sorted phrase list, and look the words up. tests/test_speed_behaviour.py compares the two.
+search in the sorted phrase list, and look the words up. tests/test_fast_copies.py compares the two.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ jieba's own files and kept in the user cache (`audit.lexicon.cache`); a run load
 
 The cutting and tagging code follows jieba 0.42.1 (`jieba/__init__.py` get_DAG and calc,
 `jieba/posseg/__init__.py` and `viterbi.py`; MIT licence, © Sun Junyi) step for step, including its
-floating-point expressions and tie-breaking, so results are identical. tests/test_speed_behaviour.py
+floating-point expressions and tie-breaking, so results are identical. tests/test_fast_copies.py
 compares the two on news text.
 """
 
