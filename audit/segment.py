@@ -7,7 +7,6 @@ finding can point at `file:line:col`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
 from audit.model import Block, Lang, Location, Segment, SegmentKind
@@ -121,24 +120,6 @@ def _kind(block: Block, paragraph: int, lang: Lang, sentences: int) -> SegmentKi
     if paragraph == 0 and sentences == 1 and not text.endswith(tuple("。！？.!?")):
         return "headline"
     return "body"
-
-
-@lru_cache(maxsize=8)
-def _tokenizer(extra_words: frozenset[str]):  # type: ignore[no-untyped-def]
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # jieba prints its dictionary-loading chatter otherwise
-    tokenizer = jieba.Tokenizer()
-    for word in sorted(extra_words):
-        tokenizer.add_word(word, freq=100000)
-    return tokenizer
-
-
-def zh_words(text: str, extra_words: frozenset[str] = frozenset()) -> list[str]:
-    """jieba words of (normalized) Chinese text; `extra_words` (glossary names) are kept whole."""
-    return [w for w in _tokenizer(extra_words).lcut(text) if w.strip()]
 
 
 def person_names(text: str, extra_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from audit.model import AlignedDocument, AlignedPair, Document, DocumentResult, Finding, Location, Segment, Severity
-from audit.report.json_report import render_json, write_json
+from audit.report.json_report import render_json
 from audit.report.rows import COLUMNS, finding_row
 from tests.conftest import ROOT, SAMPLE, make_doc, make_pair
 
@@ -199,13 +198,6 @@ def test_a_non_finite_score_becomes_null_so_the_file_stays_valid_json(schema: di
     report = json.loads(render_json([result], META))
     assert report["documents"][0]["pairs"][0]["score"] is None
     validate(report, schema)
-
-
-def test_write_json_writes_the_rendered_report(tmp_path: Path) -> None:
-    path = tmp_path / "out" / "audit.json"
-    write_json([sample_result()], path, META)
-    assert path.read_text(encoding="utf-8") == render_json([sample_result()], META)
-    assert [p.name for p in path.parent.iterdir()] == ["audit.json"]  # no temporary file left behind
 
 
 def test_a_real_run_on_the_seed_article_matches_the_schema(schema: dict) -> None:

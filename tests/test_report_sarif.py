@@ -16,7 +16,7 @@ from audit.checks.completeness import AddedSentence
 from audit.checks.registry import ALL_RULES
 from audit.model import Finding, Location, Severity
 from audit.checks.docs import rule_doc
-from audit.report.sarif import SCHEMA_URI, artifact_location, render_sarif, write_sarif
+from audit.report.sarif import SCHEMA_URI, artifact_location, render_sarif
 from tests.conftest import SAMPLE
 from tests.test_report_json import (
     META,
@@ -201,12 +201,6 @@ def test_text_is_readable_utf8_and_reproducible() -> None:
     text = render_sarif(sample_results(), META, RULES)
     assert "威特科夫" in text and "\\u5a01" not in text and text.endswith("}\n")
     assert render_sarif(sample_results(), META, RULES) == text
-
-
-def test_write_sarif_writes_the_rendered_log(tmp_path: Path) -> None:
-    path = tmp_path / "audit.sarif"
-    write_sarif([sample_result()], path, META, RULES)
-    assert path.read_text(encoding="utf-8") == render_sarif([sample_result()], META, RULES)
 
 
 def test_a_real_run_on_the_seed_article_is_valid_sarif(validator: jsonschema.protocols.Validator) -> None:

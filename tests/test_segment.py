@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from audit.io.text import read_bilingual
-from audit.segment import segment_blocks, split_en, split_zh, zh_words
+from audit.lexicon.fast.jieba_posseg import tagger
+from audit.segment import segment_blocks, split_en, split_zh
 from tests.conftest import SAMPLE
 
 
@@ -45,7 +46,7 @@ def test_sample_segments_have_kinds_lines_and_columns() -> None:
     assert all(s.kind == "body" for s in en)
 
 
-def test_jieba_keeps_glossary_names_whole() -> None:
+def test_the_tagger_keeps_glossary_names_whole() -> None:
     text = "俄罗斯总统普丁与美国特使威特科夫会谈"
-    assert "威特科夫" not in zh_words(text)
-    assert "威特科夫" in zh_words(text, frozenset({"威特科夫"}))
+    assert "威特科夫" not in [word for word, _ in tagger(frozenset()).cut(text)]  # 威 | 特科夫
+    assert "威特科夫" in [word for word, _ in tagger(frozenset({"威特科夫"})).cut(text)]

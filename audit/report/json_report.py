@@ -14,12 +14,10 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.model import AlignedPair, DocumentResult, Finding, Location, Segment, Severity
-from audit.report.atomic import write_atomic
 from audit.report.rows import ignored, reviewed_row
 
 if TYPE_CHECKING:
@@ -45,12 +43,6 @@ def render_json(results: list[DocumentResult], meta: dict[str, str], review: Rev
     if trend is not None:
         report["trend"] = _trend(trend)
     return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def write_json(results: list[DocumentResult], path: Path, meta: dict[str, str], review: Review | None = None,
-               trend: Trend | None = None) -> None:
-    # Render fully before touching the disk: a rendering error leaves any old report intact.
-    write_atomic(path, render_json(results, meta, review, trend).encode("utf-8"))
 
 
 def tool_info(meta: dict[str, str]) -> dict[str, str]:

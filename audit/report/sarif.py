@@ -13,14 +13,12 @@ import hashlib
 import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from audit.checks.base import Rule
 from audit.checks.docs import rule_doc
 from audit.model import DocumentResult, Finding, Location, Severity
-from audit.report.atomic import write_atomic
 from audit.report.json_report import tool_info
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -48,11 +46,6 @@ def render_sarif(results: list[DocumentResult], meta: dict[str, str], rules: lis
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_sarif(results: list[DocumentResult], path: Path, meta: dict[str, str], rules: list[type[Rule]]) -> None:
-    # Render fully before touching the disk: a rendering error leaves any old report intact.
-    write_atomic(path, render_sarif(results, meta, rules).encode("utf-8"))
 
 
 # --- rules -----------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from typing import Iterator
 from audit.lexicon.cache import cached
 
 FORMAT = "audit-jieba-pos/1"
-ADDED_WORD_FREQ = 100000  # what audit.segment gives glossary names, so that they stay whole
+ADDED_WORD_FREQ = 100000  # the frequency glossary names get (as jieba.add_word would), so that they stay whole
 
 MIN_FLOAT = -3.14e100
 MIN_INF = float("-inf")
