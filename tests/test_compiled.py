@@ -14,7 +14,7 @@ import pytest
 
 import audit
 from audit import _SourceOverStaleBuild
-from bench import align as bench  # NTREX documents (bench/align.py)
+from tests.conftest import ntrex_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPT = ROOT / "fixtures" / "ntrex-excerpt"
@@ -36,16 +36,18 @@ _GAINS = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-import bench.align as bench
 from audit.align import _Beads, _band, _en_sentence, _match_masks, _paragraph_starts, _search, _zh_sentence, DEFAULT
 from audit.lexicon.dictionary import load_dictionary
 from audit.lexicon.glossary import load_glossary
+from audit.model import Block, Location
+from audit.segment import segment_blocks
+from tests.conftest import ntrex_documents
 import audit
 
 glossary, dictionary, out = load_glossary(), load_dictionary(), []
-for document in bench.load_ntrex(Path(sys.argv[2])):
-    case = bench.news_case(document)
-    source, target = case.source, case.target
+for name, zh_lines, en_lines in ntrex_documents(Path(sys.argv[2])):  # each document one paragraph a side
+    source = segment_blocks([Block("\\n".join(zh_lines), Location(name + ".zh", 1))], "zh")
+    target = segment_blocks([Block("\\n".join(en_lines), Location(name + ".en", 1))], "en")
     zh = [_zh_sentence(s, f, dictionary, glossary, DEFAULT.anchor_bits) for s, f in zip(source, _paragraph_starts(source))]
     en = [_en_sentence(t, f, glossary, DEFAULT.anchor_bits) for t, f in zip(target, _paragraph_starts(target))]
     lo, hi = _band(zh, en, DEFAULT.band)
@@ -104,7 +106,7 @@ def test_the_audit_is_the_same_compiled_and_as_python(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "seed.txt").write_bytes((ROOT / "fixtures" / "seed-article.txt").read_bytes())
-    for name, zh, en in bench.load_ntrex(EXCERPT):
+    for name, zh, en in ntrex_documents(EXCERPT):
         (folder / f"{name}.txt").write_text("\n\n".join(zh) + "\n\n" + "\n\n".join(en) + "\n", encoding="utf-8")
     reports = []
     for pure in (False, True):
