@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
@@ -103,12 +103,7 @@ class Glossary:
         """Every rendering of an entry in `english`, repeats included, left to right, longest form first
         ("North Korean" is one mention, not "North Korea" + "Korean"): what counting how often the English
         names an entity needs."""
-        memo = self._english_memo
-        found = memo.get(english)
-        if found is None:
-            found = memo[english] = tuple(self._scan_english(english))
-            _trim(memo)
-        return found
+        return _remembered(self._english_memo, english, self._scan_english)
 
     def _scan_english(self, english: str) -> Iterator[EnglishMention]:
         forms, by_form = self._english
@@ -141,12 +136,7 @@ class Glossary:
         return iter(self._mentions(norm_zh))
 
     def _mentions(self, norm_zh: str) -> tuple[Mention, ...]:
-        memo = self._mention_memo
-        found = memo.get(norm_zh)
-        if found is None:
-            found = memo[norm_zh] = tuple(self._scan(norm_zh))
-            _trim(memo)
-        return found
+        return _remembered(self._mention_memo, norm_zh, self._scan)
 
     def _scan(self, text: str) -> Iterator[Mention]:
         index, by_key = self._chinese_index, self._by_key
@@ -164,12 +154,19 @@ class Glossary:
 
 
 _MEMO_SIZE = 4096  # texts remembered per glossary: one article's sentences are looked up by several rules
+T = TypeVar("T")
 
 
-def _trim(memo: dict) -> None:  # type: ignore[type-arg]
-    if len(memo) > _MEMO_SIZE:
-        for key in list(memo)[: _MEMO_SIZE // 2]:
-            del memo[key]
+def _remembered(memo: dict[str, tuple[T, ...]], text: str, scan: Callable[[str], Iterator[T]]) -> tuple[T, ...]:
+    """What `scan` finds in `text`, remembered: each sentence is looked up by several rules. The memo keeps the
+    newer half of its texts when it is full."""
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = tuple(scan(text))
+        if len(memo) > _MEMO_SIZE:
+            for key in list(memo)[: _MEMO_SIZE // 2]:
+                del memo[key]
+    return found
 
 
 class _EnglishForms:
