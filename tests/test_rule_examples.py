@@ -73,3 +73,19 @@ def test_the_readme_rule_table_is_the_rules_own() -> None:
     readme = README.read_text(encoding="utf-8")
     assert with_rules_table(readme, ALL_RULES) == readme, (
         "README.md's rule table differs from the rules: run `python -m audit.checks.docs README.md`")
+
+
+def test_audit_rules_with_codes_prints_their_documentation_and_refuses_an_unknown_one() -> None:
+    import subprocess
+    import sys
+
+    def rules(*codes: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "audit", "rules", *codes], capture_output=True, text=True, timeout=60)
+
+    documented = rules("O")
+    assert documented.returncode == 0
+    assert [line.split()[0] for line in documented.stdout.splitlines() if line[:1] == "O" and line[4:5] == " "] == \
+        ["O001", "O002", "O003"]
+    assert 'Bad:  (nothing) → "The minister also resigned on Friday."' in documented.stdout
+    unknown = rules("X9")
+    assert unknown.returncode == 2 and "unknown rule code 'X9'" in unknown.stderr
