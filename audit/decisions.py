@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Iterable
 
 from audit.cells import undefuse
 from audit.errors import AuditError
 from audit.sheet import read_sheet
 from audit.sidefile import read_side_file
-from audit.model import DocumentResult, Finding, Severity
+from audit.model import DocumentResult, Finding, Severity, file_name
 
 ACCEPTED, IGNORE, OPEN, CONFLICT = "accepted", "ignore", "", "conflict"
 # What an editor may type in the status column (any case); everything else is refused with its row.
@@ -217,8 +217,4 @@ def apply_decisions(results: list[DocumentResult], decisions: Decisions) -> Revi
 
 def same_document(a: str, b: str) -> bool:
     """The same article, even when named from another folder (`news/a.txt` and `a.txt`)."""
-    return a == b or _basename(a) == _basename(b)
-
-
-def _basename(name: str) -> str:
-    return PureWindowsPath(PurePosixPath(name).name).name
+    return a == b or file_name(a) == file_name(b)

@@ -44,6 +44,11 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+def file_name(path: str) -> str:
+    """The last part of a document's path as any system writes it: news\\a.txt, news/a.txt and a.txt are a.txt."""
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph as read from the input: original text and where it starts."""

@@ -29,7 +29,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from audit.cells import FORMULA_START, LEADING_SPACES
-from audit.model import AlignedPair, DocumentResult, Finding, Segment, Severity
+from audit.model import AlignedPair, DocumentResult, Finding, Segment, Severity, file_name
 from audit.report.atomic import write_atomic
 from audit.report.csv_report import csv_cells
 from audit.report.overview import BarChart, ColumnChart, article_score, bar_chart, history_chart
@@ -264,7 +264,7 @@ def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | 
             for code in sorted(codes)
         ], label_width=190)
         page.by_article = bar_chart("Findings by article", [
-            (_basename(d.name), d.name, f"#{d.anchor}", d.counts) for d in docs
+            (file_name(d.name), d.name, f"#{d.anchor}", d.counts) for d in docs
         ])
     return page
 
@@ -349,10 +349,6 @@ def _trend_view(trend: Trend) -> TrendView:
 
 def _past(past: PastFinding) -> ResolvedView:
     return ResolvedView(past.file, past.code, past.message, past.location)
-
-
-def _basename(name: str) -> str:
-    return name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or name
 
 
 def _short_date(stamp: str) -> str:
