@@ -58,15 +58,3 @@ class DayRef:
     text: str
     start: int
     end: int
-
-
-
-@dataclass(frozen=True)
-class DayRef:
-    """A day named by its weekday (週二, "Tuesday") or counted from the day of writing (昨天, "yesterday")."""
-
-    weekday: int | None  # 0 = Monday … 6 = Sunday
-    offset: int | None  # days after the day of writing: -1 = yesterday
-    text: str
-    start: int
-    end: int
