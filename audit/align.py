@@ -321,7 +321,7 @@ def _zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: _G
             add(stems)
         position = end
     weights += [1] * (len(keys) - anchors)  # a word weighs 1
-    return _Sentence(_zh_length(norm), keys, weights, sum(weights), seg.kind, start, norm)
+    return _capped(_Sentence(_zh_length(norm), keys, weights, sum(weights), seg.kind, start, norm))
 
 
 class _Lexicon:
@@ -400,7 +400,27 @@ def _en_sentence(seg: Segment, start: bool, glossary: _Glossary | None, anchor_b
     if numbers:
         keys += [(key,) for key in numbers]
         weights += [anchor_bits] * len(numbers)
-    return _Sentence(len(seg.norm), keys, weights, sum(weights), seg.kind, start, seg.norm)
+    return _capped(_Sentence(len(seg.norm), keys, weights, sum(weights), seg.kind, start, seg.norm))
+
+
+# Units a sentence brings to matching, counted in mask bits. The longest sentence of NTREX-128 holds 91 (Chinese)
+# and 73 (English): a cap of about three times that changes nothing in news, and keeps the match masks of a
+# 200,000-character sentence (a file without sentence punctuation) from growing with its length squared.
+MAX_BITS = 256
+
+
+def _capped(sentence: _Sentence) -> _Sentence:
+    """The sentence with only its first units up to MAX_BITS (a huge sentence's first few hundred words
+    stand for it: they meet the first words of its translation)."""
+    if sentence.bits <= MAX_BITS:
+        return sentence
+    bits = kept = 0
+    for kept, weight in enumerate(sentence.weights):
+        if bits + weight > MAX_BITS:
+            break
+        bits += weight
+    sentence.keys, sentence.weights, sentence.bits = sentence.keys[:kept], sentence.weights[:kept], bits
+    return sentence
 
 
 def _paragraph_starts(segments: Sequence[Segment]) -> list[bool]:
@@ -413,14 +433,22 @@ def _paragraph_starts(segments: Sequence[Segment]) -> list[bool]:
 def _match_masks(zh: list[_Sentence], en: list[_Sentence], lo: list[int], hi: list[int]) -> tuple[list[dict[int, int]], list[dict[int, int]]]:
     """For each Chinese sentence k and nearby English sentence l: which units of k have a translation in
     l (bit mask over k's units) and which units of l translate a unit of k (bit mask over l's units)."""
-    index: dict[str, list[tuple[int, int]]] = {}
+    # Per key, the English sentences holding it in order (and the unit's mask in each): a Chinese unit looks
+    # only at those inside its reach (bisect), so that a word met in every tenth sentence of a long article
+    # costs the few sentences nearby, not all of them.
+    index: dict[str, tuple[list[int], list[int]]] = {}
     for l, sentence in enumerate(en):
         bit = 0
         for unit_keys, weight in zip(sentence.keys, sentence.weights):
             mask = ((1 << weight) - 1) << bit
             for key in unit_keys:
-                index.setdefault(key, []).append((l, mask))
+                entry = index.get(key)
+                if entry is None:
+                    entry = index[key] = ([], [])
+                entry[0].append(l)
+                entry[1].append(mask)
             bit += weight
+    nowhere: tuple[list[int], list[int]] = ([], [])
     zh_masks: list[dict[int, int]] = []
     en_masks: list[dict[int, int]] = []
     reach = 3  # a bead spans up to three sentences on either side
@@ -433,10 +461,11 @@ def _match_masks(zh: list[_Sentence], en: list[_Sentence], lo: list[int], hi: li
         for unit_keys, weight in zip(sentence.keys, sentence.weights):
             mask = ((1 << weight) - 1) << bit
             for key in unit_keys:
-                for l, en_mask in index.get(key, ()):
-                    if low <= l < high:
-                        z[l] = z.get(l, 0) | mask
-                        e[l] = e.get(l, 0) | en_mask
+                where, en_masks_of = index.get(key, nowhere)
+                for position in range(bisect.bisect_left(where, low), bisect.bisect_left(where, high)):
+                    l = where[position]
+                    z[l] = z.get(l, 0) | mask
+                    e[l] = e.get(l, 0) | en_masks_of[position]
             bit += weight
         zh_masks.append(z)
         en_masks.append(e)
@@ -472,10 +501,8 @@ class _Beads:
         self.en_llr = _llr_table(p.en_true, p.en_random, p.typical_zh_bits)
         self.length_bonus = math.log(p.sigma_random / p.sigma)
         self.length_scale = 1.0 / (2 * p.sigma * p.sigma) - 1.0 / (2 * p.sigma_random * p.sigma_random)
-        self._zh_memo: list[dict[int, tuple[float, ...]]] = [{} for _ in zh]
-        self._en_memo: list[dict[int, tuple[float, ...]]] = [{} for _ in en]
-        # `_with_orphans` by its arguments: few distinct counts recur across sentences and end points.
-        self._orphans: dict[tuple[int, int, int, int], tuple[float, ...]] = {}
+        self._zh_memo: list[dict[int, tuple[int, int, int, int]]] = [{} for _ in zh]
+        self._en_memo: list[dict[int, tuple[int, int, int, int]]] = [{} for _ in en]
         # A bead never holds the same sentence twice: a pasted duplicate is an addition (or omission).
         self.zh_repeat = [any(zh[k].text == zh[k - d].text for d in (1, 2) if k - d >= 0) for k in range(len(zh))]
         self.en_repeat = [any(en[l].text == en[l - d].text for d in (1, 2) if l - d >= 0) for l in range(len(en))]
@@ -498,9 +525,8 @@ class _Beads:
             costs.append(cost)
         return costs
 
-    def _zh_found(self, k: int, j: int) -> tuple[float, ...]:
-        """Units of Chinese sentence k translated in English j-1; j-2…j-1; j-3…j-1 (indices 1–3),
-        and the orphan penalty of each (indices 5–7)."""
+    def _zh_found(self, k: int, j: int) -> tuple[int, int, int, int]:
+        """Units of Chinese sentence k translated in English j-1; j-2…j-1; j-3…j-1 (indices 1–3)."""
         memo = self._zh_memo[k]
         found = memo.get(j)
         if found is None:
@@ -508,15 +534,11 @@ class _Beads:
             one = masks.get(j - 1, 0)
             two = one | masks.get(j - 2, 0)
             three = two | masks.get(j - 3, 0)
-            key = (one.bit_count(), two.bit_count(), three.bit_count(), self.zh[k].bits)
-            found = self._orphans.get(key)
-            if found is None:
-                found = self._orphans[key] = self._with_orphans(*key)
-            memo[j] = found
+            found = memo[j] = (0, one.bit_count(), two.bit_count(), three.bit_count())
         return found
 
-    def _en_found(self, l: int, i: int) -> tuple[float, ...]:
-        """Units of English sentence l translated in Chinese i-1; i-2…i-1; i-3…i-1, and orphan penalties."""
+    def _en_found(self, l: int, i: int) -> tuple[int, int, int, int]:
+        """Units of English sentence l translated in Chinese i-1; i-2…i-1; i-3…i-1."""
         memo = self._en_memo[l]
         found = memo.get(i)
         if found is None:
@@ -524,64 +546,17 @@ class _Beads:
             one = masks[i - 1].get(l, 0) if i >= 1 else 0
             two = one | (masks[i - 2].get(l, 0) if i >= 2 else 0)
             three = two | (masks[i - 3].get(l, 0) if i >= 3 else 0)
-            key = (one.bit_count(), two.bit_count(), three.bit_count(), self.en[l].bits)
-            found = self._orphans.get(key)
-            if found is None:
-                found = self._orphans[key] = self._with_orphans(*key)
-            memo[i] = found
+            found = memo[i] = (0, one.bit_count(), two.bit_count(), three.bit_count())
         return found
-
-    def _with_orphans(self, one: int, two: int, three: int, bits: int) -> tuple[float, ...]:
-        """The orphan penalty grows when a sentence of a many-side (2-1, 1-2, …) has almost nothing of its
-        own translated in the bead: a sentence glued to a neighbour's bead to avoid being reported missing."""
-        floor = self.params.orphan_floor
-        weight = min(1.0, bits / 4)
-        return (0, one, two, three, 0.0,
-                (floor - one / bits) / floor * weight if bits and one / bits < floor else 0.0,
-                (floor - two / bits) / floor * weight if bits and two / bits < floor else 0.0,
-                (floor - three / bits) / floor * weight if bits and three / bits < floor else 0.0)
-
-    def evidence(self, i: int, a: int, j: int, b: int) -> tuple[float, float, float, float]:
-        """(lexical log-likelihood ratio, length log-likelihood ratio, coverage 0…1, orphan penalty) of
-        Chinese sentences i-a … i-1 against English sentences j-b … j-1."""
-        matched_zh = matched_en = 0
-        orphan = 0.0
-        for k in range(i - a, i):
-            found = self._zh_found(k, j)
-            matched_zh += found[b]
-            if a > 1:
-                orphan += found[4 + b]
-        for l in range(j - b, j):
-            found = self._en_found(l, i)
-            matched_en += found[a]
-            if b > 1:
-                orphan += found[4 + a]
-        total_zh = self.zh_bits[i] - self.zh_bits[i - a]
-        total_en = self.en_bits[j] - self.en_bits[j - b]
-        hit, miss = self.zh_llr[total_en]
-        lexical = matched_zh * hit + (total_zh - matched_zh) * miss
-        hit, miss = self.en_llr[total_zh]
-        lexical += matched_en * hit + (total_en - matched_en) * miss
-        deviation = math.log((self.en_len[j] - self.en_len[j - b] + 3) / (self.zh_len[i] - self.zh_len[i - a] + 1)) - self.params.log_ratio
-        length = self.length_bonus - deviation * deviation * self.length_scale
-        total = total_zh + total_en
-        return lexical, length, (matched_zh + matched_en) / total if total else 0.0, orphan
 
     def gain(self, i: int, a: int, j: int, b: int, shape: float) -> float:
         """How much better the bead explains its sentences than chance (a damped log-likelihood ratio);
         `shape` is the log prior of its shape. The search's inner loop: `evidence` spelt out for speed."""
         p = self.params
-        matched_zh = matched_en = 0
-        orphan = 0.0
         zh_memo, en_memo = self._zh_memo, self._en_memo
-        for k in range(i - a, i):
-            found = zh_memo[k].get(j) or self._zh_found(k, j)
-            matched_zh += found[b]
-            orphan += found[4 + b]
-        for l in range(j - b, j):
-            found = en_memo[l].get(i) or self._en_found(l, i)
-            matched_en += found[a]
-            orphan += found[4 + a]
+        zh_found = [(zh_memo[k].get(j) or self._zh_found(k, j))[b] for k in range(i - a, i)]
+        en_found = [(en_memo[l].get(i) or self._en_found(l, i))[a] for l in range(j - b, j)]
+        matched_zh, matched_en = sum(zh_found), sum(en_found)
         total_zh = self.zh_bits[i] - self.zh_bits[i - a]
         total_en = self.en_bits[j] - self.en_bits[j - b]
         hit_zh, miss_zh = self.zh_llr[total_en]
@@ -597,10 +572,11 @@ class _Beads:
             if (a > 1 and any(self.zh_repeat[i - a + 1:i])) or (b > 1 and any(self.en_repeat[j - b + 1:j])):
                 return -math.inf
             # A sentence of a one-side is never an orphan: only the many-side's penalties count.
-            if a == 1:
-                orphan -= (zh_memo[i - 1].get(j) or self._zh_found(i - 1, j))[4 + b]
-            if b == 1:
-                orphan -= (en_memo[j - 1].get(i) or self._en_found(j - 1, i))[4 + a]
+            orphan = 0.0
+            if a > 1:
+                orphan += side_orphans(zh_found, [s.bits for s in self.zh[i - a:i]], p.orphan_floor)
+            if b > 1:
+                orphan += side_orphans(en_found, [s.bits for s in self.en[j - b:j]], p.orphan_floor)
             gain -= p.orphan * orphan
             # Joining a fragment to its neighbour costs less.
             shortest = min(self.zh_short[i - a:i]) if a > 1 else 1.0
@@ -628,6 +604,25 @@ class _Beads:
             gain = self.gain(i, a, j, b, self.params.shapes[(a, b)])
         margin = gain + sum(self.zh_skip[i - a:i]) + sum(self.en_skip[j - b:j])
         return 1.0 / (1.0 + math.exp(-(margin - 4.0) / 2.0))
+
+
+def side_orphans(found: Sequence[int], units: Sequence[int], floor: float) -> float:
+    """Orphan penalty of the many-side of a bead (2-1, 1-2, …): each sentence with less than `floor` of its
+    units translated in the bead (`found` of `units`) is likelier an omission or addition glued to a
+    neighbour's bead, the more so the less it has (a sentence of fewer than four units counts for less).
+    Only against a sentence of the side that is translated: when none is, the bead has no lexical
+    evidence to tell them apart (a short quotation, a name-free remark) and length alone decides."""
+    penalty = 0.0
+    supported = False
+    for matched, size in zip(found, units):
+        if not size:
+            continue
+        share = matched / size
+        if share >= floor:
+            supported = True
+        else:
+            penalty += (floor - share) / floor * min(1.0, size / 4)
+    return penalty if supported else 0.0
 
 
 def _transpose(masks: list[dict[int, int]], size: int) -> list[dict[int, int]]:
@@ -686,6 +681,13 @@ def _unit_llr(true_rate: float, chance: float) -> tuple[float, float]:
     return math.log(found / chance), math.log((1 - found) / (1 - chance))
 
 
+# Sentences aligned in one search. A longer article (none of NTREX-128's reaches 100) is aligned a window at a
+# time: each window's beads up to COMMIT sentences are kept and the next window starts where they end, so that
+# time and memory stay linear in the article (a 48 MB file, a book) and bounded by the window.
+WINDOW = 2000
+COMMIT = 1500
+
+
 def align(
     source: Sequence[Segment], target: Sequence[Segment], glossary: _Glossary | None = None, *, params: Params = DEFAULT
 ) -> list[AlignedPair]:
@@ -697,11 +699,39 @@ def align(
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [AlignedPair([s], [], 0.0) for s in source] + [AlignedPair([], [t], 0.0) for t in target]
-    dictionary = load_dictionary()
     zh_starts, en_starts = _paragraph_starts(source), _paragraph_starts(target)
+    paragraphs = sum(zh_starts) > 1 and sum(en_starts) > 1
+    zh_chars, en_chars = _prefix(len(s.norm) for s in source), _prefix(len(t.norm) for t in target)
+    pairs: list[AlignedPair] = []
+    i0 = j0 = 0
+    while True:
+        i1 = min(n, i0 + WINDOW)
+        # the English sentence where the Chinese window ends, by the share of characters still to align
+        share = (zh_chars[i1] - zh_chars[i0]) / max(1, zh_chars[n] - zh_chars[i0])
+        j1 = bisect.bisect_left(en_chars, en_chars[j0] + share * (en_chars[m] - en_chars[j0]))
+        j1 = m if i1 == n else min(m, j0 + WINDOW, max(j1, j0 + 1))
+        window = _align_window(source[i0:i1], target[j0:j1], zh_starts[i0:i1], en_starts[j0:j1], paragraphs,
+                               glossary, params)
+        if i1 == n and j1 == m:
+            return pairs + window
+        used_zh = used_en = 0
+        for pair in window:  # keep the beads well inside the window; the rest is aligned again with the next
+            if (i1 < n and used_zh + len(pair.source) > COMMIT) or (j1 < m and used_en + len(pair.target) > COMMIT):
+                break
+            pairs.append(pair)
+            used_zh, used_en = used_zh + len(pair.source), used_en + len(pair.target)
+        i0, j0 = i0 + used_zh, j0 + used_en
+
+
+def _align_window(source: Sequence[Segment], target: Sequence[Segment], zh_starts: list[bool], en_starts: list[bool],
+                  paragraphs: bool, glossary: _Glossary | None, params: Params) -> list[AlignedPair]:
+    """`align` of a stretch of both sides (the whole article unless it is very long)."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [AlignedPair([s], [], 0.0) for s in source] + [AlignedPair([], [t], 0.0) for t in target]
+    dictionary = load_dictionary()
     zh = [_zh_sentence(s, start, dictionary, glossary, params.anchor_bits) for s, start in zip(source, zh_starts)]
     en = [_en_sentence(t, start, glossary, params.anchor_bits) for t, start in zip(target, en_starts)]
-    paragraphs = sum(zh_starts) > 1 and sum(en_starts) > 1
     lo, hi = _band(zh, en, params.band)
     for _ in range(4):
         beads = _Beads(zh, en, _match_masks(zh, en, lo, hi), params, paragraphs)
@@ -780,25 +810,24 @@ def _characters_at(prefix: list[int], x: float) -> float:
 
 
 def _anchors(zh: list[_Sentence], en: list[_Sentence]) -> list[tuple[int, int]]:
-    """(Chinese, English) sentence pairs sharing a key that occurs in one sentence only on each side
-    (a number, a Latin name, a word with a single translation), longest chain in the same order."""
-    # each key's first sentence, and the keys found in more than one
-    zh_first: dict[str, int] = {}
-    zh_more: set[str] = set()
+    """(Chinese, English) sentence pairs sharing a key (a number, a Latin name, a word with a single
+    translation) that occurs in as many sentences on each side, the k-th with the k-th; longest chain in
+    the same order. Most such keys occur once; a long article that repeats its content (or quotes a figure
+    again) pairs its occurrences in order, so that its band still follows the text."""
+    zh_at: dict[str, list[int]] = {}
     for k, sentence in enumerate(zh):
         for unit in sentence.keys:
-            if len(unit) == 1 and zh_first.setdefault(unit[0], k) != k:
-                zh_more.add(unit[0])
-    en_first: dict[str, int] = {}
-    en_more: set[str] = set()
+            if len(unit) == 1:
+                _add_once(zh_at, unit[0], k)
+    en_at: dict[str, list[int]] = {}
     for l, sentence in enumerate(en):
         for unit in sentence.keys:
-            if en_first.setdefault(unit[0], l) != l:
-                en_more.add(unit[0])
+            _add_once(en_at, unit[0], l)
     pairs = sorted(
-        (k, en_first[key])
-        for key, k in zh_first.items()
-        if key in en_first and key not in zh_more and key not in en_more
+        pair
+        for key, ks in zh_at.items()
+        if len(en_at.get(key, ())) == len(ks)
+        for pair in zip(ks, en_at[key])
     )
     # longest chain increasing on both sides (patience sorting)
     tails: list[int] = []
@@ -822,6 +851,15 @@ def _anchors(zh: list[_Sentence], en: list[_Sentence]) -> list[tuple[int, int]]:
         chain.append(pairs[index])
         index = parent[index]
     return chain[::-1]
+
+
+def _add_once(places: dict[str, list[int]], key: str, sentence: int) -> None:
+    """Record that `sentence` holds `key` (sentences come in order: a repeat is the last one recorded)."""
+    where = places.get(key)
+    if where is None:
+        places[key] = [sentence]
+    elif where[-1] != sentence:
+        where.append(sentence)
 
 
 def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
@@ -899,7 +937,7 @@ def _search(
 
     # What `_Beads._zh_found` and `_en_found` count (units found in the one, two, three sentences of the
     # other side before an end point: indices 1–3), computed a row at a time instead of memoised per call;
-    # their orphan penalties only for the few beads that get that far (`orphan_penalty`).
+    # their orphan penalties (`side_orphans`) only for the few beads that get that far.
     nothing = (0, 0, 0, 0)
 
     def zh_found_row(k: int) -> tuple[int, list[tuple[int, ...]]]:
@@ -930,17 +968,6 @@ def _search(
                 two = one | two_masks.get(l, 0)
                 out[l - first] = (0, one.bit_count(), two.bit_count(), (two | three_masks.get(l, 0)).bit_count())
         return first, out
-
-    penalties: dict[tuple[int, int], float] = {}
-
-    def orphan_penalty(found: int, units: int) -> float:
-        """`_Beads._with_orphans`' penalty of a sentence of `units` units with `found` of them translated."""
-        value = penalties.get((found, units))
-        if value is None:
-            weight = min(1.0, units / 4)
-            value = penalties[found, units] = (
-                (orphan_floor - found / units) / orphan_floor * weight if units and found / units < orphan_floor else 0.0)
-        return value
 
     zh_side = _side_spans(n, 1, beads.zh_bits, beads.zh_len, beads.en_llr)
     en_side = _side_spans(m, 3, beads.en_bits, beads.en_len, beads.zh_llr)
@@ -1026,22 +1053,11 @@ def _search(
                 if many:
                     if (a > 1 and any(zh_repeat[i - a + 1:i])) or (b > 1 and any(en_repeat[j - b + 1:j])):
                         continue  # gain -inf: never better
-                    # summed in `gain`'s order: Chinese sentences first, then English ones, each side in order
                     orphan = 0.0
-                    if a == 3:
-                        orphan += orphan_penalty(zf3[b], zh_units[i - 3])
-                    if a >= 2:
-                        orphan += orphan_penalty(zf2[b], zh_units[i - 2])
-                    orphan += orphan_penalty(zf1[b], zh_units[i - 1])
-                    if b == 3:
-                        orphan += orphan_penalty(ef3[a], en_units[j - 3])
-                    if b >= 2:
-                        orphan += orphan_penalty(ef2[a], en_units[j - 2])
-                    orphan += orphan_penalty(ef1[a], en_units[j - 1])
-                    if a == 1:
-                        orphan -= orphan_penalty(zf1[b], zh_units[i - 1])
-                    if b == 1:
-                        orphan -= orphan_penalty(ef1[a], en_units[j - 1])
+                    if a > 1:
+                        orphan += side_orphans([zf2[b], zf1[b]] if a == 2 else [zf3[b], zf2[b], zf1[b]], zh_units[i - a:i], orphan_floor)
+                    if b > 1:
+                        orphan += side_orphans([ef2[a], ef1[a]] if b == 2 else [ef3[a], ef2[a], ef1[a]], en_units[j - b:j], orphan_floor)
                     gain -= orphan_weight * orphan
                     shortest = min(zh_short[i - a:i]) if a > 1 else 1.0
                     if b > 1:

@@ -312,24 +312,6 @@ def test_english_stems_meet():
     assert content_stems("He doesn't know") == ["know"]
 
 
-def test_fast_gain_agrees_with_evidence(seed):
-    source, target = seed
-    dictionary = load_dictionary()
-    params = aligner.DEFAULT
-    zh_side = [aligner._zh_sentence(s, True, dictionary, None, params.anchor_bits) for s in source]
-    en_side = [aligner._en_sentence(t, True, None, params.anchor_bits) for t in target]
-    lo, hi = aligner._band(zh_side, en_side, 30)
-    scorer = aligner._Beads(zh_side, en_side, aligner._match_masks(zh_side, en_side, lo, hi), params, False)
-    for i, a, j, b in [(3, 1, 1, 1), (12, 1, 10, 2), (13, 2, 12, 3), (6, 2, 4, 1)]:
-        lexical, length, _, orphan = scorer.evidence(i, a, j, b)
-        shape = params.shapes[(a, b)]
-        expected = params.lexical_weight * lexical + params.length_weight * length - params.orphan * orphan
-        if a > 1 or b > 1:
-            shortest = min([scorer.zh_short[k] for k in range(i - a, i)] * (a > 1) + [scorer.en_short[l] for l in range(j - b, j)] * (b > 1))
-            shape *= shortest
-        assert scorer.gain(i, a, j, b, params.shapes[(a, b)]) == pytest.approx(expected + shape)
-
-
 def _article(excerpt, size: int) -> tuple[list[Segment], list[Segment]]:
     source: list[Segment] = []
     target: list[Segment] = []
@@ -368,3 +350,81 @@ def test_unrelated_sentences_paired_by_position_score_low(excerpt, seed):
     assert all(p.score < 0.5 for p in pairs)
     real = [p.score for p in align(*seed) if p.source and p.target]
     assert sum(real) / len(real) > 0.95
+
+
+# ---------------------------------------------------------------- free translation without false omissions
+
+
+def _markdown_pair(tmp_path: Path, name: str) -> tuple[list[Segment], list[Segment]]:
+    """An NTREX document written as a Markdown pair (one line a paragraph), read as a user's files are."""
+    from audit.io.markdown import read_markdown_pair
+
+    docs = {doc[0]: doc for doc in bench.load_ntrex(NTREX)}
+    _, zh_lines, en_lines = docs[name]
+    (tmp_path / f"{name}.zh.md").write_text("\n\n".join(zh_lines) + "\n", encoding="utf-8")
+    (tmp_path / f"{name}.en.md").write_text("\n\n".join(en_lines) + "\n", encoding="utf-8")
+    doc = read_markdown_pair(tmp_path / f"{name}.zh.md", tmp_path / f"{name}.en.md")
+    return segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en")
+
+
+@needs_ntrex
+def test_two_chinese_sentences_without_dictionary_evidence_rendered_as_one_are_a_bead(tmp_path):
+    """newsweek.51331, zh line 39: 他們喜歡輕輕咬，小小的一口…他們的本意不是要傷害你。 is one English sentence
+    ("They're nippers, very inquisitive ... they aren't out to hurt you."). No word of either Chinese sentence
+    meets the dictionary there: neither is an orphan of the other, the length decides (it was 1-1 plus 1-0)."""
+    source, target = _markdown_pair(tmp_path, "newsweek.51331")
+    pairs = align(source, target)
+    assert all(p.source and p.target for p in pairs)
+    bead = next(p for p in pairs if "本意" in p.source_text)
+    assert bead.kind == "2-1" and "hurt you" in bead.target_text
+
+
+def test_orphan_penalty_only_against_a_translated_neighbour():
+    floor = aligner.DEFAULT.orphan_floor
+    assert aligner.side_orphans([0, 0], [5, 2], floor) == 0.0  # nothing translated: nobody is the orphan
+    assert aligner.side_orphans([4, 0], [5, 4], floor) == pytest.approx(1.0)  # the second has nothing of its own
+    assert aligner.side_orphans([4, 3], [5, 4], floor) == 0.0
+
+
+# ---------------------------------------------------------------- time and memory linear in the input
+
+
+def test_a_huge_sentence_brings_a_bounded_number_of_units():
+    """A sentence of 50,000 characters (a file without sentence punctuation) matches only its first units:
+    its masks no longer grow with its length squared, and it still pairs with its translation."""
+    source = zh("美國總統週四在白宮表示，他將與俄羅斯總統會面，討論和平協議，" * 1700 + "。")
+    target = en("The president said on Thursday at the White House that he would meet the Russian president, " * 1700 + ".")
+    sentence = aligner._zh_sentence(source[0], True, load_dictionary(), None, aligner.DEFAULT.anchor_bits)
+    assert len(source[0].text) > 50_000 and sentence.bits <= aligner.MAX_BITS
+    assert aligner._en_sentence(target[0], True, None, aligner.DEFAULT.anchor_bits).bits <= aligner.MAX_BITS
+    assert [p.kind for p in align(source, target)] == ["1-1"]
+
+
+def test_a_long_article_is_aligned_a_window_at_a_time_with_the_same_beads(excerpt, monkeypatch):
+    """Windows bound the search's memory; where they overlap the path is the same as the whole article's."""
+    source, target = _article(excerpt, 240)
+    whole = beads(align(source, target))
+    rows: list[int] = []
+    search = aligner._search
+
+    def counting(beads_, lo, hi, n, m):  # type: ignore[no-untyped-def]
+        rows.append(n)
+        return search(beads_, lo, hi, n, m)
+
+    monkeypatch.setattr(aligner, "_search", counting)
+    monkeypatch.setattr(aligner, "WINDOW", 60)
+    monkeypatch.setattr(aligner, "COMMIT", 45)
+    windowed = align(source, target)
+    assert_covers(windowed, len(source), len(target))
+    assert beads(windowed) == whole
+    assert rows and max(rows) <= 60
+
+
+def test_an_article_that_repeats_itself_keeps_its_band(excerpt):
+    """Anchors are keys found in as many sentences on each side, paired in order: an article whose content
+    comes four times still has a band that follows it (with anchors found once only, it had none)."""
+    once = [p for case in excerpt for p in align(case.source, case.target)]
+    source, target = _article(excerpt, 4 * sum(len(case.source) for case in excerpt))
+    pairs = align(source, target)
+    unpaired = sum(1 for p in pairs if not (p.source and p.target))
+    assert unpaired <= 4 * sum(1 for p in once if not (p.source and p.target)) + 2
