@@ -1129,6 +1129,25 @@ def _touches_edge(path: list[tuple[int, int, int, int]], lo: list[int], hi: list
     return False
 
 
+def bead_support(pair: AlignedPair, glossary: _Glossary | None = None,
+                 params: Params = DEFAULT) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+    """For each sentence of a bead (Chinese ones, English ones): the share of its units (words, numbers,
+    names, in mask bits) that have a translation on the other side of the bead, and how many it has. The
+    evidence each sentence has of its own, as the aligner's orphan penalty weighs it, for rules to explain
+    a bead with."""
+    dictionary = load_dictionary()
+    zh = [_zh_sentence(s, False, dictionary, glossary, params.anchor_bits) for s in pair.source]
+    en = [_en_sentence(t, False, glossary, params.anchor_bits) for t in pair.target]
+    zh_keys = {key for sentence in zh for unit in sentence.keys for key in unit}
+    en_keys = {key for sentence in en for unit in sentence.keys for key in unit}
+    return [_share(sentence, en_keys) for sentence in zh], [_share(sentence, zh_keys) for sentence in en]
+
+
+def _share(sentence: _Sentence, other: set[str]) -> tuple[float, int]:
+    found = sum(weight for unit, weight in zip(sentence.keys, sentence.weights) if not other.isdisjoint(unit))
+    return (found / sentence.bits if sentence.bits else 0.0), sentence.bits
+
+
 def warm_up() -> None:
     """Load the dictionary (and the segmenter's index of it) now rather than on the first alignment."""
     _lexicon(load_dictionary())

@@ -17,6 +17,9 @@ Gold set 2 (omissions and additions), seeded and reproducible, on the same docum
   the original or elsewhere); they must come out unaligned (0-1).
 - `replacement`: the English of some 1-1 beads replaced by a sentence of another document (a wrong sentence
   pasted in); the Chinese must come out unaligned (1-0) and the stranger as an addition (0-1).
+- `split` and `merged` (free translation, where nothing may come out unaligned): half the English sentences
+  cut in two or three at clause boundaries (1-2, 1-3 beads), or a quarter of neighbouring 1-1 beads' English
+  merged into one sentence (2-1 beads).
 
 Metrics, as in vecalign's and Bertalign's evaluation scripts (Thompson & Koehn 2019, after Véronis &
 Langlais): precision over the predicted beads (1-0 and 0-1 included), recall over the gold beads without
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -46,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from audit.align import align  # noqa: E402
 from audit.model import AlignedPair, Block, Location, Segment  # noqa: E402
+from audit.normalize import normalize_en  # noqa: E402
 from audit.segment import segment_blocks, split_en, split_zh  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex128"
@@ -228,6 +233,74 @@ def addition_case(case: Case, rng: random.Random, others: Sequence[Case]) -> Cas
     return Case(case.name + "+add", case.source, _renumber(target), gold, added=added, twins=twins)
 
 
+# Where an English sentence may be cut in two at a clause boundary: a comma or semicolon followed by a word that
+# starts a clause (a coordinating conjunction, a subordinator or a pronoun subject; closed word classes of
+# English grammar), with at least MIN_PART words on each side.
+_CLAUSE = re.compile(r"[,;] (?=(?:and|but|so|while|although|though|because|which|who|where|when|as|after|before|"
+                     r"saying|adding|he|she|it|they|we|I)\b)")
+MIN_PART = 4
+
+
+def _sentence(text: str, like: Segment) -> Segment:
+    return Segment(like.index, like.lang, text, normalize_en(text), like.loc, like.paragraph, like.kind)
+
+
+def _clause_split(text: str, pieces: int) -> list[str]:
+    """The sentence cut at up to `pieces - 1` clause boundaries into sentences of their own, or [text]."""
+    cuts = [m.start() for m in _CLAUSE.finditer(text)]
+    chosen: list[int] = []
+    for cut in cuts:
+        start = chosen[-1] + 2 if chosen else 0
+        if len(text[start:cut].split()) >= MIN_PART and len(text[cut + 2:].split()) >= MIN_PART:
+            chosen.append(cut)
+        if len(chosen) == pieces - 1:
+            break
+    parts, start = [], 0
+    for cut in chosen:
+        parts.append(text[start:cut].rstrip() + ".")
+        start = cut + 2
+    parts.append(text[start:])
+    return [part[0].upper() + part[1:] for part in parts]
+
+
+def split_case(case: Case, rng: random.Random) -> Case:
+    """English sentences cut in two or three at clause boundaries, as a free translation does: the gold beads
+    grow on the English side (1-2, 1-3, 2-3…), and nothing may be reported missing or added."""
+    target: list[Segment] = []
+    gold: list[Bead] = []
+    for zh, en in case.gold:
+        new = []
+        for j in en:
+            parts = _clause_split(case.target[j].text, rng.choice((2, 3))) if rng.random() < 0.5 else [case.target[j].text]
+            for part in parts:
+                new.append(len(target))
+                target.append(_sentence(part, case.target[j]))
+        gold.append((zh, tuple(new)))
+    return Case(case.name + "+split", case.source, _renumber(target), gold)
+
+
+def merge_case(case: Case, rng: random.Random) -> Case:
+    """The English of two neighbouring 1-1 beads merged into one sentence (the first's full stop becoming a
+    semicolon): the gold bead is 2-1, and nothing may be reported missing or added."""
+    target: list[Segment] = []
+    gold: list[Bead] = []
+    k = 0
+    while k < len(case.gold):
+        zh, en = case.gold[k]
+        if k + 1 < len(case.gold) and len(en) == 1 and len(case.gold[k + 1][1]) == 1 and case.gold[k + 1][0] \
+                and zh and rng.random() < 0.25:
+            first, second = case.target[en[0]].text, case.target[case.gold[k + 1][1][0]].text
+            merged = first.rstrip(".") + "; " + (second[0].lower() + second[1:] if second[:2] != "I " else second)
+            gold.append((zh + case.gold[k + 1][0], (len(target),)))
+            target.append(_sentence(merged, case.target[en[0]]))
+            k += 2
+            continue
+        gold.append((zh, tuple(range(len(target), len(target) + len(en)))))
+        target += [case.target[j] for j in en]
+        k += 1
+    return Case(case.name + "+merge", case.source, _renumber(target), gold)
+
+
 # ---------------------------------------------------------------- metrics
 
 
@@ -361,8 +434,11 @@ def build_sets(data: Path, per_paragraph: int, seed: int) -> dict[str, dict[str,
     omission = [omission_case(case, rng) for case in news]
     addition = [addition_case(case, rng, news) for case in news]
     replacement = [replacement_case(case, rng, news) for case in news]
+    split = [split_case(case, rng) for case in news]
+    merged = [merge_case(case, rng) for case in news]
     sets = {}
-    for name, cases in (("news", news), ("omission", omission), ("addition", addition), ("replacement", replacement)):
+    for name, cases in (("news", news), ("omission", omission), ("addition", addition), ("replacement", replacement),
+                        ("split", split), ("merged", merged)):
         sets[name] = {
             "dev": [c for k, c in enumerate(cases) if k % 5 != 4],
             "held-out": [c for k, c in enumerate(cases) if k % 5 == 4],
@@ -427,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--glossary", action="store_true", help="pass the bundled name glossary to the aligner")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrongly aligned beads (dev part)")
-    parser.add_argument("--errors-in", default="news", choices=["news", "omission", "addition", "replacement"], help="of this gold set")
+    parser.add_argument("--errors-in", default="news", choices=["news", "omission", "addition", "replacement", "split", "merged"], help="of this gold set")
     args = parser.parse_args(argv)
     if not (args.data / "DOCUMENT_IDS.tsv").exists():
         print(f"NTREX-128 not found at {args.data}: pass --data", file=sys.stderr)

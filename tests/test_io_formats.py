@@ -393,3 +393,16 @@ def test_csv_delimiter_is_sniffed(tmp_path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
     doc = read_table(path)
     assert [b.text for b in doc.target] == ["The White House, on December 2, announced"]
+
+
+def test_punctuation_only_targets_are_missing_translations_and_such_a_table_is_audited(tmp_path: Path) -> None:
+    """A "." typed into the target cell is no translation: the row is an omission, and a table whose target
+    column holds nothing else is still read (its columns found by script), not refused."""
+    path = tmp_path / "a.csv"
+    path.write_text("美國總統週四在白宮表示，他將與俄羅斯總統會面。,.\n雙方的會談預計於12月6日仍將繼續進行。, - \n", encoding="utf-8")
+    doc = read_table(path)
+    assert [b.text for b in doc.target] == ["", ""]
+    pairs = _unit_pairs(segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en"))
+    assert [p.kind for p in pairs] == ["1-0", "1-0"]
+    path.write_text("中文,英文\n美國總統週四在白宮表示。,.\n他說這是一個好消息。,He said it was good news.\n", encoding="utf-8")
+    assert [b.text for b in read_table(path).target] == ["", "He said it was good news."]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from audit.checks.base import Context
 from audit.checks.completeness import AddedSentence, OmittedSentence
-from audit.model import Severity
+from audit.model import AlignedPair, Severity
 from tests.conftest import make_doc, make_pair
 
 
@@ -53,3 +53,31 @@ def test_sample_and_real_news_have_no_partial_translations() -> None:
 
     result = Auditor(Glossary(), [PartialTranslation()]).run(read_bilingual(SAMPLE))
     assert result.findings == []
+
+
+def _bead(zh: list[str], en: list[str]) -> AlignedPair:
+    """A many-sentence bead of real sentences, each on its own line."""
+    source = [make_pair(text, "", line=k + 1).source[0] for k, text in enumerate(zh)]
+    target = [make_pair("", text, line=k + 1).target[0] for k, text in enumerate(en)]
+    return AlignedPair(source, target)
+
+
+def test_a_sentence_absorbed_into_a_bead_without_evidence_of_its_own_is_an_omission() -> None:
+    """A deleted English sentence often leaves its Chinese glued to a neighbour's bead (2-1): that sentence,
+    none of whose words the English renders, is reported where it stands."""
+    pair = _bead(["對此,俄方尚未做出回應。", "雙方的會談預計於12月6日仍將繼續進行。"], ["Russia has not issued any response."])
+    [finding] = list(OmittedSentence().check_pair(pair, Context()))
+    assert finding.severity == Severity.WARNING and finding.source_loc.line == 2
+    assert finding.source_text == "雙方的會談預計於12月6日仍將繼續進行。"
+
+
+def test_two_sentences_rendered_as_one_are_quiet() -> None:
+    pair = _bead(["對此,俄方尚未做出回應。", "雙方的會談預計於12月6日仍將繼續進行。"],
+                 ["Russia has not issued any response, and the talks were expected to continue on December 6."])
+    assert list(OmittedSentence().check_pair(pair, Context())) == []
+
+
+def test_an_english_sentence_absorbed_into_a_bead_is_an_addition() -> None:
+    pair = _bead(["對此,俄方尚未做出回應。"], ["Russia has not issued any response.", "The minister also resigned on Friday."])
+    [finding] = list(AddedSentence().check_pair(pair, Context()))
+    assert finding.target_loc.line == 12 and finding.target_text == "The minister also resigned on Friday."

@@ -6,8 +6,9 @@ column that is mostly Chinese is the source, the one mostly English the target; 
 cells fit that is data, otherwise it is a header). Other columns (ids, notes) are ignored.
 
 The file is prealigned: row k gives source block k and target block k. An empty target cell gives an
-empty target Block (a placeholder that holds the row's index and location): the unit then has source
-sentences and no target ones, which the pipeline reports as an omission. Rows empty in both columns are
+empty target Block (a placeholder that holds the row's index and location; so does a cell of punctuation
+only, such as "." typed to fill it): the unit then has source sentences and no target ones, which the
+pipeline reports as an omission. Rows empty in both columns are
 skipped. Locations are the physical line (and column) of each cell, quoted multi-line cells included.
 """
 
@@ -74,6 +75,8 @@ def unit_block(block: Block | None, where: Location, blanks: list[Block]) -> Blo
         return Block("", where)
     if is_blank(block.text):  # invisible characters only: kept for the form checks as a blank paragraph
         blanks.append(block)
+        return Block("", block.loc)
+    if not any(char.isalnum() for char in block.text):  # "." or "-": a placeholder, no translation
         return Block("", block.loc)
     return block
 
@@ -184,7 +187,8 @@ def _is_number(column: str | int) -> bool:
 def _is_data(first: _Record, src: int, tgt: int) -> bool:
     """A first row whose source cell is Chinese and target cell English is text, not a header."""
     cells = first.cells
-    return len(cells) > max(src, tgt) and script_of(cells[src]) == "zh" and script_of(cells[tgt]) == "en"
+    return len(cells) > max(src, tgt) and script_of(cells[src]) == "zh" and (
+        script_of(cells[tgt]) == "en" or not any(char.isalnum() for char in cells[tgt]))  # or an empty rendering
 
 
 def _name(cell: str) -> str:
@@ -224,7 +228,9 @@ def _by_script(rows: list[_Record]) -> tuple[int, int] | None:
     if not candidates or zh[src] <= en[src]:
         return None
     tgt = max(candidates, key=lambda i: en[i] - zh[i])
-    if en[tgt] <= zh[tgt]:
+    # Beside a Chinese column, the one other column is its translation even when it is still empty or holds
+    # placeholders (".") only: every row is then an untranslated one, not a reason to refuse the file.
+    if en[tgt] <= zh[tgt] and not (width == 2 and zh[tgt] == 0):
         return None
     return src, tgt
 
