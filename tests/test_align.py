@@ -22,7 +22,7 @@ NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
 needs_ntrex = pytest.mark.skipif(not (NTREX / "DOCUMENT_IDS.tsv").exists(), reason=f"NTREX-128 not found at {NTREX}")
 
 
-from bench import align as bench  # noqa: E402  (bench/align.py builds NTREX documents and their gold)
+from audit import align_gold as gold  # noqa: E402  (NTREX documents and their gold beads)
 
 
 def beads(pairs: list[AlignedPair]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -55,7 +55,7 @@ def seed() -> tuple[list[Segment], list[Segment]]:
 
 @pytest.fixture(scope="module")
 def excerpt() -> list:
-    return [bench.news_case(doc) for doc in bench.load_ntrex(FIXTURES / "ntrex-excerpt")]
+    return [gold.news_case(doc) for doc in gold.load_ntrex(FIXTURES / "ntrex-excerpt")]
 
 
 # ---------------------------------------------------------------- the seed article (a free translation)
@@ -169,8 +169,8 @@ def test_many_missing_sentences_in_a_row_are_found(excerpt):
 @needs_ntrex
 def test_ntrex_news_strict_f1_and_no_false_alarms():
     """Gold set 1 (all 123 documents, one paragraph each): the issue's target, strict F1 ≥ 0.97."""
-    cases = [bench.news_case(doc) for doc in bench.load_ntrex(NTREX)]
-    result, _ = bench.evaluate(cases, align)
+    cases = [gold.news_case(doc) for doc in gold.load_ntrex(NTREX)]
+    result, _ = gold.evaluate(cases, align)
     assert result["f1_strict"] >= 0.97
     assert result["false_null_per_100_pairs"] <= 1.0
 
@@ -178,20 +178,20 @@ def test_ntrex_news_strict_f1_and_no_false_alarms():
 @needs_ntrex
 def test_ntrex_deleted_sentences_are_found():
     """Gold set 2: ≥ 95 % of the Chinese sentences whose English was deleted come out unaligned."""
-    sets = bench.build_sets(NTREX, 0, 20190801)
+    sets = gold.build_sets(NTREX, 0, 20190801)
     cases = sets["omission"]["dev"] + sets["omission"]["held-out"]
-    result, _ = bench.evaluate(cases, align)
+    result, _ = gold.evaluate(cases, align)
     assert result["omission_recall"] >= 0.95
     added = sets["addition"]["dev"] + sets["addition"]["held-out"]
-    result, _ = bench.evaluate(added, align)
+    result, _ = gold.evaluate(added, align)
     assert result["addition_recall"] >= 0.9
 
 
 @needs_ntrex
 def test_ntrex_two_documents_from_shared_data():
-    docs = {doc[0]: doc for doc in bench.load_ntrex(NTREX)}
+    docs = {doc[0]: doc for doc in gold.load_ntrex(NTREX)}
     for name in ("bbc.381790", "scotsman.133804"):
-        case = bench.news_case(docs[name])
+        case = gold.news_case(docs[name])
         pairs = align(case.source, case.target)
         assert_covers(pairs, len(case.source), len(case.target))
         assert all(p.source and p.target for p in pairs), name
@@ -359,7 +359,7 @@ def _markdown_pair(tmp_path: Path, name: str) -> tuple[list[Segment], list[Segme
     """An NTREX document written as a Markdown pair (one line a paragraph), read as a user's files are."""
     from audit.io.markdown import read_markdown_pair
 
-    docs = {doc[0]: doc for doc in bench.load_ntrex(NTREX)}
+    docs = {doc[0]: doc for doc in gold.load_ntrex(NTREX)}
     _, zh_lines, en_lines = docs[name]
     (tmp_path / f"{name}.zh.md").write_text("\n\n".join(zh_lines) + "\n", encoding="utf-8")
     (tmp_path / f"{name}.en.md").write_text("\n\n".join(en_lines) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ FIXTURES = ROOT / "fixtures"
 NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
 
 
-from bench import align as bench  # noqa: E402  (bench/align.py builds NTREX documents and their gold)
+from audit import align_gold as gold  # noqa: E402  (NTREX documents and their gold beads)
 
 DEFAULT = aligner.DEFAULT
 # Parameters that take the search down the branches the default leaves alone.
@@ -53,16 +53,16 @@ def _documents() -> list[tuple[str, list[Segment], list[Segment]]]:
     NTREX-128 is at hand a sample of its documents with sentences deleted, added and replaced."""
     doc = read_bilingual(FIXTURES / "seed-article.txt")
     docs = [("seed", segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en"))]
-    excerpt = bench.load_ntrex(FIXTURES / "ntrex-excerpt")
+    excerpt = gold.load_ntrex(FIXTURES / "ntrex-excerpt")
     for per_paragraph in (0, 2):
         docs += [(f"{name}/{per_paragraph}", case.source, case.target)
-                 for name, case in ((d[0], bench.news_case(d, per_paragraph)) for d in excerpt)]
+                 for name, case in ((d[0], gold.news_case(d, per_paragraph)) for d in excerpt)]
     if (NTREX / "DOCUMENT_IDS.tsv").exists():
-        news = [bench.news_case(d, 3) for d in bench.load_ntrex(NTREX)]
+        news = [gold.news_case(d, 3) for d in gold.load_ntrex(NTREX)]
         rng = random.Random(11)
         for case in news[::10]:
-            for altered in (case, bench.omission_case(case, rng), bench.addition_case(case, rng, news),
-                            bench.replacement_case(case, rng, news)):
+            for altered in (case, gold.omission_case(case, rng), gold.addition_case(case, rng, news),
+                            gold.replacement_case(case, rng, news)):
                 docs.append((altered.name, altered.source, altered.target))
         # one long article (several documents end to end): the band is laid around anchors far apart
         source = [s for case in news[:6] for s in case.source]
