@@ -63,8 +63,8 @@ def test_audit_rules_code_prints_the_whole_documentation() -> None:
     from audit.checks.names import NameMismatch
 
     text = render(rule_doc(NameMismatch))
-    assert text.startswith("N001 name-mismatch: A name from the glossary")
-    assert "Default severity: error (warning when the name is simply absent" in text
+    assert text.startswith("N001 name-mismatch: A name of the source is rendered as another name")
+    assert "Default severity: error (warning when a glossary person is simply absent" in text
     assert 'Bad:  美國特使威特科夫 → "U.S. special envoy Whitaker"' in text and "Why: a wrong name" in text
     assert "SIMILAR = 0.5" in text
 
