@@ -80,3 +80,15 @@ def test_c002_does_not_count_the_pronoun_he_as_he_lifeng(glossary: Glossary) -> 
              make_pair("他表示談判將繼續。", "He said talks would continue.", 2),
              make_pair("何立峰表示談判順利。", "He Lifeng said the talks went well.", 3)]
     assert list(InconsistentRendering().check_document(make_doc(pairs), Context(glossary))) == []
+
+
+def test_n002_does_not_take_a_dictionary_word_for_a_name_nor_cut_into_a_neighbouring_name(glossary: Glossary) -> None:
+    from audit.checks.names import UnknownName, _widen
+
+    assert _widen("荷兰阿斯麦表示", 3, 5) == (2, 5)  # 阿斯麦, not 兰阿斯麦
+    for zh, en in (("荷蘭阿斯麥控股公司表示，將繼續出貨。", "Holding company ASML of the Netherlands said it would continue shipments."),
+                   ("博爾特尼科夫表示，獨立調查將繼續。", "Independence inquiries will continue, Bortnikov said.")):
+        assert list(UnknownName().check_pair(make_pair(zh, en), Context(glossary))) == []
+    [finding] = UnknownName().check_pair(make_pair("發言人博爾特尼科夫表示,談判將繼續。", "Spokesman Kushner said talks would go on."),
+                                         Context(glossary))
+    assert finding.found == "Kushner"

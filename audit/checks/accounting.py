@@ -214,6 +214,8 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
         return True
     if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
         return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
+    if known is not None and known[0] != "person":
+        return False  # the lexicon knows how Chinese writes this place or body (圭亚那 for Guyana): sound is no excuse
     return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in source.runs)
 
 

@@ -9,7 +9,7 @@ from audit.checks.accounting import (
     Source, Written, expected_names, explained, form_words, renders, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
-from audit.lexicon.dictionary import Dictionary, load_dictionary
+from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarity
@@ -18,7 +18,9 @@ from audit.normalize import original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
-# Capitalized words that are not names: titles, frequent sentence openers, and the month and weekday names.
+# Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
+# CC-CEDICT's glosses of 总统 总理 部长 主席 发言人 大使 …), function words that open sentences (as in the
+# aligner's STOPWORDS), compass and institution words of longer names; and the month and weekday names.
 _NOT_NAMES = frozenset(
     """President Prime Minister Secretary Envoy Special Chairman Chairwoman Premier Vice General Director
     Chancellor Governor Senator Representative King Queen Prince Princess Pope Ambassador Spokesman
@@ -194,7 +196,7 @@ class NameMismatch(Rule):
         rest = glossary.blank_mentions(pair.source_norm)  # the source outside its names: 巴 of 巴黎 abbreviates nothing
         for other in in_target:
             if other.type == entry.type and other not in entries and not _abbreviated(other, rest) \
-                    and not other.found_in(pair.source_norm) \
+                    and not other.found_in(pair.source_norm) and not _part_of(other, entry) \
                     and not _metonym(other, entry, glossary):  # FBI kept in Latin letters in the Chinese; 北京 → China
                 match = other.found_in(pair.target_norm)
                 return match.group() if match else other.preferred
@@ -253,13 +255,14 @@ class NameMismatch(Rule):
                 yield finding
 
     def _report(self, pair: AlignedPair, entry: Entry, shown: str, found: str, counted: bool = False) -> Finding | None:
-        """A glossary name rendered `found` instead (an error; a warning for a place or organisation found by
-        counting, since the English does render it elsewhere in the sentence), or dropped."""
+        """A glossary name rendered `found` instead (an error; a warning for an organisation, whose names
+        translators render freely (共和黨 "conservatives"), and for a place found by counting, since the English
+        does render it elsewhere in the sentence), or dropped."""
         expected = " / ".join(entry.english[:3])
         if found:
             return self.finding(
                 f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
-                severity=None if entry.type == "person" or not counted else Severity.WARNING,
+                severity=Severity.WARNING if counted and entry.type != "person" or entry.type == "org" else None,
                 expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
                 source_marks=(shown,), target_marks=(found,),
             )
@@ -308,6 +311,12 @@ def _rendered(entry: Entry, english: str) -> bool:
             continue
         return True
     return False
+
+
+def _part_of(written: Entry, source: Entry) -> bool:
+    """Whether one name is part of the other in Chinese (朝鮮 "Korean" of 朝鮮半島, 聯合國 of 聯合國大會): the English
+    then names the whole by its part, not another entity."""
+    return any(a in b or b in a for a in written.keys for b in source.keys)
 
 
 def _countries_rendered(chinese: str, english: str, glossary: Glossary) -> bool:
@@ -417,19 +426,14 @@ def _deficits(mentions: list[Mention], written: tuple[EnglishMention, ...], repo
     ]
 
 
-# Words that end in a transliteration character without being part of a name: 对于川普 is "as for Trump".
-_ENDING_IN_TRANSLITERATION = ("对于", "关于", "由于", "位于", "至于", "属于", "等于", "在于", "基于", "鉴于", "出于",
-                              "处于", "终于", "用于", "源于", "对於", "关於")
-
-
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """A short glossary name inside a longer transliteration (卡尼 in 迪卡尼奥, Di Canio) is another person."""
     if end - start > 2:
         return False
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before and text[:start].endswith(_ENDING_IN_TRANSLITERATION):
-        before = ""
+    if before and start >= 2 and text[start - 2:start] in load_dictionary().entries:
+        before = ""  # the end of a word of its own (对于川普 is "as for Trump"; CC-CEDICT's headwords)
     return bool(before and before in TRANSLITERATION) or bool(after and after in TRANSLITERATION)
 
 
@@ -441,7 +445,10 @@ def _spelling(word: str, entry: Entry) -> float:
 
 
 # One-character abbreviations news Chinese uses for countries and regions (美烏代表 = U.S. and Ukrainian
-# representatives): an entity they stand for is present in the source, not a substitute.
+# representatives): an entity they stand for is present in the source, not a substitute. Each is a CC-CEDICT
+# sense of the character ("烏 abbr. for Ukraine 烏克蘭", "日 abbr. for 日本, Japan"); where CEDICT gives several
+# (澳: Macao, Australia; 伊: Iraq, Iran; 巴: Palestine, Pakistan) the one listed is the country; a two-character
+# name of CEDICT that holds the character decides otherwise (澳 of 港澳 is Macao: see _other_name).
 _ABBREVIATIONS = {
     "美": "美国", "英": "英国", "法": "法国", "德": "德国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜",
     "中": "中国", "台": "台湾", "乌": "乌克兰", "欧": "欧洲", "澳": "澳大利亚", "加": "加拿大", "印": "印度",
@@ -528,6 +535,9 @@ class UnknownName(Rule):
         in_source = [m.entry for m in glossary.mentions(pair.source_norm)]
         not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
         candidates = [w for w in unexplained_names(pair.target_norm, in_source + not_people) if w not in pair.source_norm]
+        if candidates:  # a dictionary translation of a Chinese word (Holding 控股, Independence 獨立) is no name
+            stems = {stem for _s, _e, found in load_dictionary().words_in(pair.source_norm) for stem in found}
+            candidates = [w for w in candidates if content_stem(w) not in stems and w.lower() not in STOPWORDS]
         if not candidates:
             return
         words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
@@ -568,12 +578,25 @@ def _unmatched_runs(text: str, glossary: Glossary, phrases: list[str]) -> set[st
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Stretch a name over neighbouring transliteration characters jieba cut off (艾尔多|安 → 艾尔多安)."""
-    while start > 0 and text[start - 1] in TRANSLITERATION:
+    """Stretch a name over neighbouring transliteration characters jieba cut off (艾尔多|安 → 艾尔多安), but not
+    into a name of the lexicon next to it: 荷兰阿斯麦 is the Netherlands' ASML, not 兰阿斯麦."""
+    rows = load_lexicon().rows
+    while start > 0 and text[start - 1] in TRANSLITERATION and not _name_ends_at(text, start, rows):
         start -= 1
-    while end < len(text) and text[end] in TRANSLITERATION:
+    while end < len(text) and text[end] in TRANSLITERATION and not _name_starts_at(text, end, rows):
         end += 1
     return start, end
+
+
+_LONGEST_NEIGHBOUR = 4  # names of the lexicon looked for next to a transliteration: 2-4 characters (荷兰, 俄罗斯)
+
+
+def _name_ends_at(text: str, end: int, rows: dict[str, str]) -> bool:
+    return any(text[end - size:end] in rows for size in range(2, _LONGEST_NEIGHBOUR + 1) if end - size >= 0)
+
+
+def _name_starts_at(text: str, start: int, rows: dict[str, str]) -> bool:
+    return any(text[start:start + size] in rows for size in range(2, _LONGEST_NEIGHBOUR + 1) if start + size <= len(text))
 
 
 def _pinyin(chinese: str) -> list[str]:
