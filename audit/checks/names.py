@@ -59,10 +59,6 @@ class NameMismatch(Rule):
     A name the source repeats counts once per mention.
     Bad:  美國特使威特科夫 → "U.S. special envoy Whitaker"
     Good: 美國特使威特科夫 → "U.S. special envoy Witkoff"
-    Bad:  比利時總理週二表示 → "The Bulgarian prime minister said on Tuesday"
-    Good: 比利時總理週二表示 → "The Belgian prime minister said on Tuesday"
-    Bad:  王毅週二表示 → "Wang Yu said on Tuesday"
-    Good: 王毅週二表示 → "Wang Yi said on Tuesday"
     """
 
     code, name, severity = "N001", "name-mismatch", Severity.ERROR
