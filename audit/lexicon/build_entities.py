@@ -65,8 +65,8 @@ def gloss_forms(sense: str) -> list[str]:
 
 def kind_of(senses: list[str]) -> str:
     joined = " / ".join(senses)
-    if _LIFESPAN.search(joined):
-        return "person"
+    if _LIFESPAN.search(joined) or re.search(r"\((?:[a-z]+ )?name\)", joined):
+        return "person"  # a life span, or CEDICT's mark of a given name: "Warren (name)", "Mary (biblical name)"
     if _ORG.search(joined):
         return "org"
     if _PLACE.search(joined):

@@ -62,15 +62,20 @@ class Lexicon:
 
     @property
     def english(self) -> dict[str, str]:
-        """English form → "kind\tchinese|chinese…" of the entities that have it (the first one's kind); built on
-        first use, since most texts never ask."""
+        """English form → "kind,kind…\tchinese|chinese…" of the entities that have it (Warren is a town and a
+        person); built on first use, since most texts never ask."""
         if self._english is None:
             english: dict[str, str] = {}
             for key, row in self.rows.items():
                 kind, _source, forms = row.split("\t")
                 for form in forms.split("|"):
                     known = english.get(form)
-                    english[form] = f"{kind}\t{key}" if known is None else f"{known}|{key}"
+                    if known is None:
+                        english[form] = f"{kind}\t{key}"
+                    else:
+                        kinds, _, keys = known.partition("\t")
+                        kinds = kinds if kind in kinds.split(",") else f"{kinds},{kind}"
+                        english[form] = f"{kinds}\t{keys}|{key}"
             self._english = english
         return self._english
 
@@ -92,7 +97,8 @@ class Lexicon:
                 position += 1
 
     def english_entity(self, word: str) -> tuple[str, tuple[str, ...]] | None:
-        """(kind, Chinese names) of what an English word or phrase names (Bulgaria, Bulgarian, Paris), if the
+        """(kind, Chinese names) of what an English word or phrase names — "person" when any entity of that
+        name is a person, since a person's name may stand for nothing else — (Bulgaria, Bulgarian, Paris), if the
         lexicon knows it: the form itself, or an adjective made from it by an English suffix (Scandinavian, Italian)."""
         found = self.english.get(word)
         if found is None:
@@ -103,7 +109,8 @@ class Lexicon:
                         break
         if found is None:
             return None
-        kind, _, keys = found.partition("\t")
+        kinds, _, keys = found.partition("\t")
+        kind = "person" if "person" in kinds.split(",") else kinds.split(",")[0]
         return kind, tuple(keys.split("|"))
 
 
