@@ -10,6 +10,7 @@ from audit.checks.consistency import InconsistentRendering, SourceVariants
 from audit.checks.dates import DateMismatch, DayMismatch
 from audit.checks.form import BlankParagraph, DoubledWord, FullWidthPunctuation, Spacing, UnbalancedQuotes
 from audit.checks.names import NameMismatch, UnknownName
+from audit.checks.negation import NegationMismatch
 from audit.checks.numbers import NumberMismatch
 from audit.checks.reference import LowReferenceScore
 from audit.checks.terminology import GlossaryTerm
@@ -19,7 +20,7 @@ from audit.model import Severity
 
 ALL_RULES: tuple[type[Rule], ...] = (
     NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, DayMismatch, SourceVariants, InconsistentRendering,
-    OmittedSentence, AddedSentence, PartialTranslation, UntranslatedChinese, TargetCopiesSource,
+    OmittedSentence, AddedSentence, PartialTranslation, NegationMismatch, UntranslatedChinese, TargetCopiesSource,
     BlankParagraph, UnbalancedQuotes, DoubledWord, Spacing, FullWidthPunctuation, LowReferenceScore,
 )
 

