@@ -96,8 +96,9 @@ class NegationMismatch(Rule):
     """A negation on one side of a pair and none on the other.
 
     Why: a dropped or added "not" reverses what a sentence says while every name and number in it stays
-    right, so no other rule sees it. A warning when the negated words are found on the other side (the
-    same statement, its polarity reversed), an info when the sentence is rephrased around them.
+    right, so no other rule sees it. A warning when a plain negator (不, 未, 从未; not) stands before words
+    found on the other side (the same statement, its polarity reversed), an info when the sentence is
+    rephrased around the negation or the negating word is an idiom (不堪, 无奈).
     Bad:  他未出席會議。 → "He attended the meeting."
     Good: 他未出席會議。 → "He did not attend the meeting."
     """
@@ -112,8 +113,8 @@ class NegationMismatch(Rule):
         chinese = chinese_negations(pair.source_norm, names)
         english = english_negations(pair.target_norm)
         if chinese.words and not english and not rendered_by_meaning(chinese.words, pair.target_norm):
-            stems = set(content_stems(pair.target_norm))
-            same = any(predicate & stems for predicate in chinese.predicates)
+            stems, lexicon = set(content_stems(pair.target_norm)), load_negation()
+            same = any(predicate & stems for word, predicate in zip(chinese.words, chinese.predicates) if lexicon.plainly(word))
             words = tuple(dict.fromkeys(chinese.words))
             yield self.finding(
                 f"Negation differs: the source says {'、'.join(words)}, the translation has no negation", pair,

@@ -26,6 +26,7 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _NEGATIVE_AFFIX = re.compile(r"^(un|in|im|il|ir|non|dis)?[a-z]{3,}?(?(1)|less)$")
 
 
+_PLAIN = re.compile(r"^\s*(?:to\s+)?(?:not|no|never|none|neither|nobody|nothing|cannot|\w+n't)\b", re.IGNORECASE)
 _SKIP = re.compile(r"^(?:CL:|surname |abbr\. for|(?:old |archaic )?variant of|see |used in |$)")
 
 
@@ -51,8 +52,9 @@ def _affixed(word: str, base_stems: set[str]) -> bool:
     return english_stem(base) in base_stems
 
 
-def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Among the words with a negating character: those that negate (their first sense is negative, or
+def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """Among the words with a negating character: those that plainly negate (their first sense opens with a
+    negator: 不 "no; not", 未 "not yet", 从未 "never"), those that negate otherwise (their first sense is negative, or
     most of their senses hold a negator: 没有 "to not have", 未能 "cannot", 无法 "unable to"), those
     negative in meaning only (some sense is: 不满 "resentful; dissatisfied", 不过 "only; no more than;
     but"); and the English affixed words CC-CEDICT gives for them. The others (不断 "unceasing;
@@ -62,7 +64,7 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
     for simplified, senses in entries:
         glosses.setdefault(simplified, set()).update(s for sense in senses for s in sense_stems(sense))
         senses_of.setdefault(simplified, []).extend(_plain(sense) for sense in senses if not _SKIP.match(sense))
-    negating, meaning, neutral, affixed = set(), set(), set(), set()
+    plain, negating, meaning, neutral, affixed = set(), set(), set(), set(), set()
     vocabulary = set().union(*glosses.values())
     for simplified, senses in senses_of.items():
         if not any(char in simplified for char in NEGATING_CHARACTERS):
@@ -73,21 +75,24 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
         affixed |= found
         first = senses[0].split(";")[0] if senses else ""
         negative = [bool(english_negations(part)) for sense in senses for part in sense.split(";")]
-        if english_negations(first) or lexical_negation(first) or sum(negative) * 2 > len(negative):
+        if _PLAIN.match(first) and english_negations(first):
+            plain.add(simplified)
+        elif english_negations(first) or lexical_negation(first) or sum(negative) * 2 > len(negative):
             negating.add(simplified)
         elif found or any(negative) or any(lexical_negation(sense) or _any_affixed(sense, vocabulary) for sense in senses):
             meaning.add(simplified)
         elif len(simplified) <= MAX_WORD:
             neutral.add(simplified)
-    return sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed)
+    return sorted(plain), sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed)
 
 
 def build(path: Path) -> str:
     _header, entries = read_cedict(path)
-    negating, meaning, neutral, affixed = classify(entries)
+    plain, negating, meaning, neutral, affixed = classify(entries)
     lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) by audit/lexicon/build_negation.py",
-             "# zh: words that negate; meaning: negative in meaning only; neutral: neither; en: negative-affix English glosses"]
-    lines += [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
+             "# plain: words whose first sense opens with a negator; zh: other words that negate; meaning: negative"
+             " in meaning only; neutral: neither; en: negative-affix English glosses"]
+    lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
     lines += [f"en\t{w}" for w in affixed]
     return "\n".join(lines) + "\n"
 
@@ -97,7 +102,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("zh", "meaning", "neutral", "en")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en")}
     print(f"{target}: {counts} from {source}")
 
 

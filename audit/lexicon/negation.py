@@ -63,10 +63,17 @@ def correlative(text: str) -> bool:
 
 @dataclass(frozen=True)
 class NegationLexicon:
-    negating: frozenset[str]  # Chinese words with a negating character that negate (没有, 未能, 不)
+    plain: frozenset[str]  # Chinese words whose first sense opens with a negator (不 "not", 未 "not yet", 从未 "never")
+    negating: frozenset[str]  # Chinese words with a negating character that negate (plain ones, 未能, 不惜)
     meaning: frozenset[str]  # negative in meaning only (不满 "dissatisfied", 无比 "incomparably")
     neutral: frozenset[str]  # neither (不断 "continuous", 是否 "whether", 莫斯科 "Moscow")
     affixed: frozenset[str]  # English words with a negative affix that render a negated Chinese word
+
+    def plainly(self, word: str) -> bool:
+        """Whether a negating word is a plain negator (不, 未, 从未), or a negated verb CC-CEDICT does not list
+        (不让): not a lexicalised compound that translators render by meaning (不堪 "broken", 无奈 "reluctantly")."""
+        known = word in self.negating or word in self.meaning or word in self.neutral
+        return word in self.plain or len(word) == 1 or not known
 
     def kind(self, word: str) -> str:
         """`negation`, `meaning` (negative in meaning only) or `neutral`, for a jieba word."""
@@ -90,12 +97,13 @@ def load_negation() -> NegationLexicon:
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
-    sides: dict[str, list[str]] = {"zh": [], "meaning": [], "neutral": [], "en": []}
+    sides: dict[str, list[str]] = {"plain": [], "zh": [], "meaning": [], "neutral": [], "en": []}
     for line in body.splitlines():
         side, _, word = line.partition("\t")
         if side in sides:
             sides[side].append(word)
-    return NegationLexicon(*(frozenset(sides[side]) for side in ("zh", "meaning", "neutral", "en")))
+    sides["zh"] += sides["plain"]
+    return NegationLexicon(*(frozenset(sides[side]) for side in ("plain", "zh", "meaning", "neutral", "en")))
 
 
 @lru_cache(maxsize=1)
