@@ -34,7 +34,7 @@ def test_a_dropped_negation_is_a_warning_quoting_both_sides() -> None:
 
 
 def test_an_added_negation_is_found_in_the_translation() -> None:
-    [finding] = _findings("雙方的會談預計於12月6日繼續進行。", "Talks were not expected to continue on December 6.")
+    [finding] = _findings("雙方的會談將於12月6日繼續進行。", "Talks will not continue on December 6.")
     assert finding.severity == Severity.WARNING and finding.target_marks == ("not",)
 
 

@@ -84,11 +84,11 @@ def rendered_by_meaning(chinese: list[str], english: str) -> bool:
 
 
 def _english_predicates(english: str) -> set[str]:
-    """Stems of the two content words after each English negator (did not [attend the meeting])."""
+    """The stem of the content word after each English negator (did not [attend] the meeting)."""
     out: set[str] = set()
     for match in re.finditer(r"\b(?:not|never|no|none|nobody|nothing|without|cannot)\b|n['’]t\b", english, re.I):
         following = [s for s in map(content_stem, english_tokens(english[match.end():])[:3]) if s]
-        out.update(following[:2])
+        out.update(following[:1])
     return out
 
 

@@ -7,6 +7,7 @@ from typing import Iterable, Mapping
 from audit.checks.base import Rule
 from audit.checks.completeness import AddedSentence, OmittedSentence, PartialTranslation
 from audit.checks.consistency import InconsistentRendering, SourceVariants
+from audit.checks.coverage import AddedClause, OmittedClause
 from audit.checks.dates import DateMismatch, DayMismatch
 from audit.checks.form import BlankParagraph, DoubledWord, FullWidthPunctuation, Spacing, UnbalancedQuotes
 from audit.checks.names import NameMismatch, UnknownName
@@ -20,7 +21,7 @@ from audit.model import Severity
 
 ALL_RULES: tuple[type[Rule], ...] = (
     NameMismatch, UnknownName, GlossaryTerm, NumberMismatch, DateMismatch, DayMismatch, SourceVariants, InconsistentRendering,
-    OmittedSentence, AddedSentence, PartialTranslation, NegationMismatch, UntranslatedChinese, TargetCopiesSource,
+    OmittedSentence, AddedSentence, PartialTranslation, OmittedClause, AddedClause, NegationMismatch, UntranslatedChinese, TargetCopiesSource,
     BlankParagraph, UnbalancedQuotes, DoubledWord, Spacing, FullWidthPunctuation, LowReferenceScore,
 )
 

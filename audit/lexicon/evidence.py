@@ -1,0 +1,139 @@
+"""How much of each clause of a sentence pair has a counterpart on the other side.
+
+A clause is what lies between the clause punctuation of its language: ，；：、 (and 。！？ within a bead of
+several sentences) and quotation marks in Chinese; , ; : dashes, brackets and quotation marks in English, and before the conjunctions that open a
+clause. Its evidence is counted in *units*:
+
+- Chinese: the characters of CC-CEDICT words of two characters or more, glossary names and numbers (a run
+  of Latin letters kept in the Chinese counts two); a unit is matched when one of its English glosses
+  (the aligner's stems), the name's English forms, or the number's value occurs in the English sentence.
+- English: content words and numbers; matched when the stem is among the glosses of the words of the
+  Chinese sentence (every CC-CEDICT word it contains, one character or more), a name's forms, or the
+  number among its numbers. A capitalised word the Chinese does not gloss is a transliterated name the
+  dictionary cannot know: it counts for nothing either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.align import en_numbers, zh_number_spans
+from audit.lexicon.dictionary import content_stem, content_stems, english_tokens, load_dictionary
+
+_ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
+_EN_BREAK = re.compile(
+    r"\s*[,;:()\[\]\"“”—–]+\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|because|although|though|which|who|after|before|"
+    r"since|unless|until|if|so that)\s)", re.IGNORECASE)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+LATIN_WEIGHT = 2  # a Latin word kept in the Chinese (Mike Coupe) weighs about as much as a Chinese word
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a sentence pair's side, with its evidence of a counterpart on the other side."""
+
+    start: int  # offsets into the side's normalized text
+    end: int
+    units: int
+    matched: int
+
+    @property
+    def coverage(self) -> float:
+        return self.matched / self.units if self.units else 1.0
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    zh: tuple[Clause, ...]
+    en: tuple[Clause, ...]
+
+    def zh_coverage(self, leaving: Clause | None = None) -> float:
+        """Units matched over units of the Chinese side, without `leaving` (the clause in question)."""
+        return _coverage([c for c in self.zh if c is not leaving])
+
+    def en_coverage(self, leaving: Clause | None = None) -> float:
+        return _coverage([c for c in self.en if c is not leaving])
+
+
+def _coverage(clauses: list[Clause]) -> float:
+    units = sum(c.units for c in clauses)
+    return sum(c.matched for c in clauses) / units if units else 0.0
+
+
+def spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of `text` between matches of `pattern`, stripped of spaces."""
+    out, start = [], 0
+    for match in [*pattern.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + lead, start + lead + len(piece.strip())))
+        if match:
+            start = match.end()
+    return out
+
+
+def zh_clauses(norm: str) -> list[tuple[int, int]]:
+    return spans(norm, _ZH_BREAK)
+
+
+def en_clauses(norm: str) -> list[tuple[int, int]]:
+    return spans(norm, _EN_BREAK)
+
+
+def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
+    """The clauses of both sides of a pair (normalized texts) with their evidence; `glossary` is an
+    audit.lexicon.glossary.Glossary (names and their English forms) or None."""
+    dictionary = load_dictionary()
+    words = dictionary.words_in(zh, 1)
+    en_stems = set(content_stems(en))
+    en_keys = set(en_numbers(en, english_tokens(en)))
+    content = bytearray(len(zh))  # 1: a unit; 2: a matched unit
+    for start, end, stems in words:
+        if end - start >= 2 and stems:
+            mark = 2 if en_stems.intersection(stems) else 1
+            content[start:end] = bytes(max(mark, c) for c in content[start:end])
+    zh_stems = {s for _, _, stems in words for s in stems}
+    for mention in glossary.mentions(zh) if glossary is not None else ():  # type: ignore[attr-defined]
+        forms = {s for form in mention.entry.english for s in content_stems(form)}
+        zh_stems |= forms
+        content[mention.start:mention.end] = (b"\x02" if forms & en_stems else b"\x01") * (mention.end - mention.start)
+    zh_keys = set()
+    for key, start, end in zh_number_spans(zh):
+        zh_keys.add(key)
+        content[start:end] = (b"\x02" if key in en_keys else b"\x01") * (end - start)
+    latin = [(m.start(), m.end(), content_stem(m.group())) for m in _LATIN.finditer(zh)]
+    zh_stems |= {stem for _, _, stem in latin if stem}
+    chinese = tuple(_zh_clause(start, end, content, latin, en_stems) for start, end in zh_clauses(zh))
+    english = tuple(_en_clause(en, start, end, zh_stems, zh_keys) for start, end in en_clauses(en))
+    return PairEvidence(chinese, english)
+
+
+def _zh_clause(start: int, end: int, content: bytearray, latin: list, en_stems: set[str]) -> Clause:  # type: ignore[type-arg]
+    piece = content[start:end]
+    units, matched = len(piece) - piece.count(0), piece.count(2)
+    for a, b, stem in latin:
+        if start <= a < end and stem:
+            units += LATIN_WEIGHT
+            matched += LATIN_WEIGHT if stem in en_stems else 0
+    return Clause(start, end, units, matched)
+
+
+def _en_clause(en: str, start: int, end: int, zh_stems: set[str], zh_keys: set[str]) -> Clause:
+    text = en[start:end]
+    tokens = english_tokens(text)
+    units = matched = 0
+    for position, token in enumerate(tokens):
+        stem = content_stem(token)
+        if stem is None:
+            continue
+        if stem in zh_stems:
+            units, matched = units + 1, matched + 1
+        elif not (token[0].isupper() and (position or start)):  # a name the dictionary cannot know counts for nothing
+            units += 1
+    for key in en_numbers(text, tokens):
+        units += 1
+        matched += key in zh_keys
+    return Clause(start, end, units, matched)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.base import Context
+from audit.checks.coverage import AddedClause, OmittedClause
+from audit.lexicon.evidence import en_clauses, pair_evidence, zh_clauses
+from audit.lexicon.glossary import load_glossary
+from audit.model import Severity
+from audit.normalize import normalize_en, normalize_zh
+from tests.conftest import SAMPLE, make_doc, make_pair
+
+ZH = "俄羅斯總統普京週二在莫斯科會見美國特使威特科夫，雙方討論了結束戰爭的和平計畫。"
+FULL = ("Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday, and the two sides discussed "
+        "a peace plan to end the war.")
+
+
+def _run(rule: OmittedClause | AddedClause, zh: str, en: str) -> list:
+    return rule.run(make_doc([make_pair(zh, en)]), Context(load_glossary()))
+
+
+def test_clauses_split_at_clause_punctuation_and_conjunctions() -> None:
+    zh = normalize_zh(ZH)
+    assert [zh[a:b] for a, b in zh_clauses(zh)] == ["俄罗斯总统普京周二在莫斯科会见美国特使威特科夫", "双方讨论了结束战争的和平计划"]
+    en = normalize_en(FULL)
+    assert [en[a:b] for a, b in en_clauses(en)][-1] == "and the two sides discussed a peace plan to end the war."
+
+
+def test_a_dropped_clause_is_reported_quoting_it() -> None:
+    [finding] = _run(OmittedClause(), ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
+    assert finding.code == "O004" and finding.severity == Severity.WARNING
+    assert finding.source_marks == ("雙方討論了結束戰爭的和平計畫",) and finding.pair_index == 0
+
+
+def test_a_clause_from_elsewhere_is_reported_quoting_it() -> None:
+    en = FULL.replace(" and the two sides", " after heavy rain flooded the county's coastal farms, and the two sides")
+    [finding] = _run(AddedClause(), ZH, en)
+    assert finding.code == "O005" and "heavy rain flooded" in finding.message
+
+
+def test_a_faithful_translation_is_quiet() -> None:
+    assert _run(OmittedClause(), ZH, FULL) == [] and _run(AddedClause(), ZH, FULL) == []
+    evidence = pair_evidence(normalize_zh(ZH), normalize_en(FULL), load_glossary())
+    assert all(clause.matched for clause in evidence.zh + evidence.en)
+
+
+def test_a_clause_rendered_in_the_next_pair_is_no_omission() -> None:
+    """The aligner may cut inside a long sentence (1-1 then 1-2): the clause is translated next door."""
+    first = make_pair(ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
+    second = make_pair("烏方表示歡迎。", "The two sides discussed a peace plan to end the war. Ukraine welcomed it.", line=2)
+    assert OmittedClause().run(make_doc([first, second]), Context(load_glossary())) == []
+
+
+def test_the_sample_article_is_quiet() -> None:
+    from audit.io.text import read_bilingual
+    from audit.pipeline import Auditor
+
+    result = Auditor(load_glossary(), [OmittedClause(), AddedClause()]).run(read_bilingual(SAMPLE))
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("rule", [OmittedClause, AddedClause])
+def test_real_news_raises_few_warnings(rule: type[OmittedClause]) -> None:
+    excerpt = SAMPLE.parent / "ntrex-excerpt"
+    zh = (excerpt / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
+    en = (excerpt / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    doc = make_doc([make_pair(z, e, line) for line, (z, e) in enumerate(zip(zh, en), 1)])
+    warnings = [f for f in rule().run(doc, Context(load_glossary())) if f.severity >= Severity.WARNING]
+    assert len(warnings) <= len(zh) // 100 + 1, [f.message for f in warnings]
