@@ -194,6 +194,8 @@ def run_injections(auditor: Auditor, articles: list[Article], clean: dict[str, D
     for number, article in enumerate(articles):
         other = articles[(number + 1 + rng.randrange(len(articles) - 1)) % len(articles)]
         for kind, codes, inject in INJECTIONS:
+            if args.only and not any(word in kind for word in args.only):
+                continue
             lines = list(range(len(article.en)))
             rng.shuffle(lines)
             done = 0
@@ -292,6 +294,7 @@ def main() -> None:
     parser.add_argument("--per-type", type=int, default=2, help="injections per document and error type (at most)")
     parser.add_argument("--list", metavar="CODE", help="print clean findings of this rule and misses of its injections")
     parser.add_argument("--no-mqm", action="store_true")
+    parser.add_argument("--only", nargs="+", metavar="WORD", help="only the injections whose kind holds a word (negation, clause…), no controls")
     args = parser.parse_args()
     if not NTREX.exists():
         sys.exit(f"bench: {NTREX} not found (NTREX-128 lives in ../shared/data/ntrex128)")
@@ -342,6 +345,8 @@ def main() -> None:
         print(f"  {kind:26} " + "  ".join(
             f"{part} {c[0] / max(1, c[2]):.2f} (warning {c[1] / max(1, c[2]):.2f}, n={c[2]})" for part, c in zip((DEV, HELD_OUT), cells)))
 
+    if args.only:
+        return
     controls = run_controls(auditor, articles, clean, args)
     print(f"\nControls: new {'/'.join(_available(CONTROL_CODES))} findings at warning or above per 100 pairs")
     for key in sorted(controls):

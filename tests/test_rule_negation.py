@@ -91,3 +91,11 @@ def test_the_data_file_is_what_the_builder_makes_of_cc_cedict() -> None:
 
     bundled = resources.files("audit.lexicon").joinpath("data/negation.tsv").read_text(encoding="utf-8")
     assert build(default_source()) == bundled
+
+
+def test_one_negation_more_on_either_side_is_an_info() -> None:
+    [dropped] = _findings("他沒有來開會，也沒有打電話。", "He did not come to the meeting, and he called.")
+    assert dropped.severity == Severity.INFO and "negates 2 times" in dropped.message
+    [added] = _findings("他沒有來開會。", "He did not come to the meeting and did not call.")
+    assert added.severity == Severity.INFO and "negates 2 times" in added.message
+    assert _findings("他沒有來開會，也沒有打電話。", "He neither came to the meeting nor called.") == []

@@ -98,7 +98,8 @@ class NegationMismatch(Rule):
     Why: a dropped or added "not" reverses what a sentence says while every name and number in it stays
     right, so no other rule sees it. A warning when a plain negator (不, 未, 从未; not) stands before words
     found on the other side (the same statement, its polarity reversed), an info when the sentence is
-    rephrased around the negation or the negating word is an idiom (不堪, 无奈).
+    rephrased around the negation or the negating word is an idiom (不堪, 无奈), and when both sides negate
+    but one more often than the other.
     Bad:  他未出席會議。 → "He attended the meeting."
     Good: 他未出席會議。 → "He did not attend the meeting."
     """
@@ -129,5 +130,21 @@ class NegationMismatch(Rule):
                 f"Negation differs: the translation says {', '.join(repr(m) for m in marks)}, "
                 "the source has no negation", pair,
                 severity=None if same else Severity.INFO, expected="no negation", found=" ".join(marks),
+                target_marks=tuple(m for m in marks if m in pair.target_text),
+            )
+        elif english and len(plain := [w for w in chinese.words if load_negation().plainly(w)]) > len(english) \
+                and not rendered_by_meaning(chinese.words, pair.target_norm):
+            yield self.finding(
+                f"Negation differs: the source negates {len(plain)} times ({'、'.join(dict.fromkeys(plain))}), "
+                f"the translation {len(english)} ({', '.join(map(repr, dict.fromkeys(english)))})", pair,
+                severity=Severity.INFO, expected=f"{len(plain)} negations", found=" ".join(english),
+                source_marks=tuple(w for w in dict.fromkeys(plain) if w in pair.source_text),
+            )
+        elif chinese.words and english and len(english) > len(chinese.words) + len(chinese.meaning):
+            marks = tuple(dict.fromkeys(english))
+            yield self.finding(
+                f"Negation differs: the translation negates {len(english)} times ({', '.join(map(repr, marks))}), "
+                f"the source {len(chinese.words)} ({'、'.join(dict.fromkeys(chinese.words))})", pair,
+                severity=Severity.INFO, expected=f"{len(chinese.words)} negations", found=" ".join(english),
                 target_marks=tuple(m for m in marks if m in pair.target_text),
             )
