@@ -95,7 +95,7 @@ def _modifiers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(adjectives, adverbs): English words that CC-CEDICT gives as the whole first sense of a word that
     jieba's dictionary tags as an adjective (a) or adverb (d), and that NTREX's English itself uses."""
     from audit.lexicon.build_dictionary import default_source, read_cedict
-    from audit.lexicon.postag import tagger
+    from audit.lexicon.fast.jieba_posseg import tagger
 
     _, entries = read_cedict(default_source())
     corpus = Counter(w for a in ntrex_articles() for line in a.en for w in re.findall(r"[a-z]+", line))

@@ -85,7 +85,7 @@ def test_audit_rules_with_codes_prints_their_documentation_and_refuses_an_unknow
     documented = rules("O")
     assert documented.returncode == 0
     assert [line.split()[0] for line in documented.stdout.splitlines() if line[:1] == "O" and line[4:5] == " "] == \
-        ["O001", "O002", "O003"]
+        ["O001", "O002", "O003", "O004", "O005"]
     assert 'Bad:  (nothing) → "The minister also resigned on Friday."' in documented.stdout
     unknown = rules("X9")
     assert unknown.returncode == 2 and "unknown rule code 'X9'" in unknown.stderr

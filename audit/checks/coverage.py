@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from audit.checks.base import Context, Rule, original_span
+from audit.checks.base import Context, Rule
 from audit.checks.completeness import _distribution, _log_ratio  # O003's length ratios: one way to measure them
 from audit.lexicon.evidence import Clause, PairEvidence, pair_evidence
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.normalize import original_span
 
 # A clause is reported when few of its units have a counterpart although the rest of the pair has many:
 # the chance of that, were the clause translated, is binomial in its words with p the share of the pair's
@@ -127,7 +128,8 @@ class OmittedClause(_CoverageRule):
     min_units = 6  # characters of dictionary words: a clause of one or two words is too short to judge
 
     def report(self, pair: AlignedPair, clause: Clause, severity: Severity) -> Finding:
-        quoted = original_span(pair.source, clause.start, clause.end)
+        norm = pair.source_norm
+        quoted = original_span(pair.source_text, norm, clause.start, clause.end) or norm[clause.start:clause.end]
         return self.finding(
             f"Clause not translated: 「{quoted}」 has no counterpart in the translation", pair, severity=severity,
             expected=f"a translation of 「{quoted}」", found="nothing of it", source_marks=(quoted,),

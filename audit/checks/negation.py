@@ -32,7 +32,7 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> Chinese
     found = ChineseNegations([], [], [])
     if not _CHARACTERS.intersection(norm):
         return found
-    from audit.lexicon.postag import tagger  # loads in about 30 ms from the user cache
+    from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
 
     lexicon, dictionary, cut = load_negation(), load_dictionary(), tagger(names).words
     for run in _HAN_RUN.finditer(norm):
