@@ -72,6 +72,7 @@ def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], 
               fail_on: str | None, baseline: Path | None, encoding: str | None,
               decisions: list[Path] | None = None):  # type: ignore[no-untyped-def]
     from audit.config import load_settings
+    from audit.io.decode import text_encoding
 
     settings = load_settings()
     return settings.merged(
@@ -79,7 +80,7 @@ def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], 
         bundled_glossary=False if no_bundled else None,
         select=list(select), ignore=list(ignore),
         fail_on=_severity(fail_on) if fail_on else None,
-        baseline=baseline, encoding=encoding,
+        baseline=baseline, encoding=text_encoding(encoding) if encoding else None,
         decisions=list(decisions) if decisions else None,  # given on the command line, they replace the config's
     )
 

@@ -44,8 +44,10 @@ def find_config(start: Path) -> Path | None:
         if dotfile.is_file():
             return dotfile
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read(pyproject) and "audit" in _read(pyproject)["tool"]:
-            return pyproject
+        if pyproject.is_file():
+            tool = _read(pyproject).get("tool")
+            if isinstance(tool, dict) and "audit" in tool:
+                return pyproject
     return None
 
 
@@ -65,6 +67,8 @@ def load_settings(start: Path | None = None) -> Settings:
     # was copied from a pyproject.toml (both read alike rather than "unknown setting 'tool'").
     if path.name == "pyproject.toml" or set(table) == {"tool"} and isinstance(table["tool"], dict) and set(table["tool"]) == {"audit"}:
         table = table["tool"]["audit"]
+    if not isinstance(table, dict):
+        raise AuditError(f"{path}: [tool.audit] must be a table of settings, not {_kind(table)}")
     return parse_settings(table, path)
 
 
@@ -73,26 +77,81 @@ _KEYS = {"glossary", "bundled-glossary", "select", "ignore", "severity", "fail-o
 
 
 def parse_settings(table: dict[str, Any], path: Path) -> Settings:
+    """Settings from a config table; a value of the wrong type or meaning is an error naming the key and the fix."""
     unknown = set(table) - _KEYS
     if unknown:
         raise AuditError(f"{path}: unknown setting {sorted(unknown)[0]!r} (known: {', '.join(sorted(_KEYS))})")
     base = path.parent
+    baseline = _string(table, "baseline", path)
+    return Settings(
+        glossary=[base / p for p in _strings(table.get("glossary", []), "glossary", path)],
+        bundled_glossary=_boolean(table, "bundled-glossary", path),
+        select=_strings(table.get("select", []), "select", path),
+        ignore=_strings(table.get("ignore", []), "ignore", path),
+        severity=_severities(table.get("severity", {}), path),
+        fail_on=_level(table.get("fail-on", "error"), "fail-on", path),
+        exclude=_strings(table.get("exclude", []), "exclude", path),
+        baseline=base / baseline if baseline is not None else None,
+        decisions=[base / p for p in _strings(table.get("decisions", []), "decisions", path)],
+        encoding=_encoding(table, path),
+        source=path,
+    )
+
+
+def _kind(value: Any) -> str:
+    """How TOML would call a value's type, for messages: `5` is an integer, `[]` an array."""
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _string(table: dict[str, Any], key: str, path: Path) -> str | None:
+    value = table.get(key)
+    if value is not None and not isinstance(value, str):
+        raise AuditError(f"{path}: '{key}' must be a string, not {_kind(value)}")
+    return value
+
+
+def _boolean(table: dict[str, Any], key: str, path: Path) -> bool:
+    value = table.get(key, True)
+    if not isinstance(value, bool):  # "false" in quotes is a non-empty string, which Python would call true
+        raise AuditError(f"{path}: '{key}' must be true or false (without quotes), not {_kind(value)}")
+    return value
+
+
+def _level(value: Any, key: str, path: Path) -> Severity:
+    if not isinstance(value, str):
+        raise AuditError(f"{path}: '{key}' must be \"error\", \"warning\" or \"info\", not {_kind(value)}")
     try:
-        return Settings(
-            glossary=[base / p for p in _strings(table.get("glossary", []), "glossary", path)],
-            bundled_glossary=bool(table.get("bundled-glossary", True)),
-            select=_strings(table.get("select", []), "select", path),
-            ignore=_strings(table.get("ignore", []), "ignore", path),
-            severity={code.upper(): Severity.parse(level) for code, level in dict(table.get("severity", {})).items()},
-            fail_on=Severity.parse(table.get("fail-on", "error")),
-            exclude=_strings(table.get("exclude", []), "exclude", path),
-            baseline=base / table["baseline"] if "baseline" in table else None,
-            decisions=[base / p for p in _strings(table.get("decisions", []), "decisions", path)],
-            encoding=table.get("encoding"),
-            source=path,
-        )
+        return Severity.parse(value)
     except ValueError as error:
-        raise AuditError(f"{path}: {error}") from None
+        raise AuditError(f"{path}: '{key}': {error}") from None
+
+
+def _severities(value: Any, path: Path) -> dict[str, Severity]:
+    """Per-rule overrides; a code no rule has is an error (a typo would otherwise silently change nothing)."""
+    from audit.checks.registry import ALL_RULES
+
+    if not isinstance(value, dict):
+        raise AuditError(f"{path}: 'severity' must be a table such as {{ O002 = \"info\" }}, not {_kind(value)}")
+    known = {rule.code for rule in ALL_RULES}
+    overrides = {}
+    for code, level in value.items():
+        if code.upper() not in known:
+            raise AuditError(f"{path}: 'severity' names unknown rule code {code!r} (known: {', '.join(sorted(known))})")
+        overrides[code.upper()] = _level(level, f"severity.{code}", path)
+    return overrides
+
+
+def _encoding(table: dict[str, Any], path: Path) -> str | None:
+    from audit.io.decode import text_encoding
+
+    name = _string(table, "encoding", path)
+    if name is None:
+        return None
+    try:
+        return text_encoding(name)
+    except AuditError as error:
+        raise AuditError(f"{path}: 'encoding': {error}") from None
 
 
 def _strings(value: Any, key: str, path: Path) -> list[str]:

@@ -43,7 +43,7 @@ def test_tbx_v3_concept_entries(tmp_path: Path) -> None:
     "data, message",
     [
         (b"<martif><text><body><termEntry>", "malformed TBX at line 1"),
-        (b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><martif>&x;</martif>', "entity"),
+        (b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><martif>&x;</martif>', "declares entities"),
         (b"<martif><text><body></body></text></martif>", "no concept with both"),
     ],
 )

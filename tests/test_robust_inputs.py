@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from audit.errors import AuditError
+from audit.model import Severity
 from tests.conftest import ROOT, SAMPLE
 
 ARTICLE = SAMPLE.read_text(encoding="utf-8")
@@ -95,3 +97,132 @@ def test_input_paths_cannot_move_reports_out_of_the_out_folder(tmp_path: Path) -
     assert result.returncode == 1
     assert sorted(p.name for p in (work / "out").iterdir()) == ["audit.csv", "audit.html", "audit.json", "audit.sarif"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "x.txt"]
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "zlib"])
+def test_a_codec_that_is_not_a_text_encoding_is_refused_up_front(tmp_path: Path, codec: str) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    result = audit("check", "a.txt", "--encoding", codec, "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"'{codec}' is not a text encoding" in result.stderr
+
+
+PO_ENTRY = 'msgid "美國特使威特科夫抵達莫斯科。"\nmsgstr "U.S. envoy Whitaker arrived in Moscow."\n'
+
+
+def test_po_declaring_a_codec_as_charset_is_refused_and_the_other_files_audited(tmp_path: Path) -> None:
+    write(tmp_path / "rot.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=rot13\\n"\n\n' + PO_ENTRY)
+    write(tmp_path / "good.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + PO_ENTRY)
+    result = audit("check", "rot.po", "good.po", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2 and "N001 error" in result.stdout  # good.po still audited and reported
+    assert "rot.po: the PO header declares charset=rot13, which is not a text encoding" in result.stderr
+    assert "Traceback" not in result.stderr and (tmp_path / "out" / "audit.csv").exists()
+
+
+def test_po_header_with_a_plural_form_is_read(tmp_path: Path) -> None:
+    from audit.io.catformats import read_catalog
+
+    path = write(tmp_path / "p.po", 'msgid ""\nmsgid_plural ""\nmsgstr[0] "Language: en\\n"\nmsgstr[1] ""\n\n' + PO_ENTRY)
+    document = read_catalog(path)
+    assert [b.text for b in document.target] == ["U.S. envoy Whitaker arrived in Moscow."]
+
+
+def test_glossary_cell_over_the_csv_field_limit_is_one_line_naming_the_row(tmp_path: Path) -> None:
+    from audit.lexicon.glossary import load_glossary, validate_files
+
+    path = write(tmp_path / "g.csv", "chinese,english,type,note\n普丁,Putin,person,\n威特科夫,Witkoff,person," + "x" * 140_000 + "\n")
+    with pytest.raises(AuditError, match=r"g.csv:3: not readable as CSV \(field larger than field limit"):
+        load_glossary([path], bundled=False)
+    problems, count = validate_files([path])
+    assert count == 1 and len(problems) == 1 and "g.csv:3" in problems[0]
+
+
+def test_glossary_validate_reads_tbx(tmp_path: Path) -> None:
+    tbx = ROOT / "fixtures" / "glossaries" / "newsroom.tbx"
+    result = audit("glossary", "validate", str(tbx), cwd=tmp_path)
+    assert result.returncode == 0 and "2 entries checked, 0 problems" in result.stdout, result.stdout + result.stderr
+
+
+def test_tbx_concept_in_one_language_only_is_named_by_validate(tmp_path: Path) -> None:
+    from audit.lexicon.glossary import validate_files
+
+    text = (ROOT / "fixtures" / "glossaries" / "newsroom.tbx").read_text(encoding="utf-8")
+    half = text.replace("<term>peace plan</term>", "<term></term>")
+    problems, count = validate_files([write(tmp_path / "half.tbx", half)])
+    assert count == 1 and len(problems) == 1 and "has no English (en…) term: not used" in problems[0]
+
+
+def test_a_file_deleted_after_discovery_is_skipped_and_the_others_audited(tmp_path: Path) -> None:
+    from audit.config import Settings
+    from audit.io.discover import discover, read_job
+    from audit.run import audit_documents
+
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", ARTICLE)
+    jobs = discover([tmp_path])
+    (tmp_path / "a.txt").unlink()
+    run = audit_documents([(job.label, lambda job=job: read_job(job)) for job in jobs], Settings())
+    assert run.failures == [f"{tmp_path / 'a.txt'}: no such file"]
+    assert [r.name for r in run.results] == [str(tmp_path / "b.txt")] and run.exit_code(Severity.ERROR) == 2
+
+
+def test_unreadable_folder_and_file_inside_a_folder_are_reported_as_skipped(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import builtins
+    import io
+    import os
+
+    from audit.config import Settings
+    from audit.io.discover import discover, read_job
+    from audit.run import audit_documents
+
+    write(tmp_path / "news" / "good.txt", ARTICLE)
+    secret = write(tmp_path / "news" / "locked.txt", ARTICLE)
+    closed = tmp_path / "news" / "closed"
+    write(closed / "inside.txt", ARTICLE)
+    real_open, real_scandir = builtins.open, os.scandir
+
+    def refuse_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file) == str(secret):  # what chmod 000 does for anyone but root
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    def refuse_scandir(path="."):  # type: ignore[no-untyped-def]
+        if str(path) == str(closed):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(builtins, "open", refuse_open)
+    monkeypatch.setattr(io, "open", refuse_open)
+    monkeypatch.setattr(os, "scandir", refuse_scandir)
+    jobs = discover([tmp_path / "news"])
+    run = audit_documents([(job.label, lambda job=job: read_job(job)) for job in jobs], Settings())
+    assert sorted(run.failures) == [f"{closed}: cannot read this folder (Permission denied)",
+                                    f"{secret}: cannot read (Permission denied)"]
+    assert [r.name for r in run.results] == [str(tmp_path / "news" / "good.txt")]
+    assert run.exit_code(Severity.ERROR) == 2
+
+
+def test_xliff_in_utf32_cannot_hide_entity_declarations(tmp_path: Path) -> None:
+    from audit.io.catformats import read_catalog
+
+    xliff = (ROOT / "fixtures" / "formats" / "sample.xlf").read_text(encoding="utf-8")
+    xliff = xliff.replace("<xliff ", '<!DOCTYPE xliff [<!ENTITY e "Witkoff">]>\n<xliff ', 1)
+    for codec in ("utf-32", "utf-32-le", "utf-32-be", "utf-16-be"):
+        path = write(tmp_path / f"{codec}.xlf", xliff.replace('encoding="UTF-8"', f'encoding="{codec.upper()}"').encode(codec))
+        with pytest.raises(AuditError, match="refused: the XML declares entities"):
+            read_catalog(path)
+
+
+def test_tbx_cannot_hide_entities_behind_padding_or_utf16(tmp_path: Path) -> None:
+    from audit.lexicon.glossary import load_glossary
+
+    tbx = (ROOT / "fixtures" / "glossaries" / "newsroom.tbx").read_text(encoding="utf-8")
+    declared = tbx.replace("<martif", '<!DOCTYPE martif [<!ENTITY w "威特科夫">]>\n<martif', 1).replace("<term>威特科夫</term>", "<term>&w;</term>")
+    padded = declared.replace("<!DOCTYPE", "<!-- " + "x" * 70_000 + " -->\n<!DOCTYPE", 1)
+    wide = declared.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    for name, data in (("padded.tbx", padded.encode("utf-8")), ("wide.tbx", wide)):
+        with pytest.raises(AuditError, match="refused: the XML declares entities"):
+            load_glossary([write(tmp_path / name, data)], bundled=False)
+    plain_wide = tbx.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    glossary = load_glossary([write(tmp_path / "plain16.tbx", plain_wide)], bundled=False)
+    assert glossary.lookup("威特科夫").preferred == "Witkoff"  # type: ignore[union-attr]

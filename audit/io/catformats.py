@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import InputError
-from audit.io.decode import read_bytes
+from audit.io.decode import read_bytes, text_encoding
 from audit.io.table import unit_block
 from audit.io.text import script_of
 from audit.io.xml import local_name
+from audit.io.xml_guard import refuse_entity_declarations, xml_text
 from audit.model import Block, Document, Location
 
 XLIFF2_NS_PREFIX = "urn:oasis:names:tc:xliff:document:2."
@@ -90,19 +91,11 @@ def read_catalog(path: Path, encoding: str | None = None) -> Document:
 # --- XML: XLIFF 1.2, XLIFF 2.0, TMX ---------------------------------------------------------------
 
 
-def refuse_entity_declarations(data: bytes, path: Path) -> None:
-    """Refuse a DOCTYPE that declares entities (XXE, billion laughs) before any parser sees it."""
-    text = _decoded(data)
-    doctype = text.find("<!DOCTYPE")
-    if doctype >= 0 and "<!ENTITY" in text[doctype:]:
-        raise InputError(f"{path}: refused: the XML declares entities in its DOCTYPE (translation files never need them)")
-
-
 def _xml_units(path: Path, data: bytes) -> tuple[str, list[_Unit]]:
     from lxml import etree
 
-    refuse_entity_declarations(data, path)
     label = "TMX" if path.suffix.lower() == ".tmx" else "XLIFF"
+    refuse_entity_declarations(data, path)
     try:
         root_tag, version = _root(data)
     except etree.XMLSyntaxError as error:
@@ -273,7 +266,7 @@ class _Finder:
         from lxml import etree
 
         if self._lines is None:
-            self._lines = _decoded(self._data).splitlines()
+            self._lines = xml_text(self._data).splitlines()
             self._number(element.getroottree().getroot())
         if line > len(self._lines):
             return 1
@@ -290,19 +283,6 @@ class _Finder:
                 key = (element.sourceline or 0, element.tag)
                 self._index[id(element)] = self._seen.get(key, 0)
                 self._seen[key] = self._seen.get(key, 0) + 1
-
-
-def _decoded(data: bytes) -> str:
-    """The XML as text, in the encoding it declares (or UTF-8/UTF-16 by its first bytes)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith((b"<\x00", b"\x00<")):
-        return data.decode("utf-16-le" if data[0] == 0x3C else "utf-16-be", errors="replace")
-    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)", data.lstrip(b"\xef\xbb\xbf"))
-    try:
-        return data.decode(declared.group(1).decode("ascii") if declared else "utf-8-sig", errors="replace")
-    except LookupError:
-        return data.decode("utf-8-sig", errors="replace")
 
 
 def _child(element, name: str):  # type: ignore[no-untyped-def]
@@ -342,9 +322,14 @@ def _po_units(path: Path, data: bytes) -> list[_Unit]:
     except (ValueError, LookupError) as error:
         detail = str(error).replace("\n", " ")
         raise InputError(f"{path}: malformed PO file: {detail}") from None
+    charset = store.encoding or "utf-8"
+    try:
+        text_encoding(charset)
+    except InputError:
+        raise InputError(f"{path}: the PO header declares charset={charset}, which is not a text encoding; declare charset=UTF-8") from None
     header = store.parseheader()
     _check_languages(path, header.get("X-Source-Language"), store.gettargetlanguage())
-    lines = data.decode(store.encoding or "utf-8", errors="replace").splitlines()
+    lines = data.decode(charset, errors="replace").splitlines()
     units = []
     for unit in store.units:
         if unit.isheader() or unit.isobsolete() or not unit.source:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from audit.errors import InputError
@@ -12,26 +13,38 @@ MAX_BYTES = 200 * 1024 * 1024
 
 
 def read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+    """The file's bytes. Opened once, then sized from the open file: a file deleted or replaced by a folder
+    after it was found is an input error like any other, not a crash between a check and the read."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def text_encoding(name: str) -> str:
+    """`name` when it is a text encoding Python knows. Codecs such as rot13, hex, base64 or zlib are
+    byte or string transforms, not character encodings: `bytes.decode` would fail on them mid-run."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise InputError(f"unknown encoding {name!r} (e.g. utf-8, big5, gb18030)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{name!r} is not a text encoding (e.g. utf-8, big5, gb18030)")
+    return name
 
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
     """Decode `data`; UTF-8 (with or without BOM) and UTF-16 with BOM unless `encoding` says otherwise."""
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
+        text_encoding(encoding)
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:

@@ -152,7 +152,7 @@ def find_jobs(paths: Iterable[Path], encoding: str | None = None, exclude: Itera
             continue
         if path.is_dir():
             folders.append(path)
-            for file in _walk(path, patterns):
+            for file in _walk(path, patterns, refused):
                 found.setdefault(_key(file), (file, False))
         elif not path.exists():
             raise InputError(f"{path}: no such file or folder")
@@ -276,8 +276,14 @@ def _unpaired_message(path: Path) -> str:
     return f"{path}: no {language} counterpart found (expected e.g. {expected})"
 
 
-def _walk(folder: Path, patterns: list[str]) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, patterns: list[str], refused: list[Job]) -> Iterator[Path]:
+    """The auditable files under `folder`; a folder that cannot be entered becomes a refused job (reported as
+    skipped when read), never passed over silently."""
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        refused.append(Job("refused", (where,), problem=f"{where}: cannot read this folder ({error.strerror or error})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS and not _excluded(Path(root, d), patterns)
         )
@@ -315,7 +321,7 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
                 handle.seek(size - _SNIFF_BYTES)
                 tail = handle.read()
     except OSError:
-        return False
+        return True  # cannot tell without reading it: its reader reports why it cannot be read
     texts = [_lenient_decode(chunk, encoding) for chunk in (head, tail)]
     if kind == "table":
         # Cells, not paragraphs: a data table's header is English and its figures no script at all.

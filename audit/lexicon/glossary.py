@@ -222,7 +222,10 @@ class _EnglishForms:
 
 def _reader(text: str, origin: str) -> csv.DictReader:
     reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text, origin))
-    fields = [name.strip().lower() for name in reader.fieldnames or []]
+    try:
+        fields = [name.strip().lower() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        raise InputError(f"{origin}:1: not readable as CSV ({error}; a cell holds at most 128 KB of text)") from None
     if "chinese" not in fields or "english" not in fields:
         raise InputError(f"{origin}: a glossary needs the columns 'chinese' and 'english' (found: {', '.join(fields) or 'none'})")
     reader.fieldnames = fields
@@ -240,10 +243,39 @@ def _entry(row: dict[str, str | None], where: str) -> Entry:
     return Entry(chinese, english, kind, (row.get("note") or "").strip(), where)
 
 
+def _rows(reader: csv.DictReader, origin: str) -> Iterator[dict[str, str | None]]:
+    """The rows, with the csv module's own errors (a cell over its 128 KB field limit, a NUL byte) made input
+    errors that name the line."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise InputError(f"{origin}:{reader.line_num + 1}: not readable as CSV ({error}; a cell holds at most 128 KB of text)") from None
+
+
 def parse_csv(text: str, origin: str) -> list[Entry]:
     """Entries from glossary CSV text; a bad row is an error naming the row and the reason."""
     reader = _reader(text, origin)
-    return [_entry(row, f"{origin}:{reader.line_num}") for row in reader]
+    return [_entry(row, f"{origin}:{reader.line_num}") for row in _rows(reader, origin)]
+
+
+def _file_entries(path: Path) -> tuple[list[Entry], list[str]]:
+    """The entries of one glossary file (CSV, TSV or TBX), and the problems of rows that give none."""
+    if path.suffix.lower() == ".tbx":
+        from audit.lexicon.tbx import parse_tbx
+
+        skipped: list[str] = []
+        return parse_tbx(read_bytes(path), str(path), skipped), skipped
+    reader = _reader(decode(read_bytes(path), path), str(path))
+    entries, problems = [], []
+    try:
+        for row in _rows(reader, str(path)):
+            try:
+                entries.append(_entry(row, f"{path}:{reader.line_num}"))
+            except InputError as error:
+                problems.append(str(error))
+    except InputError as error:  # the file cannot be read on from here
+        problems.append(str(error))
+    return entries, problems
 
 
 def validate_files(paths: Iterable[Path]) -> tuple[list[str], int]:
@@ -253,24 +285,19 @@ def validate_files(paths: Iterable[Path]) -> tuple[list[str], int]:
     count = 0
     for path in paths:
         try:
-            reader = _reader(decode(read_bytes(path), path), str(path))
+            entries, bad_rows = _file_entries(path)
         except InputError as error:
             problems.append(str(error))
             continue
-        for row in reader:
-            where = f"{path}:{reader.line_num}"
-            try:
-                entry = _entry(row, where)
-            except InputError as error:
-                problems.append(str(error))
-                continue
-            count += 1
+        problems += bad_rows
+        count += len(entries)
+        for entry in entries:
             for key in entry.keys:
                 if len(key) < 2:
-                    problems.append(f"{where}: single-character form {key!r} would match inside ordinary words")
+                    problems.append(f"{entry.origin}: single-character form {key!r} would match inside ordinary words")
                 if key in owner:
-                    problems.append(f"{where}: form {key!r} is already claimed by {owner[key]}")
-                owner.setdefault(key, where)
+                    problems.append(f"{entry.origin}: form {key!r} is already claimed by {owner[key]}")
+                owner.setdefault(key, entry.origin)
     return problems, count
 
 
