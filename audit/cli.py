@@ -9,7 +9,8 @@ from typing import Callable, List, Optional, TypeVar
 
 import typer
 
-from audit.errors import AuditError
+from audit.console import flush_quietly, say
+from audit.errors import AuditError, ReportError, Terminated
 from audit.model import Severity
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit Chinese→English news translations.")
@@ -51,21 +52,31 @@ JOBS = typer.Option(1, "--jobs", "-j", help="Audit documents in this many proces
 
 
 def _guard(debug: bool, action: Callable[[], int]) -> None:
-    """Run a command: our own errors and bugs alike end in one line on stderr and exit code 2."""
+    """Run a command: our own errors and bugs alike end in one line on stderr and exit code 2; SIGINT and
+    SIGTERM end it cleanly (exit 130 / 143) saying whether reports were written."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = action()
     except AuditError as error:
-        typer.echo(f"audit: error: {error}", err=True)
+        say(f"audit: error: {error}", err=True)
         raise typer.Exit(2)
-    except KeyboardInterrupt:
-        typer.echo("audit: interrupted; no report written", err=True)
-        raise typer.Exit(130)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (errors.Terminated)
+        written = getattr(stop, "written", None)
+        done = f"reports written: {', '.join(map(str, written))}" if written else "no report written"
+        say(f"audit: interrupted; {done}", err=True)
+        raise typer.Exit(143 if isinstance(stop, Terminated) else 130)
     except Exception as error:  # a bug, not bad input: say so in one line unless asked for more
         if debug:
             raise
-        typer.echo(f"audit: internal error: {type(error).__name__}: {error} (rerun with --debug)", err=True)
+        say(f"audit: internal error: {type(error).__name__}: {error} (rerun with --debug)", err=True)
         raise typer.Exit(2)
     raise typer.Exit(code)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def _settings(glossary: list[Path], no_bundled: bool | None, select: list[str], ignore: list[str],
@@ -180,6 +191,7 @@ def check(
     """Audit articles; print `file:line:col: CODE message` lines and write reports into --out."""
 
     def action() -> int:
+        from audit.progress import Progress
         from audit.report.terminal import conflict_lines, print_report, review_lines
         from audit.run import FORMATS, audit_documents, load_review_inputs, meta, render_reports, review_results, write_reports
 
@@ -188,8 +200,6 @@ def check(
             if fmt not in FORMATS:
                 raise AuditError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
         settings = _settings(glossary, no_bundled_glossary, select, ignore, fail_on, baseline, encoding, decisions)
-        from audit.progress import Progress
-
         inputs = load_review_inputs(settings, list(compare))
         readers = _readers(paths or [], source, target, settings, out=out, notes=None if quiet else _note)
         progress = Progress.on_terminal(len(readers), quiet=quiet)
@@ -200,24 +210,34 @@ def check(
             if progress is not None:
                 progress.close()
         for failure in run.failures:
-            typer.echo(f"audit: error: {failure} (skipped)", err=True)
+            say(f"audit: error: {failure} (skipped)", err=True)
         if inputs.error is not None:  # the findings, then why no report was written
             print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
-            typer.echo(f"audit: error: {inputs.error}; no report written", err=True)
+            say(f"audit: error: {inputs.error}; no report written", err=True)
             return 2
         review, trend = review_results(run.results, inputs)
         for line in conflict_lines(review):
-            typer.echo(f"audit: warning: {line}", err=True)
-        info = meta(settings) | ({"reference": run.reference} if run.reference else {})
-        rendered = render_reports(run.results, formats, info, review=review, trend=trend)
-        written = write_reports(rendered, out) if run.results else []
+            say(f"audit: warning: {line}", err=True)
+        # The findings first: a report that cannot be written must not hide them.
         print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
         for line in [] if quiet else review_lines(review, trend):
-            typer.echo(line)
+            say(line)
         if run.reference and not quiet:
-            typer.echo(f"reference: {run.reference}")
-        if written and not quiet:
-            typer.echo("reports: " + ", ".join(map(str, written)))
+            say(f"reference: {run.reference}")
+        if not (formats and run.results):
+            return run.exit_code(settings.fail_on)
+        info = meta(settings) | ({"reference": run.reference} if run.reference else {})
+        written: list[Path] = []
+        try:
+            write_reports(render_reports(run.results, formats, info, review=review, trend=trend), out, written)
+        except ReportError as error:
+            say(f"audit: error: {error}; the findings are printed above", err=True)
+            return 2
+        except KeyboardInterrupt as stop:
+            stop.written = written  # type: ignore[attr-defined]  # the set may be in place: say so
+            raise
+        if not quiet:
+            say("reports: " + ", ".join(map(str, written)))
         return run.exit_code(settings.fail_on)
 
     _guard(debug, action)
@@ -257,7 +277,7 @@ def hook(
             blocking = blocking or bool(result.findings)
             print_report([result], sys.stdout, quiet=True, style=_style(output_format))
         for failure in run.failures:
-            typer.echo(f"audit: error: {failure}", err=True)
+            say(f"audit: error: {failure}", err=True)
         return 2 if run.failures else 1 if blocking else 0
 
     _guard(debug, action)
@@ -283,7 +303,7 @@ def baseline(
         run = audit_documents(readers, settings, strict=True, compact=True, input_bytes=readers.input_bytes)
         write_atomic(output, render_baseline(run.results).encode("utf-8"))
         count = sum(len(r.findings) for r in run.results)
-        typer.echo(f"{output}: {count} finding{'s' if count != 1 else ''} recorded")
+        say(f"{output}: {count} finding{'s' if count != 1 else ''} recorded")
         return 0
 
     _guard(debug, action)
@@ -317,8 +337,8 @@ def glossary_validate(files: List[Path] = typer.Argument(..., help="Glossary CSV
 
         problems, count = validate_files(files)
         for problem in problems:
-            typer.echo(problem)
-        typer.echo(f"{count} entries checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+            say(problem)
+        say(f"{count} entries checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return 1 if problems else 0
 
     _guard(debug, action)
@@ -342,11 +362,14 @@ def glossary_extract(
         candidates = extract_candidates([read() for _, read in _readers(paths or [], None, None, settings, notes=_note)],
                                         min_count=min_count)
         write_atomic(output, render_candidates(candidates).encode("utf-8-sig"))
-        typer.echo(f"{output}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}")
+        say(f"{output}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}")
         return 0
 
     _guard(debug, action)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        flush_quietly()  # `audit check … | head -1`: the reader has gone; end quietly, as Unix tools do

@@ -129,16 +129,15 @@ def _level(value: Any, key: str, path: Path) -> Severity:
 
 def _severities(value: Any, path: Path) -> dict[str, Severity]:
     """Per-rule overrides; a code no rule has is an error (a typo would otherwise silently change nothing)."""
-    from audit.checks.registry import ALL_RULES
+    from audit.checks.registry import check_severities
 
     if not isinstance(value, dict):
         raise AuditError(f"{path}: 'severity' must be a table such as {{ O002 = \"info\" }}, not {_kind(value)}")
-    known = {rule.code for rule in ALL_RULES}
-    overrides = {}
-    for code, level in value.items():
-        if code.upper() not in known:
-            raise AuditError(f"{path}: 'severity' names unknown rule code {code!r} (known: {', '.join(sorted(known))})")
-        overrides[code.upper()] = _level(level, f"severity.{code}", path)
+    overrides = {code.upper(): _level(level, f"severity.{code}", path) for code, level in value.items()}
+    try:
+        check_severities(overrides)
+    except AuditError as error:
+        raise AuditError(f"{path}: {error}") from None
     return overrides
 
 

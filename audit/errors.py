@@ -7,3 +7,11 @@ class AuditError(Exception):
 
 class InputError(AuditError):
     """An input file cannot be read as an article (encoding, binary, empty, one language only, …)."""
+
+
+class ReportError(AuditError):
+    """The reports could not be written; the message says which were and which were not."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C (SIGINT) so that the same clean-up runs: temporaries removed, workers ended."""

@@ -24,6 +24,7 @@ from audit.model import (
     Segment,
     Severity,
 )
+from audit.errors import ReportError
 from audit.report import atomic, html
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seed-article.txt"
@@ -360,6 +361,6 @@ def test_failure_while_writing_leaves_no_partial_file(tmp_path: Path, monkeypatc
         raise OSError("disk full")
 
     monkeypatch.setattr(atomic.os, "replace", no_rename)
-    with pytest.raises(OSError):
+    with pytest.raises(ReportError, match="report.html: cannot write \\(disk full\\)"):
         html.write_html(sample_results(), tmp_path / "report.html", META)
     assert list(tmp_path.iterdir()) == []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from audit.config import Settings
+from audit.errors import ReportError, Terminated
 from audit.io.text import read_bilingual
 from audit.report import atomic
 from audit.run import audit_documents, meta, render_reports, write_reports
@@ -28,7 +30,7 @@ def test_a_crash_while_writing_leaves_the_old_report_and_no_temp_file(tmp_path: 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(ReportError, match="No space left on device.*none written, the previous reports are unchanged"):
         write_reports(rendered, tmp_path)
     monkeypatch.setattr(atomic.os, "fsync", real_fsync)
     assert (tmp_path / "audit.csv").read_bytes() == b"old report"
@@ -60,3 +62,80 @@ def test_out_path_that_is_a_file_is_refused(tmp_path: Path, rendered) -> None:  
     blocker.write_text("I am a file", encoding="utf-8")
     with pytest.raises(AuditError, match="exists and is not a folder"):
         write_reports(rendered, blocker)
+
+
+OLD_SET = {"audit.csv": b"old csv", "audit.html": b"old html", "audit.json": b"old json", "audit.sarif": b"old sarif"}
+
+
+def old_set(folder: Path) -> None:
+    for name, data in OLD_SET.items():
+        (folder / name).write_bytes(data)
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_failure_on_the_last_report_leaves_the_whole_old_set(tmp_path: Path, rendered, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    old_set(tmp_path)
+    real = atomic._temporary
+
+    def disk_full_at_sarif(folder: Path, name: str, data: bytes) -> str:
+        if name == "audit.sarif":
+            raise OSError(28, "No space left on device")
+        return real(folder, name, data)
+
+    monkeypatch.setattr(atomic, "_temporary", disk_full_at_sarif)
+    with pytest.raises(ReportError, match="none written"):
+        write_reports(rendered, tmp_path)
+    assert contents(tmp_path) == OLD_SET  # all four old, no temporary left
+
+
+def test_sigterm_while_writing_removes_the_temporaries_and_keeps_the_old_set(tmp_path: Path, rendered, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    old_set(tmp_path)
+    real = atomic._temporary
+
+    def terminated_at_json(folder: Path, name: str, data: bytes) -> str:
+        if name == "audit.json":
+            raise Terminated()  # what the command's SIGTERM handler raises
+        return real(folder, name, data)
+
+    monkeypatch.setattr(atomic, "_temporary", terminated_at_json)
+    with pytest.raises(Terminated):
+        write_reports(rendered, tmp_path)
+    assert contents(tmp_path) == OLD_SET
+
+
+def test_a_signal_during_the_renames_waits_until_the_whole_set_is_in_place(tmp_path: Path, rendered, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    old_set(tmp_path)
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    def replace_then_signal(source: str, target: Path) -> None:
+        real_replace(source, target)
+        renamed.append(Path(target).name)
+        if len(renamed) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right after the first report is replaced
+
+    monkeypatch.setattr(atomic.os, "replace", replace_then_signal)
+    done: list[Path] = []
+    with pytest.raises(KeyboardInterrupt):
+        write_reports(rendered, tmp_path, done)
+    assert [p.name for p in done] == list(rendered) == renamed  # the interrupt came after the last rename
+    assert contents(tmp_path) == dict(sorted(rendered.items()))
+
+
+def test_a_rename_that_fails_midway_says_exactly_what_was_written(tmp_path: Path, rendered, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    real_replace = os.replace
+
+    def refuse_json(source: str, target: Path) -> None:
+        if Path(target).name == "audit.json":
+            raise OSError(16, "Device or resource busy")
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", refuse_json)
+    with pytest.raises(ReportError) as error:
+        write_reports(rendered, tmp_path)
+    assert str(error.value).endswith("audit.json: cannot replace (Device or resource busy): written: audit.csv, "
+                                     "audit.html; not written: audit.json, audit.sarif")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.csv", "audit.html"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
+from audit.console import emit
 from audit.model import DocumentResult, Severity
 
 if TYPE_CHECKING:
@@ -66,13 +67,15 @@ def summary(results: list[DocumentResult]) -> str:
 
 
 def print_report(results: list[DocumentResult], out: TextIO, *, quiet: bool = False, style: str = "text") -> None:
+    """The finding lines, then (unless `quiet`) the per-document table and the summary; control characters in
+    file names and text are shown escaped (`console.printable`)."""
     for line in finding_lines(results, style):
-        print(line, file=out)
+        emit(line, out)
     if not quiet and style == "text":
         if len(results) > 1:
             for line in document_table(results):
-                print(line, file=out)
-        print(summary(results), file=out)
+                emit(line, out)
+        emit(summary(results), out)
 
 
 def review_lines(review: Review | None = None, trend: Trend | None = None) -> list[str]:
