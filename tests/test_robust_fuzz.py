@@ -73,3 +73,32 @@ def test_bilingual_articles_with_noise_are_audited_to_the_end(zh: list[str], en:
         covered = sorted(s.index for p in result.aligned.pairs for s in p.source)
         assert covered == list(range(len(result.aligned.source)))  # every sentence in exactly one bead
         assert render_reports([result], ["csv", "html", "json", "sarif"], meta(Settings()))
+
+
+# The blow-up class the fuzzer once found (15 KB → 4,300 F002 findings, 670 MB of reports): long paragraphs
+# dense with quotation marks and brackets. Each example is a few KB, so that a run without the caps of
+# audit/checks/limits.py already fails on its report size, and the whole test takes a few seconds.
+marks = st.text(alphabet='“”"‘’()[]「」（）《》 ab.', min_size=500, max_size=3000)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(marks, marks)
+def test_dense_quotes_and_brackets_give_bounded_findings_and_reports(chinese: str, english: str) -> None:
+    from collections import Counter
+
+    from audit.checks.limits import PER_DOCUMENT, PER_PAIR
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        text = f"美國特使{chinese}抵達。\n\nThe envoy {english} arrived.\n"
+        path.write_text(text, encoding="utf-8")
+        try:
+            document = read_bilingual(path)
+        except AuditError:
+            return
+        result = AUDITOR.run(document)
+        per_place = Counter((f.code, f.pair_index, f.target_text) for f in result.findings)
+        assert max(per_place.values(), default=0) <= PER_PAIR + 2  # listed, the rest summed up, the document note
+        assert max(Counter(f.code for f in result.findings).values(), default=0) <= PER_DOCUMENT + 2
+        reports = render_reports([result], ["csv", "html", "json", "sarif"], meta(Settings()))
+        assert sum(map(len, reports.values())) < 100 * len(text.encode("utf-8")) + 1_000_000

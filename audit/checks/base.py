@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
+from audit.checks.limits import bounded
 from audit.model import AlignedDocument, AlignedPair, Finding, Location, Segment, Severity
 
 if TYPE_CHECKING:  # imported for the type only: a rule module stays importable without loading a glossary
@@ -68,7 +69,7 @@ class Rule:
         """Every finding of this rule in `doc`, each placed at the pair it was made for (`pair_index`)."""
         self._pair_index = {id(pair): index for index, pair in enumerate(doc.pairs)}
         try:
-            return list(self.check_document(doc, ctx))
+            return bounded(self.check_document(doc, ctx))  # no input makes a rule report without limit
         finally:
             self._pair_index = {}
 
