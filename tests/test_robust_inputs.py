@@ -226,3 +226,31 @@ def test_tbx_cannot_hide_entities_behind_padding_or_utf16(tmp_path: Path) -> Non
     plain_wide = tbx.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     glossary = load_glossary([write(tmp_path / "plain16.tbx", plain_wide)], bundled=False)
     assert glossary.lookup("威特科夫").preferred == "Witkoff"  # type: ignore[union-attr]
+
+
+def test_big5_read_as_gb18030_is_refused_naming_big5(tmp_path: Path) -> None:
+    write(tmp_path / "b5.txt", ARTICLE.encode("big5", errors="replace"))
+    write(tmp_path / "gb.txt", ARTICLE.encode("gb18030"))
+    result = audit("check", "b5.txt", "gb.txt", "--encoding", "gb18030", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout.count("N001 error") == 1  # gb.txt is still audited
+    assert result.stderr.startswith("audit: error: b5.txt: read as gb18030 the text is garbage (common characters: 3")
+    assert "try --encoding big5 (skipped)" in result.stderr
+
+
+def test_utf16_without_byte_order_mark_is_read_in_either_order(tmp_path: Path) -> None:
+    write(tmp_path / "le.txt", ARTICLE.encode("utf-16-le"))
+    write(tmp_path / "be.txt", ARTICLE.encode("utf-16-be"))
+    result = audit("check", "le.txt", "be.txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout.count("N001 error") == 2, result.stderr
+
+
+def test_legibility_tells_right_from_crossed_readings_of_real_news() -> None:
+    from audit.io.decode import GARBLED_BELOW, READABLE
+    from audit.io.legibility import legibility
+
+    lines = (ROOT / "fixtures" / "ntrex-excerpt" / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
+    for start in range(0, len(lines), 16):
+        data = "\n".join(lines[start:start + 16]).encode("big5", errors="replace")
+        assert legibility(data.decode("big5")) >= READABLE  # type: ignore[operator]
+        assert legibility(data.decode("gb18030")) < GARBLED_BELOW  # type: ignore[operator]
+    assert legibility("Only English, with one name: 普京.") is None  # too few letters to judge
