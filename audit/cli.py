@@ -193,7 +193,7 @@ def check(
     def action() -> int:
         from audit.progress import Progress
         from audit.report.terminal import conflict_lines, print_report, review_lines
-        from audit.run import FORMATS, audit_documents, load_review_inputs, meta, render_reports, review_results, write_reports
+        from audit.run import FORMATS, audit_documents, load_review_inputs, meta, report_renderers, review_results, write_reports
 
         formats = [] if no_report else list(dict.fromkeys(report))
         for fmt in formats:
@@ -229,7 +229,7 @@ def check(
         info = meta(settings) | ({"reference": run.reference} if run.reference else {})
         written: list[Path] = []
         try:
-            write_reports(render_reports(run.results, formats, info, review=review, trend=trend), out, written)
+            write_reports(report_renderers(run.results, formats, info, review=review, trend=trend), out, written)
         except ReportError as error:
             say(f"audit: error: {error}; the findings are printed above", err=True)
             return 2

@@ -344,33 +344,43 @@ def review_results(results: list[DocumentResult], inputs: ReviewInputs) -> tuple
     return review, trend
 
 
-def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
-                   review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, bytes]:
-    """Every requested report, rendered in memory: file name → bytes."""
-    out: dict[str, bytes] = {}
+Render = Callable[[], bytes]
+
+
+def report_renderers(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
+                     review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, Render]:
+    """Every requested report as a function that renders it: file name → bytes on demand. Written one at a
+    time (`write_reports`), a run holds one rendered report in memory, never all four at once."""
+    out: dict[str, Render] = {}
     if "csv" in formats:
         from audit.report.csv_report import render_csv
 
-        out["audit.csv"] = render_csv(results, review).encode("utf-8-sig")
+        out["audit.csv"] = lambda: render_csv(results, review).encode("utf-8-sig")
     if "html" in formats:
         from audit.report.html import render_html
 
-        out["audit.html"] = render_html(results, info, review, trend).encode("utf-8")
+        out["audit.html"] = lambda: render_html(results, info, review, trend).encode("utf-8")
     if "json" in formats:
         from audit.report.json_report import render_json
 
-        out["audit.json"] = render_json(results, info, review, trend).encode("utf-8")
+        out["audit.json"] = lambda: render_json(results, info, review, trend).encode("utf-8")
     if "sarif" in formats:
         from audit.checks.registry import ALL_RULES
         from audit.report.sarif import render_sarif
 
-        out["audit.sarif"] = render_sarif(results, info, list(ALL_RULES)).encode("utf-8")
+        out["audit.sarif"] = lambda: render_sarif(results, info, list(ALL_RULES)).encode("utf-8")
     return out
 
 
-def write_reports(rendered: dict[str, bytes], out: Path, done: list[Path] | None = None) -> list[Path]:
-    """Write rendered reports as one set: all replaced, or none (`atomic.write_set`); `done` collects the paths
-    replaced, for a caller interrupted after the set was written."""
+def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
+                   review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, bytes]:
+    """Every requested report, rendered in memory: file name → bytes."""
+    return {name: render() for name, render in report_renderers(results, formats, info, review=review, trend=trend).items()}
+
+
+def write_reports(rendered: dict[str, bytes] | dict[str, Render], out: Path, done: list[Path] | None = None) -> list[Path]:
+    """Write reports (rendered, or rendered one at a time as they are written) as one set: all replaced, or none
+    (`atomic.write_set`); `done` collects the paths replaced, for a caller interrupted after the set was written."""
     from audit.report.atomic import write_set
 
     return write_set(out, rendered, done)

@@ -139,3 +139,19 @@ def test_a_rename_that_fails_midway_says_exactly_what_was_written(tmp_path: Path
     assert str(error.value).endswith("audit.json: cannot replace (Device or resource busy): written: audit.csv, "
                                      "audit.html; not written: audit.json, audit.sarif")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.csv", "audit.html"]
+
+
+def test_reports_rendered_one_at_a_time_as_they_are_written_keep_the_set_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from audit.report import json_report
+    from audit.run import report_renderers
+
+    old_set(tmp_path)
+    run = audit_documents([("sample", lambda: read_bilingual(SAMPLE))], Settings())
+    monkeypatch.setattr(json_report, "render_json", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("template broke")))
+    renderers = report_renderers(run.results, ["csv", "html", "json", "sarif"], meta(Settings()))
+    with pytest.raises(RuntimeError):
+        write_reports(renderers, tmp_path)  # csv and html were rendered and written to temporaries already
+    assert contents(tmp_path) == OLD_SET
+    monkeypatch.undo()
+    written = write_reports(report_renderers(run.results, ["csv", "json"], meta(Settings())), tmp_path)
+    assert [p.name for p in written] == ["audit.csv", "audit.json"] and (tmp_path / "audit.json").read_bytes().startswith(b"{")

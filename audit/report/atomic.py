@@ -14,7 +14,7 @@ import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Mapping
 
 from audit.errors import ReportError
 
@@ -34,16 +34,18 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ReportError(f"{path}: cannot write ({_reason(error)}); the previous file is unchanged") from None
 
 
-def write_set(folder: Path, files: dict[str, bytes], done: list[Path] | None = None) -> list[Path]:
-    """Write every file into `folder`, or none. `done` (when given) gets each path as it is replaced, so that
-    a caller interrupted later still knows what was written. Raises ReportError saying what was written."""
+def write_set(folder: Path, files: Mapping[str, bytes | Callable[[], bytes]], done: list[Path] | None = None) -> list[Path]:
+    """Write every file into `folder`, or none. A file's content may be a function that makes it, called when
+    its turn comes (so that one file's bytes are in memory at a time). `done` (when given) gets each path as it
+    is replaced, so that a caller interrupted later still knows what was written. Raises ReportError saying
+    what was written."""
     done = [] if done is None else done
     _make_folder(folder)
     temporaries: dict[str, str] = {}
     try:
         try:
             for name, data in files.items():
-                temporaries[name] = _temporary(folder, name, data)
+                temporaries[name] = _temporary(folder, name, data() if callable(data) else data)
         except OSError as error:
             raise ReportError(f"{folder}: cannot write the reports ({_reason(error)}): none written, "
                               "the previous reports are unchanged") from None
