@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from pathlib import Path
 from typing import Callable, List, Optional, TypeVar
@@ -66,7 +67,10 @@ def _guard(debug: bool, action: Callable[[], int]) -> None:
         written = getattr(stop, "written", None)
         done = f"reports written: {', '.join(map(str, written))}" if written else "no report written"
         say(f"audit: interrupted; {done}", err=True)
-        raise typer.Exit(143 if isinstance(stop, Terminated) else 130)
+        flush_quietly()
+        # Nothing is left to do (temporaries removed, workers ended): exit at once, without the exit handlers
+        # of a terminated --jobs pool, which can wait forever on a worker stopped in the middle of a message.
+        os._exit(143 if isinstance(stop, Terminated) else 130)
     except Exception as error:  # a bug, not bad input: say so in one line unless asked for more
         if debug:
             raise
