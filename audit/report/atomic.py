@@ -101,16 +101,31 @@ def _reason(error: OSError) -> str:
 
 @contextmanager
 def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait (they are delivered at the end) while the block runs."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None:  # Windows: no signal masks
-        yield
+    """SIGINT and SIGTERM wait (they are delivered at the end) while the block runs.
+
+    The Python handlers are swapped for ones that only note the signal: a process-directed signal may be taken by
+    any thread whose mask allows it, so masking this thread alone would not hold it off. Off the main thread (where
+    handlers cannot be set) the thread's mask is the best there is."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        block = getattr(signal, "pthread_sigmask", None)
+        previous_mask = block(signal.SIG_BLOCK, _HELD) if block else None
+        try:
+            yield
+        finally:
+            if block:
+                block(signal.SIG_SETMASK, previous_mask)
         return
-    previous = block(signal.SIG_BLOCK, _HELD)
+    arrived: list[int] = []
+    previous = {number: signal.signal(number, lambda received, _frame: arrived.append(received)) for number in _HELD}
     try:
         yield
     finally:
-        block(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(arrived):
+            signal.raise_signal(number)
 
 
 def _umask() -> int:
