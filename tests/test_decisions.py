@@ -515,3 +515,22 @@ def test_the_review_loop_end_to_end(wired: None, tmp_path: Path) -> None:
     # The same from the configuration file.
     (tmp_path / "pyproject.toml").write_text('[tool.audit]\ndecisions = ["news/reviewed.csv"]\n', encoding="utf-8")
     assert cli("check", "news", "-o", "r3", "--no-report", cwd=tmp_path).returncode == 0
+
+
+def test_control_characters_from_a_decisions_file_are_printed_escaped(tmp_path: Path) -> None:
+    # Two reviewers disagree on a finding whose target_location cell holds an ESC sequence and a forged line.
+    (tmp_path / "seed-article.txt").write_text(ARTICLE, encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(reviewed_csv())))
+    forged = "\x1b]0;pwned\x07seed-article.txt:1:1\nseed-article.txt:9:9: N001 error: forged"
+    for row in rows:
+        row["target_location"] = forged
+    for name, status in (("anna.csv", "accepted"), ("ben.csv", "ignore")):
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows([{**row, "status": status if row["code"] == "N001" else ""} for row in rows])
+        (tmp_path / name).write_text(out.getvalue(), encoding="utf-8")
+    done = cli("check", "seed-article.txt", "--no-report", "-d", "anna.csv", "-d", "ben.csv", cwd=tmp_path)
+    assert "decisions disagree" in done.stderr
+    assert "\x1b" not in done.stderr + done.stdout and "\\x1b]0;pwned" in done.stderr
+    assert not any(line.startswith("seed-article.txt:9:9") for line in (done.stderr + done.stdout).splitlines())
