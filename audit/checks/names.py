@@ -129,7 +129,7 @@ class NameMismatch(Rule):
         missing = [e for e in expected_names(blank, lexicon, dictionary)
                    if not renders(e, pair.target_norm, lexicon, names_of) and not renders(e, nearby, lexicon, names_of)
                    and not _countries_rendered(e.chinese, nearby, glossary)]
-        source = _explaining(" ".join(p.source_norm for p in window), glossary, lexicon, dictionary)
+        source = _explaining([p.source_norm for p in window], glossary, lexicon, dictionary)
         english = pair.target_norm.replace("’", "'")
         strangers = [w for w in written_names(english, lexicon)
                      if w.text not in stand_ins and not _next_word(english, w) in source.forms
@@ -358,8 +358,9 @@ def _before_name(english: str, written: Written) -> bool:
     return re.match(r" [A-Z][a-z]", english[written.start + len(written.text):]) is not None
 
 
-def _explaining(text: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Source:
-    """What the Chinese (with its neighbours) can explain: see audit.checks.accounting.explained."""
+def _explaining(sentences: list[str], glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Source:
+    """What the Chinese sentences (a pair's with its neighbours') can explain: see audit.checks.accounting.explained."""
+    text = " ".join(sentences)
     forms: set[str] = set()
     for mention in glossary.mentions(text):
         forms |= form_words(mention.entry.english)
@@ -369,7 +370,7 @@ def _explaining(text: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dic
     for found in lexicon.scan(text):
         forms |= form_words(found.entity.english)
         names.append(found.entity.chinese)
-    stems = frozenset(stem for _s, _e, found in dictionary.words_in(text) for stem in found)
+    stems = frozenset().union(*(dictionary.stems_in(sentence) for sentence in sentences))
     return Source(text, frozenset(forms), tuple(names), stems, tuple(_RUN2.findall(text)))
 
 
@@ -541,7 +542,7 @@ class UnknownName(Rule):
         not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
         candidates = [w for w in unexplained_names(pair.target_norm, in_source + not_people) if w not in pair.source_norm]
         if candidates:  # a dictionary translation of a Chinese word (Holding 控股, Independence 獨立) is no name
-            stems = {stem for _s, _e, found in load_dictionary().words_in(pair.source_norm) for stem in found}
+            stems = load_dictionary().stems_in(pair.source_norm)
             candidates = [w for w in candidates if content_stem(w) not in stems and w.lower() not in STOPWORDS]
         if not candidates:
             return

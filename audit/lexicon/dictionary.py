@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/2"
@@ -176,6 +177,9 @@ class Dictionary:
     max_word: int
     # Longest headword starting with each character: the longest-match segmenter tries no longer slice.
     longest: dict[str, int]
+    _words_memo: dict[tuple[str, int], tuple[tuple[int, int, tuple[str, ...]], ...]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _stems_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries
@@ -186,18 +190,39 @@ class Dictionary:
     def stems(self, word: str) -> tuple[str, ...]:
         return gloss_words(self.entries.get(word, ""))
 
-    def words_in(self, norm_zh: str, min_length: int = 1) -> list[tuple[int, int, tuple[str, ...]]]:
-        """Every dictionary word occurring in the text (overlaps included): (start, end, stems)."""
-        entries = self.entries
-        found = []
+    def words_in(self, norm_zh: str, min_length: int = 1) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """Every dictionary word occurring in the text (overlaps included): (start, end, stems). Remembered per
+        text: the name, clause and negation rules ask about the same sentences, and about each in several windows."""
+        key = (norm_zh, min_length)
+        found = self._words_memo.get(key)
+        if found is None:
+            if len(self._words_memo) >= _WORDS_MEMO_SIZE:
+                self._words_memo.clear()
+            found = self._words_memo[key] = tuple(self._scan(norm_zh, min_length))
+        return found
+
+    def stems_in(self, norm_zh: str) -> frozenset[str]:
+        """The stems of every dictionary word of the text (remembered as `words_in` is)."""
+        found = self._stems_memo.get(norm_zh)
+        if found is None:
+            if len(self._stems_memo) >= _WORDS_MEMO_SIZE:
+                self._stems_memo.clear()
+            found = self._stems_memo[norm_zh] = frozenset(
+                stem for _start, _end, stems in self.words_in(norm_zh) for stem in stems)
+        return found
+
+    def _scan(self, norm_zh: str, min_length: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        entries, longest = self.entries, self.longest
         text_length = len(norm_zh)
         for start in range(text_length):
-            longest = self.longest.get(norm_zh[start], 0)
-            for end in range(start + min_length, min(start + longest, text_length) + 1):
+            most = longest.get(norm_zh[start], 0)
+            for end in range(start + min_length, min(start + most, text_length) + 1):
                 gloss = entries.get(norm_zh[start:end])
                 if gloss is not None:
-                    found.append((start, end, gloss_words(gloss)))
-        return found
+                    yield start, end, gloss_words(gloss)
+
+
+_WORDS_MEMO_SIZE = 20_000  # sentences; a run keeps at most this many answers (a few MB), then starts afresh
 
 
 @lru_cache(maxsize=65_536)
