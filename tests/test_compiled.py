@@ -74,7 +74,7 @@ def _compiled_here() -> list[str]:
     return [name for name in COMPILED if name in audit.compiled_modules()]
 
 
-needs_a_build = pytest.mark.skipif(not _compiled_here(), reason="nothing compiled in this installation (AUDIT_PURE_PYTHON=1, "
+needs_a_build = pytest.mark.skipif(not _compiled_here(), reason="nothing compiled in this installation (installed without AUDIT_COMPILE=1, "
                                    "no Cython or C compiler, or sources edited since): nothing to compare")
 
 
