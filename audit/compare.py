@@ -16,8 +16,8 @@ from typing import Any, Iterable
 
 from audit.decisions import Review, same_document
 from audit.errors import AuditError
+from audit.io.decode import read_bytes
 from audit.model import DocumentResult, Finding
-from audit.sidefile import read_side_file
 
 MAX_BYTES = 200 * 1024 * 1024  # an audit.json of a 50 MB run is far smaller (pairs without findings are left out)
 NOT_A_REPORT = "not a JSON report written by 'audit check -r json' (give --compare an earlier run's audit.json)"
@@ -65,7 +65,7 @@ def load_previous(path: Path) -> PastRun:
 
 def _read_json(path: Path) -> Any:
     try:
-        text = read_side_file(path, "an audit.json", MAX_BYTES).decode("utf-8-sig")
+        text = read_bytes(path, "an audit.json", MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise AuditError(f"{path}: not UTF-8: {NOT_A_REPORT}") from None
     try:

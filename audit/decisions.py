@@ -27,8 +27,8 @@ from typing import Iterable
 
 from audit.cells import undefuse
 from audit.errors import AuditError
+from audit.io.decode import read_bytes
 from audit.sheet import read_sheet
-from audit.sidefile import read_side_file
 from audit.model import DocumentResult, Finding, Severity, file_name
 
 ACCEPTED, IGNORE, OPEN, CONFLICT = "accepted", "ignore", "", "conflict"
@@ -72,7 +72,7 @@ def read_decisions(path: Path) -> list[Decision]:
     """The rows of a triaged audit CSV as Excel, LibreOffice or Google Sheets save it, or of the workbook itself
     (.xlsx, .ods): any encoding and delimiter a spreadsheet writes (audit.sheet). Columns are found by name, so
     an editor may reorder, hide or delete the others. Only `id` and `status` are required."""
-    sheet = read_sheet(path, read_side_file(path, "a decisions file", MAX_BYTES), ("id", "status"))
+    sheet = read_sheet(path, read_bytes(path, "a decisions file", MAX_BYTES), ("id", "status"))
     if "id" not in sheet.header:
         raise AuditError(f"{path}: not a decisions file: its first row has no 'id' column (use the audit CSV with its header)")
     if "status" not in sheet.header:

@@ -20,19 +20,22 @@ _SAMPLE_BYTES = 256 * 1024
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
     """The file's bytes. Opened once, then sized from the open file: a file deleted or replaced by a folder
-    after it was found is an input error like any other, not a crash between a check and the read."""
+    after it was found is an input error like any other, not a crash between a check and the read. `what`
+    names the kind of file expected ("a decisions file"), for the files a run is given beside its articles."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+            if size > limit:
+                if what:
+                    raise InputError(f"{path}: too large for {what} ({limit // 2**20} MB at most)")
+                raise InputError(f"{path}: {size // 2**20} MiB is larger than the {limit // 2**20} MiB limit")
             return handle.read()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{path}: not found (expected {what})" if what else f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
+        raise InputError(f"{path}: is a directory, not {what or 'a file'}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
