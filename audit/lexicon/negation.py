@@ -111,4 +111,4 @@ def gloss_stems() -> frozenset[str]:
     """Every English stem CC-CEDICT's glosses use (the aligner's dictionary): the English words it knows."""
     from audit.lexicon.dictionary import load_dictionary
 
-    return frozenset(" ".join(load_dictionary().entries.values()).split())
+    return load_dictionary().vocabulary
