@@ -4,7 +4,8 @@
 250 MB per process: jieba parses its 350,000-word dictionary twice (once for frequencies with every word
 prefix as a key of a dict, once for tags), and the tagger module builds a default instance on import.
 Here the dictionary is one sorted word list with parallel frequency and tag arrays, built once from
-jieba's own files and kept in the user cache (`audit.lexicon.cache`); a run loads it in about 30 ms.
+jieba's own files and kept in the user cache (`audit.lexicon.cache`); the list is kept in blocks by first
+character, each split into words when first used (`blocks.WordBlocks`), so a run loads it in a few ms.
 "Is this a word prefix?" is a binary search instead of a dict of all prefixes; answers are memoised.
 
 The cutting and tagging code follows jieba 0.42.1 (`jieba/__init__.py` get_DAG and calc,
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
 from math import log
@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Iterator
 
 from audit.lexicon.cache import cached
+from audit.lexicon.fast.blocks import PREFIX_ONLY, Packed, WordBlocks, pack
 
-FORMAT = "audit-jieba-pos/1"
+FORMAT = "audit-jieba-pos/1"  # of the tagger's model tables
+LEXICON_FORMAT = "audit-jieba-lexicon/3"  # of the word list, frequencies and tags (3: words in UTF-8 blocks)
 ADDED_WORD_FREQ = 100000  # the frequency glossary names get (as jieba.add_word would), so that they stay whole
 
 MIN_FLOAT = -3.14e100
@@ -56,7 +58,7 @@ def _sources() -> list[Path]:
             base / "posseg" / "prob_start.py", base / "posseg" / "prob_trans.py"]
 
 
-def _build_lexicon() -> tuple[str, str, bytes, bytes, list[str], int]:
+def _build_lexicon() -> tuple[str, Packed, bytes, bytes, list[str], int]:
     """jieba's dict.txt as jieba reads it (gen_pfdict and load_word_tag): the last line of a word wins,
     every line counts towards the total."""
     freq: dict[str, int] = {}
@@ -74,7 +76,7 @@ def _build_lexicon() -> tuple[str, str, bytes, bytes, list[str], int]:
     words = sorted(freq)
     names = sorted(set(tag.values()))
     index = {name: n for n, name in enumerate(names)}
-    return (FORMAT, "\n".join(words), array("q", (freq[w] for w in words)).tobytes(),
+    return (LEXICON_FORMAT, pack(words), array("q", (freq[w] for w in words)).tobytes(),
             bytes(index[tag[w]] for w in words), names, total)
 
 
@@ -86,14 +88,15 @@ def _build_model() -> tuple[str, dict, dict, dict, dict]:  # type: ignore[type-a
 
 
 class _Lexicon:
-    """jieba's word frequencies and tags, looked up by binary search in a sorted word list."""
+    """jieba's word frequencies and tags, looked up by binary search in a sorted word list (split by first
+    character on demand: `blocks.WordBlocks`)."""
 
     def __init__(self) -> None:
-        data = cached("jieba-lexicon", _sources()[:1], _build_lexicon)
-        if data[0] != FORMAT:
+        data = cached(f"jieba-lexicon-{LEXICON_FORMAT.replace('/', '-')}", _sources()[:1], _build_lexicon)
+        if data[0] != LEXICON_FORMAT:
             data = _build_lexicon()
-        _, blob, freqs, tags, names, total = data
-        self.words = blob.split("\n")
+        _, packed, freqs, tags, names, total = data
+        self.words = WordBlocks(packed)
         self.freqs = array("q")
         self.freqs.frombytes(freqs)
         self.tags = tags
@@ -103,18 +106,12 @@ class _Lexicon:
     def find(self, fragment: str) -> int:
         """-1: no word starts with `fragment` (jieba: not a key of FREQ); else the word's frequency, 0 for a
         mere prefix of a word."""
-        words = self.words
-        i = bisect_left(words, fragment)
-        if i < len(words) and words[i].startswith(fragment):
-            return self.freqs[i] if words[i] == fragment else 0
-        return -1
+        index = self.words.find(fragment)
+        return self.freqs[index] if index >= 0 else 0 if index == PREFIX_ONLY else -1
 
     def tag(self, word: str) -> str:
-        words = self.words
-        i = bisect_left(words, word)
-        if i < len(words) and words[i] == word:
-            return self.tag_names[self.tags[i]]
-        return "x"
+        index = self.words.find(word)
+        return self.tag_names[self.tags[index]] if index >= 0 else "x"
 
 
 @lru_cache(maxsize=1)
