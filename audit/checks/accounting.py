@@ -56,13 +56,9 @@ class Written:
     kind: str | None
 
 
-def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> set[int]:
+def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozenset[int]:
     """Where the words of the text start, cut as `expected_names` cuts it."""
-    starts, position = set(), 0
-    while position < len(text):
-        starts.add(position)
-        position += _longest_word(text, position, lexicon, dictionary)
-    return starts
+    return frozenset(start for start, _size in _cut(text, lexicon, dictionary))
 
 
 def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary) -> list[Expected]:
@@ -70,15 +66,13 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary) -> list[
     text is cut by forward maximum matching over the lexicon and the dictionary together, so a name inside
     a longer word is not one (南非 of 西南非洲 is cut 西南|非洲; 美 of 美元 is no name of two characters)."""
     found: list[Expected] = []
-    position, rows = 0, lexicon.rows
-    while position < len(text):
-        size = _longest_word(text, position, lexicon, dictionary)
+    rows = lexicon.rows
+    for position, size in _cut(text, lexicon, dictionary):
         word = text[position:position + size]
         if size >= 2 and word in rows and not _inside_transliteration(text, position, position + size):
             entity = lexicon.lookup(word)
             if entity is not None and entity.kind in NAMED_KINDS:
                 found.append(Expected(position, position + size, word, entity.kind, entity.english, _said(entity)))
-        position += size
     return found
 
 
@@ -94,65 +88,181 @@ def _said(entity: Entity) -> str:
     return "CLDR" if entity.source.startswith("CLDR") else entity.source
 
 
-def _longest_word(text: str, position: int, lexicon: Lexicon, dictionary: Dictionary) -> int:
-    longest = max(lexicon.lengths.get(text[position], (1,))[0], dictionary.longest.get(text[position], 1))
-    for size in range(min(longest, len(text) - position), 1, -1):
-        word = text[position:position + size]
-        if word in lexicon.rows or word in dictionary.entries:
-            return size
-    return 1
+def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary) -> tuple[tuple[int, int], ...]:
+    """(start, size) of each word, by forward maximum matching over the lexicon and the dictionary: one pass,
+    each position trying lengths from the longest word that starts with its character down. Remembered: a
+    sentence is cut for its own pair and for the glossary check of the same pair."""
+    key = (text, id(lexicon), id(dictionary))
+    found = _CUTS.get(key)
+    if found is not None:
+        return found
+    out: list[tuple[int, int]] = []
+    rows, entries, longest = lexicon.rows, dictionary.entries, _longest(lexicon, dictionary)
+    position, length = 0, len(text)
+    while position < length:
+        size = 1
+        for candidate in range(min(longest.get(text[position], 1), length - position), 1, -1):
+            word = text[position:position + candidate]
+            if word in rows or word in entries:
+                size = candidate
+                break
+        out.append((position, size))
+        position += size
+    if len(_CUTS) >= _CUTS_SIZE:
+        _CUTS.clear()
+    found = _CUTS[key] = tuple(out)
+    return found
+
+
+_CUTS: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+_CUTS_SIZE = 8192  # sentences remembered (a few MB at most), then the memo starts afresh
+_LONGEST: dict[tuple[int, int], dict[str, int]] = {}
+
+
+def _longest(lexicon: Lexicon, dictionary: Dictionary) -> dict[str, int]:
+    """First character → the longest lexicon name or dictionary word that starts with it (made once per pair of tables)."""
+    key = (id(lexicon), id(dictionary))
+    longest = _LONGEST.get(key)
+    if longest is None:
+        longest = dict(dictionary.longest)
+        for char, sizes in lexicon.lengths.items():
+            if sizes[0] > longest.get(char, 1):
+                longest[char] = sizes[0]
+        _LONGEST.clear()
+        _LONGEST[key] = longest
+    return longest
 
 
 def written_names(english: str, lexicon: Lexicon) -> list[Written]:
     """Capitalised words and acronyms of the English, with the kind of what they name: the longest phrase of
     capitalised words the lexicon knows (Central America), else the word itself."""
     words = list(_NAME_WORD.finditer(english))
+    # joined[k]: how many words from k on are written together (one space or a hyphen between neighbours)
+    joined = [1] * len(words)
+    for k in range(len(words) - 2, -1, -1):
+        if english[words[k].end():words[k + 1].start()] in (" ", "-"):
+            joined[k] = joined[k + 1] + 1
     out: list[Written] = []
     i = 0
     while i < len(words):
-        for span in range(min(4, len(words) - i), 0, -1):
-            group = words[i:i + span]
-            if span > 1 and not all(english[a.end():b.start()] in (" ", "-") for a, b in zip(group, group[1:])):
-                continue
-            phrase = english[group[0].start():group[-1].end()]
+        for span in range(min(4, joined[i]), 0, -1):
+            phrase = english[words[i].start():words[i + span - 1].end()]
             known = lexicon.english_entity(phrase)
             if known is not None or span == 1:
-                out.append(Written(phrase, group[0].start(), known[0] if known else None))
+                out.append(Written(phrase, words[i].start(), known[0] if known else None))
                 i += span
                 break
     return out
 
 
-def renders(expected: Expected, english: str, lexicon: Lexicon, names_of: Callable[[str], frozenset[str]]) -> bool:
+class EnglishText:
+    """An English text (’ read as ') with its words indexed: a form is tried only where its first word is
+    written, never by a search of the whole text per name, so accounting for the names of a sentence is linear
+    in its length however many names it holds (a 200,000-character sentence as much as a headline)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.replace("’", "'")
+        self._starts: dict[str, list[int]] | None = None
+        self._words: frozenset[str] | None = None
+        self._phrases: list[str] | None = None
+        self._sounds: dict[str, bool] = {}
+
+    @property
+    def starts(self) -> dict[str, list[int]]:
+        """Each run of ASCII letters not preceded by a letter → where it is written."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for match in _RUN.finditer(self.text):
+                starts.setdefault(match.group(), []).append(match.start())
+            self._starts = starts
+        return self._starts
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words (letters and apostrophes: Trump's) that start where a run of letters starts."""
+        if self._words is None:
+            text = self.text
+            self._words = frozenset(_WORD.match(text, at).group() for at in sorted({a for p in self.starts.values() for a in p}))
+        return self._words
+
+    @property
+    def phrases(self) -> list[str]:
+        """Capitalised words and pairs of neighbouring ones: what a transliteration is compared with."""
+        if self._phrases is None:
+            words = _NAME_WORD.findall(self.text)
+            self._phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        return self._phrases
+
+    def search(self, pattern: re.Pattern[str], first: str) -> re.Match[str] | None:
+        """The first match of a pattern (one that starts with `(?<![A-Za-z])` and a word beginning with `first`),
+        tried only where that word's first run of letters is written."""
+        run = _RUN_PREFIX.match(first)
+        if run is None:
+            return pattern.search(self.text)  # starts with a digit or an accented letter: rare, searched whole
+        for at in self.starts.get(run.group(), ()):
+            found = pattern.match(self.text, at)
+            if found:
+                return found
+        return None
+
+    def sounds_like(self, chinese: str) -> bool:
+        """Whether a capitalised word or pair of the text sounds like the Chinese name (remembered per name)."""
+        known = self._sounds.get(chinese)
+        if known is None:
+            threshold = SOUND_THRESHOLD.get(len(chinese), SOUND_THRESHOLD_LONGER)
+            known = self._sounds[chinese] = any(similarity(chinese, phrase) >= threshold for phrase in self.phrases)
+        return known
+
+
+_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]+")
+_RUN_PREFIX = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def renders(expected: Expected, english: EnglishText, lexicon: Lexicon, names_of: Callable[[str], frozenset[str]]) -> bool:
     """Whether the English renders the name: a form, an adjective of one, a distinctive word of a longer
     form (Welle of Deutsche Welle, not University), its acronym, or a word that sounds like it. A compound
     of two names (中美 "China-USA") is rendered when each part is, by any name of its entity (`names_of`:
     USA → United States, U.S., American…)."""
-    folded = english.replace("’", "'")
     for form in expected.english:
-        if _has_form(form, folded):
+        if _has_form(form, english):
             return True
         parts = form.split("-")
         if len(parts) == 2 and all(part[:1].isupper() for part in parts) \
-                and all(any(_has_form(name, folded) for name in names_of(part) | {part}) for part in parts):
+                and all(any(_has_form(name, english) for name in names_of(part) | {part}) for part in parts):
             return True
         words = form.replace("-", " ").split()
         if len(words) > 1:
             initials = "".join(w[0] for w in words if w[0].isupper())
-            if len(initials) >= 2 and re.search(rf"(?<![A-Za-z]){initials}(?![A-Za-z])", folded):
+            if len(initials) >= 2 and initials.isalpha() and initials in english.starts:
                 return True
-            if any(_has_word(word, folded, expected, form) for word in words if _distinctive(word, lexicon)):
+            if any(_has_word(word, english, expected, form) for word in words if _distinctive(word, lexicon)):
                 return True
     # Sound decides only for a name spelled by sound: 王毅 "Wang Yu" sounds like Wang Yi but is someone else.
-    return all(char in TRANSLITERATION for char in expected.chinese) and _sounds_like(expected.chinese, folded)
+    return all(char in TRANSLITERATION for char in expected.chinese) and english.sounds_like(expected.chinese)
 
 
-def _has_form(form: str, english: str) -> bool:
+@lru_cache(maxsize=16384)
+def _form_pattern(form: str) -> re.Pattern[str]:
     pattern = r"[\s\-]+".join(re.escape(part) for part in form.split())
-    if re.search(rf"(?<![A-Za-z]){pattern}(?![a-z])", english):
+    return re.compile(rf"(?<![A-Za-z]){pattern}(?![a-z])")
+
+
+def _has_form(form: str, english: EnglishText) -> bool:
+    if english.search(_form_pattern(form), form):
         return True
     return form[-1:].isalpha() and " " not in form and any(
-        _base(word) == form for word in re.findall(rf"(?<![A-Za-z]){re.escape(form[:4])}[A-Za-z']*", english))
+        word in english.words and _base(word) == form for word in _derived(form))
+
+
+@lru_cache(maxsize=16384)
+def _derived(form: str) -> tuple[str, ...]:
+    """The words `_base` may take back to the form (Bulgarian, Bulgaria's for Bulgaria; Italian for Italy)."""
+    out = [form + "'s"]
+    for cut, ending in ADJECTIVE_ENDINGS:
+        if form.endswith(ending):
+            out.append(form[: len(form) - len(ending)] + cut)
+    return tuple(out)
 
 
 def _base(word: str) -> str:
@@ -167,34 +277,68 @@ def _distinctive(word: str, lexicon: Lexicon) -> bool:
     return len(word) >= 3 and word[0].isupper() and word not in lexicon.generic
 
 
-def _has_word(word: str, english: str, expected: Expected, form: str) -> bool:
+@lru_cache(maxsize=16384)
+def word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])")
+
+
+def _has_word(word: str, english: EnglishText, expected: Expected, form: str) -> bool:
     """A word of a longer form, as a word of the English. A person's surname written first (Wang Yi) counts
     alone only when no other capitalised word follows it: "Wang Yu" is another person."""
-    for match in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])", english):
+    pattern, text = word_pattern(word), english.text
+    run = _RUN_PREFIX.match(word)
+    places = english.starts.get(run.group(), ()) if run else [m.start() for m in pattern.finditer(text)]
+    for at in places:
+        match = pattern.match(text, at)
+        if match is None:
+            continue
         if expected.kind == "person" and form.split()[0] == word:
-            following = re.match(r"[\s\-]+([A-Z][a-z]*)", english[match.end():])
+            following = _FOLLOWING.match(text, match.end())
             if following and following.group(1) not in form:
                 continue
         return True
     return False
 
 
-def _sounds_like(chinese: str, english: str) -> bool:
-    threshold = SOUND_THRESHOLD.get(len(chinese), SOUND_THRESHOLD_LONGER)
-    words = _NAME_WORD.findall(english)
-    phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-    return any(similarity(chinese, phrase) >= threshold for phrase in phrases)
+_FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
 
 
 @dataclass(frozen=True)
+class Explains:
+    """What one Chinese sentence can explain (worked out once per sentence, shared by the windows around it)."""
+
+    forms: frozenset[str]  # English forms of every name it mentions (glossary and lexicon), and their words
+    names: frozenset[str]  # the lexicon names it mentions, as written in Chinese
+    stems: frozenset[str]  # stems of the dictionary translations of its words
+    runs: tuple[str, ...]  # distinct runs of two or more characters that may spell a foreign name
+
+
 class Source:
     """What the Chinese side of a pair (and its neighbours, when the alignment is ours) can explain."""
 
-    text: str  # normalised Chinese, neighbours included
-    forms: frozenset[str]  # English forms of every name it mentions (glossary and lexicon), and their words
-    names: tuple[str, ...]  # the lexicon names it mentions, as written in Chinese
-    stems: frozenset[str]  # stems of the dictionary translations of its words
-    runs: tuple[str, ...]  # runs of two or more characters that may spell a foreign name
+    def __init__(self, texts: list[str], parts: list[Explains]) -> None:
+        self.text = " ".join(texts)  # normalised Chinese, neighbours included
+        self.latin = "\n".join(_LATIN.findall(self.text)).lower()  # what the Chinese writes in Latin letters
+        self.forms = frozenset().union(*(part.forms for part in parts))
+        self.names = frozenset().union(*(part.names for part in parts))
+        self.stems = frozenset().union(*(part.stems for part in parts))
+        self.runs = tuple(dict.fromkeys(run for part in parts for run in part.runs))
+        self._holds: dict[str, bool] = {}
+
+    def holds(self, chinese: str) -> bool:
+        """Whether the text contains a Chinese name (remembered: the same names are asked about again and again)."""
+        known = self._holds.get(chinese)
+        if known is None:
+            known = self._holds[chinese] = chinese in self.text
+        return known
+
+    def names_part_of(self, chinese: str) -> bool:
+        """Whether a name the text mentions is part of this Chinese (万圣节 of 万圣节前夕 Halloween)."""
+        names, size = self.names, len(chinese)
+        return any(chinese[i:j] in names for i in range(size) for j in range(i + 2, size + 1))
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 
 
 def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start: bool, title: bool) -> bool:
@@ -205,9 +349,9 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
     if any(word in source.forms for word in plain.split()):
         return True
     known = lexicon.english_entity(plain)
-    if known is not None and any(key in source.text or any(name in key for name in source.names) for key in known[1]):
+    if known is not None and any(source.holds(key) or source.names_part_of(key) for key in known[1]):
         return True  # the source names it, or a name of the source is part of its Chinese (万圣节 of 万圣节前夕 Halloween)
-    if plain.lower() in source.text.lower():
+    if plain.lower() in source.latin:
         return True  # kept in Latin letters in the Chinese
     stems = {content_stem(word) for word in plain.split()}
     if stems & source.stems:

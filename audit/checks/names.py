@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from audit.checks.accounting import (
-    Source, Written, expected_names, explained, form_words, renders, word_starts, written_names,
+    EnglishText, Explains, Source, Written, expected_names, explained, form_words, renders, word_pattern, word_starts,
+    written_names,
 )
 from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
@@ -34,11 +36,42 @@ _NOT_NAMES = frozenset(
 
 
 def unexplained_names(english: str, explained: list[Entry]) -> list[str]:
-    """Capitalized words of the English that no glossary entry accounts for: candidates for a wrong name."""
-    masked = english.replace("’", "'")
-    for entry in explained:
-        masked = entry.english_pattern.sub(lambda m: " " * len(m.group()), masked)
-    return [w for w in _CAPITALIZED.findall(masked) if w not in _NOT_NAMES]
+    """Capitalized words of the English that no glossary entry accounts for: candidates for a wrong name.
+    Each entry's renderings are tried only where their first word is written (EnglishText), so the cost is
+    linear in the English however many names the sentence holds."""
+    text = EnglishText(english)
+    masked = list(text.text)
+    for entry in {id(entry): entry for entry in explained}.values():
+        for match in _matches(entry, text):
+            masked[match.start():match.end()] = " " * (match.end() - match.start())
+    return [w for w in _CAPITALIZED.findall("".join(masked)) if w not in _NOT_NAMES]
+
+
+def _matches(entry: Entry, english: EnglishText) -> Iterator[re.Match[str]]:
+    """What `entry.english_pattern.finditer` finds in the English, tried only where a rendering's first word is
+    written: left to right, each match starting after the last one."""
+    places: set[int] = set()
+    full = False
+    for form in entry.english:
+        run = _LETTERS.match(form)
+        if run is None:
+            full = True
+            break
+        places.update(english.starts.get(run.group(), ()))
+    if full:
+        yield from entry.english_pattern.finditer(english.text)
+        return
+    after = 0
+    for at in sorted(places):
+        if at < after:
+            continue
+        match = entry.english_pattern.match(english.text, at)
+        if match:
+            after = match.end()
+            yield match
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def best_transliteration(chinese: str, candidates: list[str]) -> tuple[str, float]:
@@ -70,6 +103,7 @@ class NameMismatch(Rule):
         glossary = ctx.glossary
         if glossary is None:
             return
+        explains: dict[int, Explains] = {}  # what each pair's Chinese can explain, worked out once per document
         for index, pair in enumerate(doc.pairs):
             if not pair.source or not pair.target:
                 continue  # an omission is the omission rule's business
@@ -85,9 +119,10 @@ class NameMismatch(Rule):
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
             pending: list[tuple[Entry, str]] = []  # glossary names dropped with no glossary stand-in in sight
+            target = EnglishText(pair.target_norm)
             for mention in mentions.values():
                 entry = mention.entry
-                if _rendered(entry, pair.target_norm) or any(right in form for form in entry.english for right in slipped):
+                if _rendered(entry, target) or any(right in form for form in entry.english for right in slipped):
                     continue
                 if entry.type == "person" and _inside_longer_name(pair.source_norm, mention.start, mention.end):
                     continue
@@ -106,18 +141,21 @@ class NameMismatch(Rule):
             for finding in self._intruders(doc, index, glossary, reported, stand_ins):
                 stand_ins.update(finding.target_marks)
                 yield finding
-            yield from self._accounted(doc, index, glossary, pending, stand_ins)
+            yield from self._accounted(doc, index, glossary, pending, stand_ins, explains)
 
     def _accounted(
         self, doc: AlignedDocument, index: int, glossary: Glossary, pending: list[tuple[Entry, str]], stand_ins: set[str],
+        explains: dict[int, Explains],
     ) -> Iterator[Finding]:
         """The names no glossary covers, accounted for both ways (audit.checks.accounting), and the glossary
         people dropped without a sound-alike stand-in: an unrendered name and an unexplained English name of a
         compatible kind are one error; either alone is a warning."""
         pair = doc.pairs[index]
         lexicon, dictionary = load_lexicon(), load_dictionary()
-        window = doc.pairs[max(0, index - 1):index + 2] if not doc.document.prealigned else [pair]
+        first = max(0, index - 1) if not doc.document.prealigned else index
+        window = doc.pairs[first:index + 2] if not doc.document.prealigned else [pair]
         nearby = " ".join(p.target_norm for p in window)
+        target, around = EnglishText(pair.target_norm), EnglishText(nearby)
         blank = glossary.blank_mentions(pair.source_norm)
 
         def names_of(english: str) -> frozenset[str]:
@@ -127,13 +165,20 @@ class NameMismatch(Rule):
             return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
 
         missing = [e for e in expected_names(blank, lexicon, dictionary)
-                   if not renders(e, pair.target_norm, lexicon, names_of) and not renders(e, nearby, lexicon, names_of)
+                   if not renders(e, target, lexicon, names_of) and not renders(e, around, lexicon, names_of)
                    and not _countries_rendered(e.chinese, nearby, glossary)]
-        source = _explaining([p.source_norm for p in window], glossary, lexicon, dictionary)
         english = pair.target_norm.replace("’", "'")
-        strangers = [w for w in written_names(english, lexicon)
-                     if w.text not in stand_ins and not _next_word(english, w) in source.forms
-                     and not explained(w, source, lexicon, _starts_sentence(english, w.start), _before_name(english, w))]
+        written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
+        if not (missing or pending):  # then only a place or organisation alone can be reported
+            written = [w for w in written if w.kind in STRANGER_KINDS]
+        strangers: list[Written] = []
+        if written:
+            for at in range(first, first + len(window)):
+                if at not in explains:
+                    explains[at] = _explains(doc.pairs[at].source_norm, glossary, lexicon, dictionary)
+            source = Source([p.source_norm for p in window], [explains[at] for at in range(first, first + len(window))])
+            strangers = [w for w in written if not _next_word(english, w) in source.forms
+                         and not explained(w, source, lexicon, _starts_sentence(english, w.start), _before_name(english, w))]
         for entry, shown in pending:
             stranger = next((w for w in strangers if _compatible(_KIND.get(entry.type, "other"), w.kind)), None)
             if stranger is not None:
@@ -190,12 +235,12 @@ class NameMismatch(Rule):
         capitalized word that sounds like the Chinese or is spelled like the expected English."""
         in_target = _entries_in(pair.target_norm, glossary)
         rest = glossary.blank_mentions(pair.source_norm)  # the source outside its names: 巴 of 巴黎 abbreviates nothing
-        for other in in_target:
-            if other.type == entry.type and other not in entries and not _abbreviated(other, rest) \
-                    and not other.found_in(pair.source_norm) and not _part_of(other, entry) \
-                    and not _metonym(other, entry, glossary):  # FBI kept in Latin letters in the Chinese; 北京 → China
-                match = other.found_in(pair.target_norm)
-                return match.group() if match else other.preferred
+        for mention in glossary.english_mentions(pair.target_norm):
+            other = mention.entry
+            if other.type == entry.type and other not in entries and not _opening_word(pair.target_norm, mention) \
+                    and not _abbreviated(other, rest) and not other.found_in(pair.source_norm) \
+                    and not _part_of(other, entry) and not _metonym(other, entry, glossary):
+                return mention.text  # FBI kept in Latin letters in the Chinese; 北京 → China; "He said" is no He Lifeng
         if entry.type != "person":
             return ""  # places and organisations are elided legitimately (美國白宮 → "the White House")
         candidates = unexplained_names(pair.target_norm, entries + in_target)
@@ -218,7 +263,8 @@ class NameMismatch(Rule):
         pair = doc.pairs[index]
         in_source = {id(m.entry): m.entry for m in glossary.mentions(pair.source_norm)}
         written = glossary.english_mentions(pair.target_norm)
-        strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins]
+        strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins
+                     and not _opening_word(pair.target_norm, m)]
         if not strangers:
             return  # most sentences: every entity of the English is named in the source
         mentions = [m for m in glossary.mentions(pair.source_norm) if m.entry.type in _NAMED
@@ -291,24 +337,32 @@ def _compatible(expected: str, written: str | None) -> bool:
     return written in ("place", "language", "other")
 
 
+def _opening_word(english: str, mention: EnglishMention) -> bool:
+    """A glossary rendering that is also a common English word (CC-CEDICT's glosses: He, May, Young), capitalised
+    only because it opens the sentence: the pronoun "He", not He Lifeng."""
+    return mention.text.lower() in load_lexicon().common and _starts_sentence(english, mention.start)
+
+
 def _starts_sentence(english: str, start: int) -> bool:
     before = english[:start].rstrip(" \"“‘'(")
     return not before or before.endswith((".", "!", "?", ":", "—"))
 
 
-def _rendered(entry: Entry, english: str) -> bool:
+def _rendered(entry: Entry, english: EnglishText) -> bool:
     """Whether an accepted rendering occurs. A Chinese name's surname alone (Wang for 王毅, Tsai for 蔡英文) is
     one only when no other capitalised word follows it: "Wang Yu", "Tsai Ying-chieh" are other people."""
-    folded = english.replace("’", "'")
-    if _lexicon_renders(entry, folded):
+    if _lexicon_renders(entry, english):
         return True
     firsts = {form.split()[0] for form in entry.english if " " in form} if entry.type == "person" else set()
-    for match in entry.english_pattern.finditer(folded):
-        following = re.match(r"[\s\-]+([A-Z][a-z]*)", folded[match.end():])
+    for match in _matches(entry, english):
+        following = _FOLLOWING.match(english.text, match.end())
         if match.group() in firsts and following and not any(following.group(1) in form for form in entry.english):
             continue
         return True
     return False
+
+
+_FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
 
 
 def _part_of(written: Entry, source: Entry) -> bool:
@@ -326,14 +380,15 @@ def _countries_rendered(chinese: str, english: str, glossary: Glossary) -> bool:
     return all(entry is not None and entry.found_in(english) for entry in entries)
 
 
-def _lexicon_renders(entry: Entry, english: str) -> bool:
+def _lexicon_renders(entry: Entry, english: EnglishText | str) -> bool:
     """A rendering CC-CEDICT or CLDR gives for the glossary name (英國 "England", "English": CEDICT's abbr. for
     England) renders it too: a glossary lists the preferred forms, not every adjective and demonym."""
     if entry.type == "person":
         return False
+    text = english if isinstance(english, EnglishText) else EnglishText(english)
     lexicon = load_lexicon()
     forms = [form for key in entry.keys if (found := lexicon.lookup(key)) for form in found.english]
-    return any(re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![a-z])", english) for form in forms if form not in entry.english)
+    return any(text.search(word_pattern(form), form) for form in forms if form not in entry.english)
 
 
 def _word_mentions(text: str, glossary: Glossary) -> list[Mention]:
@@ -358,20 +413,19 @@ def _before_name(english: str, written: Written) -> bool:
     return re.match(r" [A-Z][a-z]", english[written.start + len(written.text):]) is not None
 
 
-def _explaining(sentences: list[str], glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Source:
-    """What the Chinese sentences (a pair's with its neighbours') can explain: see audit.checks.accounting.explained."""
-    text = " ".join(sentences)
+def _explains(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Explains:
+    """What one Chinese sentence can explain: see audit.checks.accounting.explained."""
     forms: set[str] = set()
-    for mention in glossary.mentions(text):
+    for mention in glossary.mentions(sentence):
         forms |= form_words(mention.entry.english)
-    for mention in _abbreviation_mentions(glossary.blank_mentions(text), glossary):
+    for mention in _abbreviation_mentions(glossary.blank_mentions(sentence), glossary):
         forms |= form_words(mention.entry.english)
-    names = []
-    for found in lexicon.scan(text):
+    names = set()
+    for found in lexicon.scan(sentence):
         forms |= form_words(found.entity.english)
-        names.append(found.entity.chinese)
-    stems = frozenset().union(*(dictionary.stems_in(sentence) for sentence in sentences))
-    return Source(text, frozenset(forms), tuple(names), stems, tuple(_RUN2.findall(text)))
+        names.add(found.entity.chinese)
+    runs = tuple(dict.fromkeys(_RUN2.findall(sentence)))
+    return Explains(frozenset(forms), frozenset(names), dictionary.stems_in(sentence), runs)
 
 
 def _slip(word: str, right: str) -> bool:
@@ -484,15 +538,17 @@ def _abbreviation_mentions(rest: str, glossary: Glossary) -> list[Mention]:
 
 
 def _abbreviation_positions(text: str) -> Iterator[int]:
-    def candidate(i: int) -> bool:
-        if not 0 <= i < len(text) or text[i] not in _ABBREVIATIONS:
-            return False
-        return not (text[i] == "日" and i and text[i - 1].isdigit()) and not _other_name(text, i)  # 6日: a date
-
-    for i in range(len(text)):
-        if candidate(i) and (candidate(i - 1) or candidate(i + 1) or text.startswith(_ABBREVIATION_SUFFIXES, i + 1)
-                             or (i and text[i - 1] in _ABBREVIATION_PREFIXES)):
+    """Where a one-character abbreviation stands for its country: beside another, before one of the suffixes or
+    after one of the prefixes above. Only the abbreviation characters of the text are looked at."""
+    places = [found.start() for found in _ABBREVIATION_CHARS.finditer(text)]
+    candidates = {i for i in places if not (text[i] == "日" and i and text[i - 1].isdigit()) and not _other_name(text, i)}
+    for i in places:  # 6日 above is a date
+        if i in candidates and (i - 1 in candidates or i + 1 in candidates
+                                or text.startswith(_ABBREVIATION_SUFFIXES, i + 1) or (i and text[i - 1] in _ABBREVIATION_PREFIXES)):
             yield i
+
+
+_ABBREVIATION_CHARS = re.compile(f"[{''.join(_ABBREVIATIONS)}]")
 
 
 def _other_name(text: str, i: int) -> bool:
@@ -540,36 +596,49 @@ class UnknownName(Rule):
         # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.
         in_source = [m.entry for m in glossary.mentions(pair.source_norm)]
         not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
-        candidates = [w for w in unexplained_names(pair.target_norm, in_source + not_people) if w not in pair.source_norm]
+        latin = "\n".join(_LATIN.findall(pair.source_norm))  # a word kept in Latin letters in the Chinese is explained
+        candidates = [w for w in dict.fromkeys(unexplained_names(pair.target_norm, in_source + not_people)) if w not in latin]
         if candidates:  # a dictionary translation of a Chinese word (Holding 控股, Independence 獨立) is no name
             stems = load_dictionary().stems_in(pair.source_norm)
             candidates = [w for w in candidates if content_stem(w) not in stems and w.lower() not in STOPWORDS]
         if not candidates:
             return
         words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
-        phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        phrases = list(dict.fromkeys(words + [f"{a} {b}" for a, b in zip(words, words[1:])]))
         if not _unmatched_runs(pair.source_norm, glossary, phrases):
             return  # no name this rule could report: spare the tagger, the costliest step of the run
-        names = [_widen(pair.source_norm, start, end) for start, end in person_names(pair.source_norm, glossary.words())]
-        for start, end in dict.fromkeys(names):
+        spans = list(dict.fromkeys(_widen(pair.source_norm, start, end)
+                                   for start, end in person_names(pair.source_norm, glossary.words())))
+        suspect = self._suspects([pair.source_norm[start:end] for start, end in spans], candidates, phrases, glossary)
+        for start, end in spans:
+            found = suspect.get(pair.source_norm[start:end])
+            if found is None:
+                continue
             name = pair.source_norm[start:end]
-            if glossary.lookup(name) is not None or not looks_transliterated(name) \
-                    or best_transliteration(name, phrases)[1] >= self.SIMILAR:
-                continue
-            # A word the Chinese itself contains (Ariana Grande kept in Latin letters) or that sounds like
-            # another name of the sentence is accounted for.
-            others = [pair.source_norm[a:b] for a, b in names if (a, b) != (start, end)]
-            suspects = [w for w in candidates if not any(similarity(o, w) >= self.SIMILAR for o in others)]
-            if not suspects:
-                continue
-            found, _ = best_transliteration(name, suspects)
             shown = original_span(pair.source_text, pair.source_norm, start, end) or name
             yield self.finding(
                 f'{shown} has no matching name in the translation; is "{found}" right?', pair,
                 expected=" ".join(_pinyin(name)), found=found, source_marks=(shown,), target_marks=(found,),
             )
 
+    def _suspects(self, names: list[str], candidates: list[str], phrases: list[str], glossary: Glossary) -> dict[str, str]:
+        """Each name (one per distinct spelling, so a sentence repeating its names costs no more per mention)
+        that nothing in the English renders → the English word most like it. A word the Chinese itself contains
+        (Ariana Grande kept in Latin letters) or that sounds like another name of the sentence is accounted for."""
+        mentions = Counter(names)
+        alike = {w: {o for o in mentions if similarity(o, w) >= self.SIMILAR} for w in candidates}
+        out: dict[str, str] = {}
+        for name, count in mentions.items():
+            if glossary.lookup(name) is not None or not looks_transliterated(name) \
+                    or best_transliteration(name, phrases)[1] >= self.SIMILAR:
+                continue
+            suspects = [w for w in candidates if not (alike[w] - ({name} if count == 1 else set()))]
+            if suspects:
+                out[name] = best_transliteration(name, suspects)[0]
+        return out
 
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _RUN2 = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{2,}}")
 

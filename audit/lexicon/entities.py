@@ -54,6 +54,7 @@ class Lexicon:
         self.surnames = surnames  # surname → CEDICT's romanisations, "|"-separated
         self._common = common
         self._english: dict[str, str] | None = None
+        self._asked: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
     @property
     def common(self) -> frozenset[str]:
@@ -99,7 +100,16 @@ class Lexicon:
     def english_entity(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """(kind, Chinese names) of what an English word or phrase names — "person" when any entity of that
         name is a person, since a person's name may stand for nothing else — (Bulgaria, Bulgarian, Paris), if the
-        lexicon knows it: the form itself, or an adjective made from it by an English suffix (Scandinavian, Italian)."""
+        lexicon knows it: the form itself, or an adjective made from it by an English suffix (Scandinavian, Italian).
+        Remembered: the same capitalised words are asked about in sentence after sentence."""
+        known = self._asked.get(word, False)
+        if known is False:
+            if len(self._asked) >= _ASKED_SIZE:
+                self._asked.clear()
+            known = self._asked[word] = self._english_entity(word)
+        return known
+
+    def _english_entity(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         found = self.english.get(word)
         if found is None:
             for cut, ending in ADJECTIVE_ENDINGS:
@@ -112,6 +122,9 @@ class Lexicon:
         kinds, _, keys = found.partition("\t")
         kind = "person" if "person" in kinds.split(",") else kinds.split(",")[0]
         return kind, tuple(keys.split("|"))
+
+
+_ASKED_SIZE = 65_536  # English words and phrases remembered, then the memo starts afresh
 
 
 # English adjective endings and what they replace (Bulgarian → Bulgaria, Italian → Italy, Chilean → Chile,

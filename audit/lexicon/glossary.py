@@ -126,10 +126,11 @@ class Glossary:
 
     def blank_mentions(self, norm_zh: str) -> str:
         """The text with every mention blanked out (same length)."""
-        out = norm_zh
-        for mention in reversed(self._mentions(norm_zh)):
-            out = out[:mention.start] + " " * (mention.end - mention.start) + out[mention.end:]
-        return out
+        pieces, after = [], 0  # joined once: a slice per mention would be quadratic on one very long sentence
+        for mention in self._mentions(norm_zh):
+            pieces += [norm_zh[after:mention.start], " " * (mention.end - mention.start)]
+            after = mention.end
+        return "".join(pieces) + norm_zh[after:]
 
     def mentions(self, norm_zh: str) -> Iterator[Mention]:
         """Entries mentioned in normalized Chinese text, longest match first, left to right."""
