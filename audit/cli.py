@@ -8,11 +8,15 @@ import sys
 from pathlib import Path
 from typing import Callable, List, Optional, TypeVar
 
-import typer
+from audit import regex_cache
 
-from audit.console import flush_quietly, say
-from audit.errors import AuditError, ReportError, Terminated
-from audit.model import Severity
+regex_cache.install()  # before the imports below: most of the patterns a run compiles are theirs
+
+import typer  # noqa: E402
+
+from audit.console import flush_quietly, say  # noqa: E402
+from audit.errors import AuditError, ReportError, Terminated  # noqa: E402
+from audit.model import Severity  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit Chinese→English news translations.")
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate a glossary, or extract one from approved translations.")

@@ -57,7 +57,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     except (OSError, EOFError, ValueError, TypeError):
         pass  # missing, unreadable or damaged: built again
     value = build()
-    _store(path, (name, value))
+    store(path, (name, value))
     _forget_unused(path, name)
     return value
 
@@ -83,8 +83,9 @@ def _forget_unused(kept: Path, name: str) -> None:
         pass
 
 
-def _store(path: Path, value: object) -> None:
-    """Write atomically (temporary file + rename): two processes building at once both succeed."""
+def store(path: Path, value: object) -> None:
+    """Write a marshal-able value atomically (temporary file + rename): two processes building at once both
+    succeed; a folder that cannot be written is left alone."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
