@@ -64,14 +64,26 @@ def split_en(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_LETTERS_AND_DOTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The letters and dots just before `dot`, from the first letter on ("U.S" in "the U.S."), read backwards
+    from the dot: a search anchored at the end of text[:dot] would scan the paragraph once per full stop."""
+    start = dot
+    while start and text[start - 1] in _LETTERS_AND_DOTS:
+        start -= 1
+    return text[start:dot].lstrip(".")
+
+
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
     if text[dot] != ".":
         return True
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
-    if not word:
+    token = _word_before(text, dot).lower()
+    if not token:
         return True
-    token = word.group(1).lower()
-    following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", text[end:])
+    following = _NEXT_WORD.match(text, end)
     next_word = following.group(1).lower() if following else ""
     if token in _ABBREVIATIONS:
         # "in the U.S. The next day…" ends a sentence; "U.S. President Trump" does not.

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from audit.io.text import read_bilingual
 from audit.lexicon.fast.jieba_posseg import tagger
-from audit.segment import segment_blocks, split_en, split_zh
+from audit.segment import _word_before, segment_blocks, split_en, split_zh
 from tests.conftest import SAMPLE
 
 
@@ -50,3 +55,12 @@ def test_the_tagger_keeps_glossary_names_whole() -> None:
     text = "俄罗斯总统普丁与美国特使威特科夫会谈"
     assert "威特科夫" not in [word for word, _ in tagger(frozenset()).cut(text)]  # 威 | 特科夫
     assert "威特科夫" in [word for word, _ in tagger(frozenset({"威特科夫"})).cut(text)]
+
+
+@given(st.text(alphabet="aZ. .U", max_size=30))
+def test_the_word_before_a_full_stop_is_what_an_end_anchored_search_finds(text: str) -> None:
+    """The abbreviation test reads the word before a full stop backwards: the same word as the pattern
+    `[A-Za-z][A-Za-z.]*$` over the text before it, without scanning the paragraph for each stop."""
+    for dot in range(len(text) + 1):
+        found = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+        assert _word_before(text, dot) == (found.group(1) if found else "")
