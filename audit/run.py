@@ -323,6 +323,8 @@ def load_review_inputs(settings: Settings, earlier: list[Path]) -> ReviewInputs:
     """Read `--decisions` and `--compare` files first, so a bad one is known before the audit. The run then
     prints its findings but writes no report: reports without the decisions would drop them from the CSV an
     editor keeps working in."""
+    if not (settings.decisions or earlier):
+        return ReviewInputs()  # neither module is imported: most runs have neither
     from audit.compare import load_previous
     from audit.decisions import load_decisions
 
@@ -336,11 +338,16 @@ def load_review_inputs(settings: Settings, earlier: list[Path]) -> ReviewInputs:
 def review_results(results: list[DocumentResult], inputs: ReviewInputs) -> tuple[Review | None, Trend | None]:
     """The editor's loop: apply the decisions (ignored findings become suppressed), and compare with earlier
     runs. Either is None when not asked for."""
-    from audit.compare import compare
-    from audit.decisions import apply_decisions
+    review: Review | None = None
+    trend: Trend | None = None
+    if inputs.decisions:
+        from audit.decisions import apply_decisions
 
-    review = apply_decisions(results, inputs.decisions) if inputs.decisions else None
-    trend = compare(results, inputs.earlier, review) if inputs.earlier else None
+        review = apply_decisions(results, inputs.decisions)
+    if inputs.earlier:
+        from audit.compare import compare
+
+        trend = compare(results, inputs.earlier, review)
     return review, trend
 
 
