@@ -18,6 +18,7 @@ from typing import Callable
 
 from audit.lexicon.dictionary import Dictionary, content_stem
 from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon
+from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
@@ -73,7 +74,29 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary) -> list[
             entity = lexicon.lookup(word)
             if entity is not None and entity.kind in NAMED_KINDS:
                 found.append(Expected(position, position + size, word, entity.kind, entity.english, _said(entity)))
-    return found
+    return found + _personal_names(text, found)
+
+
+# Where the expectation of a Chinese personal name comes from, said to the editor with its Wade–Giles form.
+ROMANIZED = "pinyin"
+
+
+def _personal_names(text: str, found: list[Expected]) -> list[Expected]:
+    """Chinese personal names no lexicon lists, found by their context (audit.lexicon.personal_names)."""
+    out = []
+    for person in people.personal_names(text):
+        if not any(e.start < person.end and person.start < e.end for e in found):
+            pinyin, wade_giles = people.romanizations(person.name)
+            out.append(Expected(person.start, person.end, person.name.chinese, "person", (pinyin, wade_giles),
+                                f'{ROMANIZED}; Wade–Giles "{wade_giles}"'))
+    return out
+
+
+def may_stand_for(expected: Expected, written: Written) -> bool:
+    """Whether an unexplained English name may be what the translation wrote for an unrendered Chinese name. A
+    Chinese personal name is replaced by a romanized name (Wang Yu, Ying-chieh), not by a foreign one: 史畢斯
+    beside "Spieth" is Taiwan's transliteration of Spieth, whatever its characters read as."""
+    return not expected.source.startswith(ROMANIZED) or people.may_be_romanized(written.text)
 
 
 def _inside_transliteration(text: str, start: int, end: int) -> bool:
@@ -224,6 +247,9 @@ def renders(expected: Expected, english: EnglishText, lexicon: Lexicon, names_of
     form (Welle of Deutsche Welle, not University), its acronym, or a word that sounds like it. A compound
     of two names (中美 "China-USA") is rendered when each part is, by any name of its entity (`names_of`:
     USA → United States, U.S., American…)."""
+    if expected.source.startswith(ROMANIZED):  # a Chinese personal name, or a foreign one Taiwan spells like one (裴洛西 Pelosi)
+        return people.rendered(expected.chinese, english.text) or \
+            not people.surname_in(expected.chinese, english.text) and english.sounds_like(expected.chinese)
     for form in expected.english:
         if _has_form(form, english):
             return True
@@ -356,6 +382,8 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
     stems = {content_stem(word) for word in plain.split()}
     if stems & source.stems:
         return True
+    if people.explains(plain, source.text):
+        return True  # a romanization of a Chinese personal name of the source (Ing-wen of 蔡英文)
     if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
         return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
     if known is not None and known[0] != "person":

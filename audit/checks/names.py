@@ -7,8 +7,8 @@ from collections import Counter
 from typing import Iterator
 
 from audit.checks.accounting import (
-    EnglishText, Explains, Source, Written, expected_names, explained, form_words, renders, word_pattern, word_starts,
-    written_names,
+    EnglishText, Explains, Source, Written, expected_names, explained, form_words, may_stand_for, renders, word_pattern,
+    word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
@@ -188,7 +188,7 @@ class NameMismatch(Rule):
                 yield finding
         for name in missing:
             shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
-            stranger = next((w for w in strangers if _compatible(name.kind, w.kind)), None)
+            stranger = next((w for w in strangers if _compatible(name.kind, w.kind) and may_stand_for(name, w)), None)
             if stranger is not None:
                 strangers.remove(stranger)
                 yield self.finding(
