@@ -4,9 +4,15 @@ NTREX-128 (zh-TW ↔ en, line-aligned): every document is audited clean (name-ru
 by severity), then copies get one error each in the English, where the Chinese names an entity the English
 renders: the rendering replaced by another entity's name of the same kind, drawn from names in NO glossary
 (CC-CEDICT and CLDR entities, not the bundled glossary), or removed. Recall is reported per class of the
-replaced entity: glossary, CEDICT/CLDR-only, transliterated (every character a transliteration character)
-and Chinese personal names. An injection is found when N001 reports that line (warning or error) and did
+replaced entity: glossary, CEDICT/CLDR-only, transliterated (every character a transliteration character),
+Chinese personal names (a CEDICT person with a surname, or a name found by context: audit.lexicon.personal_names),
+split by how the English spells them: pinyin, Taiwan's Wade–Giles spellings, Korean or Hong Kong (Cantonese)
+spellings. A personal name is replaced by another real person's romanized name (CC-CEDICT and glossary
+people written surname first), the error MT and translators make with such names. An injection is found when N001 reports that line (warning or error) and did
 not on the clean text. Every fifth document is held out (bench/corpora.py): tune on dev, report both.
+
+Romanization: every CC-CEDICT and glossary person written surname first (Chinese order) must be rendered
+by its own romanization, and not by another person's of the same surname (every fifth name held out).
 
 MQM-TED: N-rule findings per 100 segments that professional reviewers marked free of accuracy errors, and
 recall on Major Accuracy/Mistranslation errors whose marked target span is a name (capitalised word).
@@ -35,6 +41,9 @@ from audit.checks.registry import select_rules  # noqa: E402
 from audit.lexicon.dictionary import load_dictionary  # noqa: E402
 from audit.lexicon.entities import Lexicon, load_lexicon  # noqa: E402
 from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
+from audit.lexicon.personal_names import name_of, personal_names  # noqa: E402
+from audit.lexicon.romanize import rendering, spells  # noqa: E402
+from audit.lexicon.transliterate import pinyin_of  # noqa: E402
 from audit.model import Block, Document, Location, Severity  # noqa: E402
 from audit.normalize import normalize_en, normalize_zh  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
@@ -63,17 +72,69 @@ def renderings(zh: str, en: str, glossary: Glossary, lexicon: Lexicon) -> list[t
         for form in name.english:
             match = re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", norm_en)
             if match:
-                found.append((_class(name.chinese, name.kind, lexicon), name.kind, match))
+                found.append((_class(name.chinese, name.kind, lexicon, match.group()), name.kind, match))
                 break
-    return found
+    return found + _personal_renderings(norm_zh, norm_en, found)
 
 
-def _class(chinese: str, kind: str, lexicon: Lexicon) -> str:
+def _personal_renderings(norm_zh: str, norm_en: str, found: list[tuple[str, str, re.Match[str]]]) -> list[tuple[str, str, re.Match[str]]]:
+    """Chinese personal names found by context (no lexicon lists them) and where the English romanizes them."""
+    out = []
+    for person in personal_names(norm_zh):
+        reading = rendering(person.name, norm_en)
+        match = re.search(rf"(?<![A-Za-z]){re.escape(reading.text)}(?![A-Za-z])", norm_en) if reading else None
+        if match and " " in reading.text and not any(m.start() <= match.start() < m.end() for _c, _k, m in found):
+            out.append((_romanization_class(person.name.chinese, match.group()), "person", match))
+    return out
+
+
+def _class(chinese: str, kind: str, lexicon: Lexicon, english: str = "") -> str:
     if kind == "person" and chinese[:1] in lexicon.surnames and len(chinese) <= 3 and not all(c in TRANSLITERATION for c in chinese):
-        return "Chinese personal name"
+        return _romanization_class(chinese, english)
     if all(c in TRANSLITERATION for c in chinese):
         return "transliterated (CEDICT/CLDR)"
     return "CEDICT/CLDR-only"
+
+
+PERSONAL = ("Chinese personal name", "Taiwanese name", "Korean or Hong Kong name")
+
+
+def _romanization_class(chinese: str, english: str) -> str:
+    """A Chinese personal name by how the English spells it: pinyin, Taiwan's spellings (Wade–Giles and the rest
+    the sound key folds), or a Korean or Hong Kong (Cantonese) reading."""
+    reading = rendering(name_of(chinese), english)
+    if reading is None or " " not in reading.text:
+        return "Chinese personal name"  # the surname alone, or an English given name: no system to tell
+    if reading.family != "Chinese":
+        return "Korean or Hong Kong name"
+    pinyin = "".join(pinyin_of(char)[0] for char in chinese)
+    return "Chinese personal name" if re.sub(r"[^a-z]", "", reading.text.lower()) == pinyin else "Taiwanese name"
+
+
+def romanized_people(lexicon: Lexicon, glossary: Glossary) -> list[tuple[str, str]]:
+    """(Chinese, English) of the CC-CEDICT and glossary people written surname first (Xi Jinping, Tsai Ing-wen)."""
+    people = [(key, row.split("\t")[2].split("|")[0]) for key, row in lexicon.rows.items() if row.startswith("person\t")]
+    people += [(key, form) for entry in glossary.entries if entry.type == "person" for key in entry.keys for form in entry.english[:1]]
+    out = []
+    for chinese, english in dict(people).items():
+        words = english.split()
+        if 2 <= len(chinese) <= 3 and chinese[0] in lexicon.surnames and not all(c in TRANSLITERATION for c in chinese) \
+                and len(words) == 2 and any(spells(words[0], keys[:1]) for _family, keys in name_of(chinese).families):
+            out.append((chinese, english))
+    return sorted(out)
+
+
+def romanization(lexicon: Lexicon, glossary: Glossary, rng: random.Random) -> pd.DataFrame:
+    """Per romanized person: rendered by their own English; another person of the same surname taken for them."""
+    people = romanized_people(lexicon, glossary)
+    rows = []
+    for index, (chinese, english) in enumerate(people):
+        others = [e for c, e in people if c[0] == chinese[0] and e.split()[1].lower() != english.split()[1].lower()]
+        other = rendering(name_of(chinese), rng.choice(others)) if others else None
+        rows.append({"part": "held-out" if index % 5 == 4 else "dev", "class": _romanization_class(chinese, english),
+                     "rendered": rendering(name_of(chinese), english) is not None,
+                     "confused": bool(other and " " in other.text) if others else None})
+    return pd.DataFrame(rows)
 
 
 def substitutes(lexicon: Lexicon, glossary: Glossary) -> dict[str, list[str]]:
@@ -85,6 +146,7 @@ def substitutes(lexicon: Lexicon, glossary: Glossary) -> dict[str, list[str]]:
         first = forms.split("|")[0]
         if kind in KINDS and glossary.lookup(key) is None and first not in in_glossary and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
             out[kind].append(first)
+    out["romanized"] = [english for _chinese, english in romanized_people(lexicon, glossary)]
     return out
 
 
@@ -116,7 +178,8 @@ def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon:
         kind_class, kind, match = rng.choice(found)
         for injection in ("replaced", "removed"):
             if injection == "replaced":
-                other = rng.choice([n for n in pool[kind] if n not in article.zh[line] and n not in en])
+                names = pool["romanized"] if kind_class in PERSONAL else pool[kind]  # a person for a person of that kind
+                other = rng.choice([n for n in names if n not in article.zh[line] and n not in en])
                 new = en[: match.start()] + other + en[match.end():]
             else:
                 new = re.sub(r"\s{2,}", " ", en[: match.start()] + en[match.end():]).strip()
@@ -170,6 +233,11 @@ def main() -> None:
         subset = alarms[alarms.part == part]
         for label in ("info", "warning", "error"):
             print(f"  {part} {label}: {len(subset[subset.severity == label]) * 100 / pairs[part]:.2f}")
+    frame = romanization(load_lexicon(), glossary, random.Random(args.seed))
+    print("\nRomanization of CC-CEDICT and glossary people written surname first: rendered by their own English; "
+          "taken for another person of the same surname")
+    print(frame.groupby(["class", "part"]).agg(rendered=("rendered", "mean"), confused=("confused", "mean"),
+                                                 people=("rendered", "count")).round(3).to_string())
     if not args.no_mqm and MQM.exists():
         frame = mqm(auditor)
         for part in ("dev", "held-out"):
