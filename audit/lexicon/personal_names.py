@@ -156,4 +156,5 @@ def _plausible(text: str, start: int, end: int, surname: str) -> bool:
 
 _NAME_DOTS = frozenset("·.•・‧")  # the dot between the parts of a foreign name in Chinese
 _AFTER_SET, _TITLE_SET = frozenset(_AFTER), frozenset(TITLES)
-_CONTEXT = re.compile("|".join(sorted(map(re.escape, set(_AFTER)), key=len, reverse=True)))
+# Longest first, in a fixed order: the pattern's text is the same in every run (the compiled-pattern store keys on it).
+_CONTEXT = re.compile("|".join(re.escape(word) for word in sorted(set(_AFTER), key=lambda word: (-len(word), word))))
