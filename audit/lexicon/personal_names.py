@@ -33,6 +33,10 @@ ADDRESS = ("先生", "女士", "小姐", "太太", "夫人")
 # 宣布 to announce, 回应 to respond, 坦言 to admit, 呼吁 to appeal).
 SPEECH = ("表示", "说", "指出", "称", "认为", "强调", "透露", "告诉", "宣布", "回应", "坦言", "呼吁")
 _AFTER = TITLES + ADDRESS + SPEECH
+# Adverbs and conjunctions news Chinese puts between a subject and its verb of saying (CC-CEDICT: 则 then, 也 also,
+# 还 still, 都 all, 又 again, 就 just, 已 already, 亦 likewise, 更 further, 并 and, 再 again, 仍 still, 均 all, 即 namely,
+# 便 then, 才 only then, 却 but, 皆 all): 俄方则表示 is "Russia, for its part, said", no person 方则.
+_BEFORE_VERB = frozenset("则也还都又就已亦更并再仍均即便才却皆")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -149,7 +153,7 @@ def _plausible(text: str, start: int, end: int, surname: str) -> bool:
     if any(span[:size] in entries or span[:size] in load_lexicon().rows for size in range(2, len(span) + 1)):
         return False
     given = span[len(surname):]
-    if len(given) > 1 and given in entries:
+    if len(given) > 1 and given in entries or given[-1] in _BEFORE_VERB:
         return False
     return text[:start].endswith(TITLES) or not any(start >= size and text[start - size:start + 1] in entries for size in (1, 2))
 
