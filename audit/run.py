@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence, TextIO
 
 from audit import __version__
 from audit.config import Settings
@@ -351,42 +352,61 @@ def review_results(results: list[DocumentResult], inputs: ReviewInputs) -> tuple
     return review, trend
 
 
-Render = Callable[[], bytes]
+Writer = Callable[[BinaryIO], None]
 
 
-def report_renderers(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
-                     review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, Render]:
-    """Every requested report as a function that renders it: file name → bytes on demand. Written one at a
-    time (`write_reports`), a run holds one rendered report in memory, never all four at once."""
-    out: dict[str, Render] = {}
+def report_renderers(results: Sequence[DocumentResult], formats: list[str], info: dict[str, str], *,
+                     review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, Writer]:
+    """Every requested report as a function that writes it into an open file: file name → writer. Each report
+    streams to its file as it is made (`write_reports`): a run never holds a whole report in memory."""
+    out: dict[str, Writer] = {}
     if "csv" in formats:
-        from audit.report.csv_report import render_csv
+        from audit.report.csv_report import write_csv
 
-        out["audit.csv"] = lambda: render_csv(results, review).encode("utf-8-sig")
+        out["audit.csv"] = _text(lambda handle: write_csv(handle, results, review), "utf-8-sig")
     if "html" in formats:
-        from audit.report.html import render_html
+        from audit.report.html import write_html_report
 
-        out["audit.html"] = lambda: render_html(results, info, review, trend).encode("utf-8")
+        out["audit.html"] = _text(lambda handle: write_html_report(handle, results, info, review, trend))
     if "json" in formats:
-        from audit.report.json_report import render_json
+        from audit.report.json_report import write_json_report
 
-        out["audit.json"] = lambda: render_json(results, info, review, trend).encode("utf-8")
+        out["audit.json"] = _text(lambda handle: write_json_report(handle, results, info, review, trend))
     if "sarif" in formats:
         from audit.checks.registry import ALL_RULES
-        from audit.report.sarif import render_sarif
+        from audit.report.sarif import write_sarif
 
-        out["audit.sarif"] = lambda: render_sarif(results, info, list(ALL_RULES)).encode("utf-8")
+        out["audit.sarif"] = _text(lambda handle: write_sarif(handle, results, info, list(ALL_RULES)))
     return out
 
 
-def render_reports(results: list[DocumentResult], formats: list[str], info: dict[str, str], *,
+def _text(write: Callable[[TextIO], None], encoding: str = "utf-8") -> Writer:
+    """A writer of text into a binary file: encoded as it goes, line ends as written (the CSV's are CRLF)."""
+
+    def writer(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="", write_through=False)
+        try:
+            write(text)
+            text.flush()
+        finally:
+            text.detach()  # the caller closes the file, after flushing it to disk
+
+    return writer
+
+
+def render_reports(results: Sequence[DocumentResult], formats: list[str], info: dict[str, str], *,
                    review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, bytes]:
     """Every requested report, rendered in memory: file name → bytes."""
-    return {name: render() for name, render in report_renderers(results, formats, info, review=review, trend=trend).items()}
+    rendered = {}
+    for name, write in report_renderers(results, formats, info, review=review, trend=trend).items():
+        buffer = io.BytesIO()
+        write(buffer)
+        rendered[name] = buffer.getvalue()
+    return rendered
 
 
-def write_reports(rendered: dict[str, bytes] | dict[str, Render], out: Path, done: list[Path] | None = None) -> list[Path]:
-    """Write reports (rendered, or rendered one at a time as they are written) as one set: all replaced, or none
+def write_reports(rendered: dict[str, bytes] | dict[str, Writer], out: Path, done: list[Path] | None = None) -> list[Path]:
+    """Write reports (rendered, or written one at a time by their writers) as one set: all replaced, or none
     (`atomic.write_set`); `done` collects the paths replaced, for a caller interrupted after the set was written."""
     from audit.report.atomic import write_set
 

@@ -50,7 +50,7 @@ def test_reports_render_before_any_is_written(tmp_path: Path, monkeypatch) -> No
 
     (tmp_path / "audit.csv").write_bytes(b"old csv")
     run = audit_documents([("sample", lambda: read_bilingual(SAMPLE))], Settings())
-    monkeypatch.setattr(html, "render_html", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("template broke")))
+    monkeypatch.setattr(html, "write_html_report", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("template broke")))
     with pytest.raises(RuntimeError):
         write_reports(render_reports(run.results, ["csv", "html"], meta(Settings())), tmp_path)
     assert (tmp_path / "audit.csv").read_bytes() == b"old csv"  # the CSV was not replaced by a run that failed
@@ -157,10 +157,14 @@ def test_reports_rendered_one_at_a_time_as_they_are_written_keep_the_set_whole(t
 
     old_set(tmp_path)
     run = audit_documents([("sample", lambda: read_bilingual(SAMPLE))], Settings())
-    monkeypatch.setattr(json_report, "render_json", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("template broke")))
+    def half_then_broken(out, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        out.write('{"tool": ')
+        raise RuntimeError("template broke")
+
+    monkeypatch.setattr(json_report, "write_json_report", half_then_broken)
     renderers = report_renderers(run.results, ["csv", "html", "json", "sarif"], meta(Settings()))
     with pytest.raises(RuntimeError):
-        write_reports(renderers, tmp_path)  # csv and html were rendered and written to temporaries already
+        write_reports(renderers, tmp_path)  # csv and html were written to temporaries already, json half
     assert contents(tmp_path) == OLD_SET
     monkeypatch.undo()
     written = write_reports(report_renderers(run.results, ["csv", "json"], meta(Settings())), tmp_path)

@@ -14,7 +14,7 @@ import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import BinaryIO, Callable, Iterator, Mapping
 
 from audit.errors import ReportError
 
@@ -34,18 +34,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ReportError(f"{path}: cannot write ({_reason(error)}); the previous file is unchanged") from None
 
 
-def write_set(folder: Path, files: Mapping[str, bytes | Callable[[], bytes]], done: list[Path] | None = None) -> list[Path]:
-    """Write every file into `folder`, or none. A file's content may be a function that makes it, called when
-    its turn comes (so that one file's bytes are in memory at a time). `done` (when given) gets each path as it
-    is replaced, so that a caller interrupted later still knows what was written. Raises ReportError saying
-    what was written."""
+Writer = Callable[[BinaryIO], None]
+
+
+def write_set(folder: Path, files: Mapping[str, bytes | Writer], done: list[Path] | None = None) -> list[Path]:
+    """Write every file into `folder`, or none. A file's content may be a function that writes it into the open
+    temporary, called when its turn comes (so that a report streams to disk, never whole in memory). `done`
+    (when given) gets each path as it is replaced, so that a caller interrupted later still knows what was
+    written. Raises ReportError saying what was written."""
     done = [] if done is None else done
     _make_folder(folder)
     temporaries: dict[str, str] = {}
     try:
         try:
             for name, data in files.items():
-                temporaries[name] = _temporary(folder, name, data() if callable(data) else data)
+                temporaries[name] = _temporary(folder, name, data)
         except OSError as error:
             raise ReportError(f"{folder}: cannot write the reports ({_reason(error)}): none written, "
                               "the previous reports are unchanged") from None
@@ -73,13 +76,17 @@ def _make_folder(folder: Path) -> None:
         raise ReportError(f"{folder}: exists and is not a folder: nothing written")
 
 
-def _temporary(folder: Path, name: str, data: bytes) -> str:
-    """A complete copy of `data` in a new file beside `folder / name`, flushed to disk; its path."""
+def _temporary(folder: Path, name: str, data: bytes | Writer) -> str:
+    """A complete copy of `data` (or what the writer writes) in a new file beside `folder / name`, flushed to
+    disk; its path."""
     fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600 files; a report is for others to read
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

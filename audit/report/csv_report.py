@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, TextIO
 
 from audit.cells import defuse, guard_id
 from audit.model import DocumentResult
@@ -25,10 +25,15 @@ def csv_cells(row: dict[str, str]) -> dict[str, str]:
     return cells
 
 
-def render_csv(results: list[DocumentResult], review: Review | None = None) -> str:
+def render_csv(results: Iterable[DocumentResult], review: Review | None = None) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    write_csv(buffer, results, review)
+    return buffer.getvalue()
+
+
+def write_csv(out: TextIO, results: Iterable[DocumentResult], review: Review | None = None) -> None:
+    """The rows written as they are made, one finding at a time."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows(results, review):
         writer.writerow(csv_cells(row))
-    return buffer.getvalue()

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import jinja2
 from markupsafe import Markup, escape
@@ -151,7 +152,8 @@ class ReviewView:
 
 @dataclass
 class PageView:
-    docs: list[DocView]
+    docs: list[DocView]  # every article's head (counts, score), without its pairs
+    sections: Iterable[DocView]  # every article in full, made one at a time as the page is written
     counts: dict[str, int]
     rules: list[RuleView]
     total_findings: int
@@ -175,11 +177,21 @@ class PageView:
         return len(self.docs) > 1
 
 
-def render_html(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+def render_html(results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
                 trend: Trend | None = None) -> str:
+    out = io.StringIO()
+    write_html_report(out, results, meta, review, trend)
+    return out.getvalue()
+
+
+def write_html_report(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
+                      trend: Trend | None = None) -> None:
+    """The page, written as the template makes it: the articles' sections are built one at a time while it is
+    written (`results` is read twice: the overview's counts, then the sections), never the whole page at once."""
     page_js, page_css = _assets()
-    return _environment().get_template(TEMPLATE).render(page=_page(results, meta, review, trend), page_js=page_js,
-                                                        page_css=page_css)
+    page = _page(results, meta, review, trend)
+    for chunk in _environment().get_template(TEMPLATE).generate(page=page, page_js=page_js, page_css=page_css):
+        out.write(chunk)
 
 
 @lru_cache(maxsize=1)
@@ -232,36 +244,52 @@ def _csp_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+def _page(results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
           trend: Trend | None = None) -> PageView:
+    """Everything above the articles' sections, from one pass over the results; the sections themselves come
+    from a second pass (`_sections`), as the page is written."""
+    new_ids = trend.new_ids if trend else set()
+    conflicts = review.conflicts if review else {}
     ids = (f"f{n}" for n in itertools.count(1))
     rows = itertools.count()
-    docs = [_doc(n, result, ids, rows, review, trend) for n, result in enumerate(results, start=1)]
-    findings = [f for result in results for f in result.findings]
-    everything = findings + [f for result in results for f in ignored(result, review)]
-    codes = Counter(f.code for f in findings)
-    rule_names = {f.code: f.rule for f in everything}
-    views = [v for d in docs for v in _all_views(d)]
-    statuses = Counter("open" if v.status in ("", "conflict") else v.status for v in views)
+    docs: list[DocView] = []
+    by_code: dict[str, Counter[str]] = {}
+    rule_names: dict[str, str] = {}
+    statuses: Counter[str] = Counter()
+    first: dict[str, FindingView] = {}  # the first view of each finding reviewers disagree on
+    suppressed = on_page = 0
+    for number, result in enumerate(results, start=1):
+        docs.append(_doc_head(number, result, review, trend))
+        suppressed += result.suppressed
+        for finding in result.findings:
+            by_code.setdefault(finding.code, Counter())[finding.severity.label] += 1
+        for view in _finding_views(result, ids, rows, review, new_ids, conflicts):
+            rule_names[view.finding.code] = view.finding.rule
+            statuses["open" if view.status in ("", "conflict") else view.status] += 1
+            if view.conflict:
+                first.setdefault(view.finding.id, view)
+            on_page += 1
+    counts = {sev.label: sum(c[sev.label] for c in by_code.values()) for sev in SEVERITIES}
     page = PageView(
         docs=docs,
-        counts=_counts(findings),
-        rules=[RuleView(code, rule_names[code], codes[code]) for code in sorted(rule_names)],
-        total_findings=len(findings),
+        sections=_sections(results, review, trend, new_ids),
+        counts=counts,
+        rules=[RuleView(code, rule_names[code], sum(by_code.get(code, Counter()).values())) for code in sorted(rule_names)],
+        total_findings=sum(counts.values()),
         total_pairs=sum(d.pair_count for d in docs),
-        suppressed=sum(r.suppressed for r in results),
+        suppressed=suppressed,
         ignored=sum(d.ignored for d in docs),
         meta=dict(meta),
-        on_page=len(views),
+        on_page=on_page,
         status_counts={key: statuses[key] for key in ("open", "accepted", "ignore")},
-        review=_review_view(review, views) if review else None,
+        review=_review_view(review, first) if review else None,
         trend=_trend_view(trend) if trend else None,
     )
     if page.overview:
         page.table = sorted(docs, key=lambda d: (d.score, d.number))
         page.by_rule = bar_chart("Findings by rule", [
-            (f"{code} {rule_names[code]}", f"{code} {rule_names[code]}", "", _counts([f for f in findings if f.code == code]))
-            for code in sorted(codes)
+            (f"{code} {rule_names[code]}", f"{code} {rule_names[code]}", "", {sev.label: by_code[code][sev.label] for sev in SEVERITIES})
+            for code in sorted(by_code)
         ], label_width=190)
         page.by_article = bar_chart("Findings by article", [
             (file_name(d.name), d.name, f"#{d.anchor}", d.counts) for d in docs
@@ -269,46 +297,47 @@ def _page(results: list[DocumentResult], meta: dict[str, str], review: Review | 
     return page
 
 
-def _all_views(doc: DocView) -> list[FindingView]:
-    return doc.doc_findings + [v for p in doc.pairs for v in p.findings]
+def _sections(results: Iterable[DocumentResult], review: Review | None, trend: Trend | None,
+              new_ids: set[str]) -> Iterator[DocView]:
+    """Each article's section in full (pairs, highlights, findings), made when the page reaches it; the
+    findings are numbered as `_page` numbered them."""
+    ids = (f"f{n}" for n in itertools.count(1))
+    rows = itertools.count()
+    conflicts = review.conflicts if review else {}
+    for number, result in enumerate(results, start=1):
+        yield _doc(_doc_head(number, result, review, trend), result, _finding_views(result, ids, rows, review, new_ids, conflicts))
 
 
-def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None = None,
-         trend: Trend | None = None) -> DocView:
-    anchor = f"doc-{number}"
-    pairs = result.numbered_pairs()  # with their index in the full alignment: a large run keeps some only
-    shown = {index for index, _ in pairs}
-    by_pair: dict[int, list[FindingView]] = {}
-    doc_findings: list[FindingView] = []
+def _finding_views(result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None,
+                   new_ids: set[str], conflicts: dict[str, list[Decision]]) -> list[FindingView]:
+    """The document's findings as the page lists them (worst first), each with its page id and CSV row."""
     # The CSV's order: listed findings, then the ignored ones (audit.report.rows.rows).
     everything = result.findings + ignored(result, review)
     order = {id(f): next(rows) for f in everything}
-    new_ids = trend.new_ids if trend else set()
-    conflicts = review.conflicts if review else {}
+    views = []
     for finding in sorted(everything, key=_finding_order):
         row = reviewed_row(result.name, finding, review)
-        view = FindingView(
+        views.append(FindingView(
             next(ids), finding, status=row["status"], note=row["note"],
             row=json.dumps(csv_cells(row), ensure_ascii=False), order=order[id(finding)], new=finding.id in new_ids,
             conflict=list(conflicts.get(finding.id, [])),
-        )
-        if finding.pair_index is not None and finding.pair_index in shown:
-            by_pair.setdefault(finding.pair_index, []).append(view)
-        else:  # whole-document findings, and any pointing outside the alignment, are never lost
-            view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in _places(finding, "source")])
-            view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in _places(finding, "target")])
-            doc_findings.append(view)
+        ))
+    return views
+
+
+def _doc_head(number: int, result: DocumentResult, review: Review | None = None, trend: Trend | None = None) -> DocView:
+    """An article's counts and score: its row in the overview, and the head of its section."""
     counts = _counts(result.findings)
     doc_trend = trend.documents.get(result.name) if trend else None
     compared = doc_trend is not None and doc_trend.compared
     return DocView(
-        anchor=anchor,
+        anchor=f"doc-{number}",
         name=result.name,
         counts=counts,
         suppressed=result.suppressed,
         ignored=len(ignored(result, review)),
-        doc_findings=doc_findings,
-        pairs=[_pair(i, pair, by_pair.get(i, []), anchor) for i, pair in pairs],
+        doc_findings=[],
+        pairs=[],
         number=number,
         score=article_score(counts["error"], counts["warning"], result.pair_count),
         pair_count=result.pair_count,
@@ -318,10 +347,24 @@ def _doc(number: int, result: DocumentResult, ids: Iterator[str], rows: Iterator
     )
 
 
-def _review_view(review: Review, views: list[FindingView]) -> ReviewView:
-    first = {}
+def _doc(head: DocView, result: DocumentResult, views: list[FindingView]) -> DocView:
+    """The article's section: its head, its pairs with their findings and highlights, and its other findings."""
+    pairs = result.numbered_pairs()  # with their index in the full alignment: a large run keeps some only
+    shown = {index for index, _ in pairs}
+    by_pair: dict[int, list[FindingView]] = {}
     for view in views:
-        first.setdefault(view.finding.id, view)
+        finding = view.finding
+        if finding.pair_index is not None and finding.pair_index in shown:
+            by_pair.setdefault(finding.pair_index, []).append(view)
+        else:  # whole-document findings, and any pointing outside the alignment, are never lost
+            view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in _places(finding, "source")])
+            view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in _places(finding, "target")])
+            head.doc_findings.append(view)
+    head.pairs = [_pair(i, pair, by_pair.get(i, []), head.anchor) for i, pair in pairs]
+    return head
+
+
+def _review_view(review: Review, first: dict[str, FindingView]) -> ReviewView:
     return ReviewView(
         files=list(review.decisions.files),
         resolved=[_resolved(d) for d in review.resolved],

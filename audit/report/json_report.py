@@ -11,13 +11,14 @@ object tells what is new, resolved and unchanged.
 
 from __future__ import annotations
 
-import json
+import io
 import math
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 
 from audit import __version__
 from audit.model import AlignedPair, DocumentResult, Finding, Location, Segment, Severity
+from audit.report.json_stream import Streamed, write_json
 from audit.report.rows import ignored, reviewed_row
 
 if TYPE_CHECKING:
@@ -27,8 +28,16 @@ if TYPE_CHECKING:
 TOOL_NAME = "audit"
 
 
-def render_json(results: list[DocumentResult], meta: dict[str, str], review: Review | None = None,
+def render_json(results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
                 trend: Trend | None = None) -> str:
+    out = io.StringIO()
+    write_json_report(out, results, meta, review, trend)
+    return out.getvalue()
+
+
+def write_json_report(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
+                      trend: Trend | None = None) -> None:
+    """The report, written one document at a time (`results` is read twice: the summary, then the documents)."""
     report: dict[str, Any] = {
         "tool": tool_info(meta),
         "generated": meta.get("generated", ""),
@@ -36,13 +45,14 @@ def render_json(results: list[DocumentResult], meta: dict[str, str], review: Rev
     }
     if meta.get("signature"):
         report["signature"] = _signature(meta["signature"])
-    report["summary"] = {"documents": len(results), **_counts(results)}
-    report["documents"] = [_document(result, review) for result in results]
+    documents, counts = _totals(results)
+    report["summary"] = {"documents": documents, **counts}
+    report["documents"] = Streamed(_document(result, review) for result in results)
     if review is not None:
         report["review"] = _review(review)
     if trend is not None:
         report["trend"] = _trend(trend)
-    return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    write_json(out, report, allow_nan=False)
 
 
 def tool_info(meta: dict[str, str]) -> dict[str, str]:
@@ -63,14 +73,25 @@ def location(loc: Location | None) -> dict[str, Any] | None:
     return {"path": loc.path, "line": loc.line, "column": loc.column} if loc else None
 
 
-def _counts(results: list[DocumentResult]) -> dict[str, int]:
-    severities = Counter(f.severity for r in results for f in r.findings)
-    return {
-        "pairs": sum(r.pair_count for r in results),
+def _counts(results: Iterable[DocumentResult]) -> dict[str, int]:
+    return _totals(results)[1]
+
+
+def _totals(results: Iterable[DocumentResult]) -> tuple[int, dict[str, int]]:
+    """How many documents, and the summary's counts, in one pass over the results."""
+    severities: Counter[Severity] = Counter()
+    documents = pairs = suppressed = 0
+    for result in results:
+        documents += 1
+        severities.update(f.severity for f in result.findings)
+        pairs += result.pair_count
+        suppressed += result.suppressed
+    return documents, {
+        "pairs": pairs,
         "errors": severities[Severity.ERROR],
         "warnings": severities[Severity.WARNING],
         "infos": severities[Severity.INFO],
-        "suppressed": sum(r.suppressed for r in results),
+        "suppressed": suppressed,
     }
 
 

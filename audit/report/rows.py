@@ -6,7 +6,7 @@ reviewers disagree) and `note`. They are empty unless decisions were fed back (a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from audit.model import DocumentResult, Finding, Location
 
@@ -54,10 +54,10 @@ def ignored(result: DocumentResult, review: Review | None) -> list[Finding]:
     return review.ignored.get(result.name, []) if review else []
 
 
-def rows(results: list[DocumentResult], review: Review | None = None) -> list[dict[str, str]]:
+def rows(results: Iterable[DocumentResult], review: Review | None = None) -> Iterator[dict[str, str]]:
     """Every listed finding, then each document's ignored ones: the CSV a reviewer saves holds every decision."""
-    out = []
     for result in results:
-        out.extend(reviewed_row(result.name, f, review) for f in result.findings)
-        out.extend(reviewed_row(result.name, f, review) for f in ignored(result, review))
-    return out
+        for finding in result.findings:
+            yield reviewed_row(result.name, finding, review)
+        for finding in ignored(result, review):
+            yield reviewed_row(result.name, finding, review)

@@ -10,16 +10,17 @@ Columns count characters (Unicode code points), as our locations do.
 from __future__ import annotations
 
 import hashlib
-import json
+import io
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable, TextIO
 from urllib.parse import quote
 
 from audit.checks.base import Rule
 from audit.checks.docs import rule_doc
 from audit.model import DocumentResult, Finding, Location, Severity
 from audit.report.json_report import tool_info
+from audit.report.json_stream import Streamed, write_json
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -29,8 +30,15 @@ PAIR_HASH = "translationPairHash/v1"
 GITHUB_HASH = "primaryLocationLineHash"
 
 
-def render_sarif(results: list[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> str:
-    descriptors = _rule_descriptors(rules, [f for r in results for f in r.findings])
+def render_sarif(results: Iterable[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> str:
+    out = io.StringIO()
+    write_sarif(out, results, meta, rules)
+    return out.getvalue()
+
+
+def write_sarif(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> None:
+    """The log, written one result at a time (`results` is read twice: the rules found, then the results)."""
+    descriptors = _rule_descriptors(rules, {f.code: f.rule for r in results for f in r.findings})
     index = {d["id"]: n for n, d in enumerate(descriptors)}
     occurrences: Counter[tuple[str, str]] = Counter()
     driver: dict[str, Any] = {"name": "audit", "version": tool_info(meta)["version"]}
@@ -39,29 +47,29 @@ def render_sarif(results: list[DocumentResult], meta: dict[str, str], rules: lis
     driver["rules"] = descriptors
     run = {
         "tool": {"driver": driver},
-        "results": [_result(result.name, f, index, occurrences) for result in results for f in result.findings],
+        "results": Streamed(_result(result.name, f, index, occurrences) for result in results for f in result.findings),
         "columnKind": "unicodeCodePoints",
         "properties": {"generated": meta.get("generated", ""), "settings": meta.get("settings", ""),
                        **({"signature": meta["signature"]} if meta.get("signature") else {})},
     }
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    write_json(out, {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
 
 
 # --- rules -----------------------------------------------------------------------------------------------
 
 
-def _rule_descriptors(rules: list[type[Rule]], findings: list[Finding]) -> list[dict[str, Any]]:
+def _rule_descriptors(rules: list[type[Rule]], found: dict[str, str]) -> list[dict[str, Any]]:
+    """Every rule listed, then any code found (code → rule name) that the caller did not list."""
     descriptors = []
     seen: set[str] = set()
     for rule in rules:
         if rule.code not in seen:
             seen.add(rule.code)
             descriptors.append(_descriptor(rule))
-    for finding in findings:  # a finding of a rule the caller did not list still gets a (bare) descriptor
-        if finding.code not in seen:
-            seen.add(finding.code)
-            descriptors.append({"id": finding.code, "name": finding.rule})
+    for code, name in found.items():  # a finding of a rule the caller did not list still gets a (bare) descriptor
+        if code not in seen:
+            seen.add(code)
+            descriptors.append({"id": code, "name": name})
     return descriptors
 
 
