@@ -213,7 +213,7 @@ def check(
         progress = Progress.on_terminal(len(readers), quiet=quiet)
         try:
             run = audit_documents(readers, settings, strict=strict, reference=reference, jobs=jobs, progress=progress,
-                                  compact=True, input_bytes=readers.input_bytes)
+                                  compact=True, input_bytes=readers.input_bytes, decisions=inputs.decisions)
         finally:
             if progress is not None:
                 progress.close()
@@ -223,7 +223,7 @@ def check(
             print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
             say(f"audit: error: {inputs.error}; no report written", err=True)
             return 2
-        review, trend = review_results(run.results, inputs)
+        review, trend = review_results(run, inputs)
         for line in conflict_lines(review):
             say(f"audit: warning: {line}", err=True)
         # The findings first: a report that cannot be written must not hide them.

@@ -186,32 +186,42 @@ class Review:
         return {i: rows for i, rows in self.decisions.conflicts.items() if i in self.seen}
 
 
+    def take(self, result: DocumentResult) -> None:
+        """Apply the decisions to one document as it comes: its `ignore`d findings suppressed (counted in its
+        `suppressed`), the others counted by status."""
+        kept = []
+        for finding in result.findings:
+            self.seen.add(finding.id)
+            status = self.status(finding)
+            if status == IGNORE:
+                self.ignored.setdefault(result.name, []).append(finding)
+                result.suppressed += 1
+                self.counts["ignored"] += 1
+            else:
+                kept.append(finding)
+                self.counts[status or "open"] += 1
+        result.findings = kept
+
+    def finish(self, names: Iterable[str]) -> None:
+        """After the run's last document (`names`: every document audited): the decisions whose finding is
+        gone are resolved, those about documents not audited are set aside."""
+        audited = list(names)
+        for entry in self.decisions.entries.values():
+            if entry.id in self.seen:
+                continue
+            if entry.file and not any(same_document(entry.file, name) for name in audited):
+                self.elsewhere += 1
+            else:
+                self.resolved.append(entry)
+        self.counts["resolved"] = len(self.resolved)
+
+
 def apply_decisions(results: list[DocumentResult], decisions: Decisions) -> Review:
     """Suppress `ignore`d findings (counted in each result's `suppressed`), and find what was resolved."""
     review = Review(decisions)
-    seen = review.seen
     for result in results:
-        kept = []
-        for finding in result.findings:
-            seen.add(finding.id)
-            status = review.status(finding)
-            if status == IGNORE:
-                review.ignored.setdefault(result.name, []).append(finding)
-                result.suppressed += 1
-                review.counts["ignored"] += 1
-            else:
-                kept.append(finding)
-                review.counts[status or "open"] += 1
-        result.findings = kept
-    names = [result.name for result in results]
-    for entry in decisions.entries.values():
-        if entry.id in seen:
-            continue
-        if entry.file and not any(same_document(entry.file, name) for name in names):
-            review.elsewhere += 1
-        else:
-            review.resolved.append(entry)
-    review.counts["resolved"] = len(review.resolved)
+        review.take(result)
+    review.finish(result.name for result in results)
     return review
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO, overload
 
 from audit import __version__
 from audit.config import Settings
@@ -35,11 +37,70 @@ def is_large_run(documents: int, input_bytes: int = 0) -> bool:
     return documents > LARGE_RUN_DOCUMENTS or input_bytes > LARGE_RUN_BYTES
 
 
+class SpooledResults(Sequence[DocumentResult]):
+    """A large run's results, kept on disk rather than in memory: each pickled, as it comes, into an unnamed
+    temporary file (gone when the process ends, however it ends), and read back each time it is needed. The
+    reports and the terminal read a run's results a few times over; each reading holds one document at a time.
+    Should the disk refuse a write, that result and the later ones stay in memory: the run goes on."""
+
+    def __init__(self) -> None:
+        self._offsets: list[int] = []  # where each result starts; -1: held in memory (`_held`)
+        self._held: dict[int, DocumentResult] = {}
+        self._end = 0
+        try:
+            self._file: BinaryIO | None = tempfile.TemporaryFile(prefix="audit-run-")
+        except OSError:
+            self._file = None
+        self._writable = self._file is not None
+
+    def append(self, result: DocumentResult) -> None:
+        if self._writable and self._file is not None:
+            try:
+                self._file.seek(self._end)
+                pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+                self._offsets.append(self._end)
+                self._end = self._file.tell()
+                return
+            except OSError:
+                self._writable = False  # a full disk: what was spooled before stays readable
+        self._held[len(self._offsets)] = result
+        self._offsets.append(-1)
+
+    def extend(self, results: Iterable[DocumentResult]) -> None:
+        for result in results:
+            self.append(result)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DocumentResult]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentResult | list[DocumentResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = range(len(self._offsets))[index]  # IndexError, and negative indices, as a list has them
+        offset = self._offsets[position]
+        if offset < 0 or self._file is None:
+            return self._held[position]
+        self._file.seek(offset)
+        result: DocumentResult = pickle.load(self._file)
+        return result
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for position in range(len(self._offsets)):
+            yield self[position]
+
+
 @dataclass
 class Run:
-    results: list[DocumentResult] = field(default_factory=list)
+    results: list[DocumentResult] | SpooledResults = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one line per input that could not be read
     reference: str = ""  # corpus scores against a reference translation, with their signatures
+    review: "Review | None" = None  # the decisions applied to each document as it came
 
     def worst(self) -> Severity | None:
         return max((f.severity for r in self.results for f in r.findings), default=None)
@@ -56,15 +117,22 @@ Reader = Callable[[], Document]
 
 def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, strict: bool = False,
                     reference: Path | None = None, jobs: int = 1, progress: "Progress | None" = None,
-                    compact: bool = False, large: bool | None = None, input_bytes: int = 0) -> Run:
+                    compact: bool = False, large: bool | None = None, input_bytes: int = 0,
+                    decisions: "Decisions | None" = None) -> Run:
     """Read and audit each document; a bad input is recorded and skipped (or, with `strict`, stops the run).
 
     With `compact`, each result keeps only what the reports read (its pairs and findings), not the
     paragraphs as read nor the normalized text; in a large run (`large`, by default `is_large_run` of the
-    documents and `input_bytes`), only the pairs that carry findings: memory then grows with the findings."""
-    run = Run()
+    documents and `input_bytes`), only the pairs that carry findings, and the results are spooled to disk
+    (`SpooledResults`): memory then stays that of one document, however many there are. With `decisions`,
+    each document's findings are reviewed as it comes (`run.review`; `review_results` finishes it)."""
     if large is None:
         large = is_large_run(len(readers), input_bytes)
+    run = Run(SpooledResults() if compact and large else [])
+    if decisions is not None:
+        from audit.decisions import Review
+
+        run.review = Review(decisions)
     run.results.extend(iter_results(readers, settings, run, strict=strict, reference=reference, jobs=jobs, progress=progress,
                                     compact=compact, large=large))
     return run
@@ -104,6 +172,8 @@ def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run
                 _override_severity(outcome, settings.severity)
                 if _drop_baselined(outcome, baseline) and compact and large:
                     outcome = compact_result(outcome, findings_only=True)  # pairs whose findings were all known
+                if run.review is not None:
+                    run.review.take(outcome)
                 yield outcome
             if progress is not None:
                 progress.advance(label)
@@ -336,19 +406,18 @@ def load_review_inputs(settings: Settings, earlier: list[Path]) -> ReviewInputs:
         return ReviewInputs(error=error)
 
 
-def review_results(results: list[DocumentResult], inputs: ReviewInputs) -> tuple[Review | None, Trend | None]:
-    """The editor's loop: apply the decisions (ignored findings become suppressed), and compare with earlier
-    runs. Either is None when not asked for."""
-    review: Review | None = None
+def review_results(run: Run, inputs: ReviewInputs) -> tuple[Review | None, Trend | None]:
+    """The editor's loop: the decisions (`audit_documents` applied them to each document as it came, given
+    `inputs.decisions`: ignored findings became suppressed), and the comparison with earlier runs. Either is
+    None when not asked for."""
+    review = run.review
+    if review is not None:
+        review.finish(result.name for result in run.results)
     trend: Trend | None = None
-    if inputs.decisions:
-        from audit.decisions import apply_decisions
-
-        review = apply_decisions(results, inputs.decisions)
     if inputs.earlier:
         from audit.compare import compare
 
-        trend = compare(results, inputs.earlier, review)
+        trend = compare(run.results, inputs.earlier, review)
     return review, trend
 
 
