@@ -36,12 +36,14 @@ class Auditor:
 
 
 def _unit_pairs(source: list[Segment], target: list[Segment]) -> list[AlignedPair]:
-    """Pairs given by the input format: the sentences of unit k on both sides form one bead."""
-    units = sorted({s.paragraph for s in source} | {t.paragraph for t in target})
-    return [
-        AlignedPair([s for s in source if s.paragraph == unit], [t for t in target if t.paragraph == unit], 0.0)
-        for unit in units
-    ]
+    """Pairs given by the input format: the sentences of unit k on both sides form one bead (grouped in one
+    pass: a file of many units costs in proportion to its size, not to units × sentences)."""
+    units: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for segment in source:
+        units.setdefault(segment.paragraph, ([], []))[0].append(segment)
+    for segment in target:
+        units.setdefault(segment.paragraph, ([], []))[1].append(segment)
+    return [AlignedPair(*units[unit], 0.0) for unit in sorted(units)]
 
 
 def _suppressed(finding: Finding, aligned: AlignedDocument) -> bool:
