@@ -143,8 +143,10 @@ def substitutes(lexicon: Lexicon, glossary: Glossary) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for key, row in sorted(lexicon.rows.items()):
         kind, source, forms = row.split("\t")
-        first = forms.split("|")[0]
-        if kind in KINDS and glossary.lookup(key) is None and first not in in_glossary and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
+        first, *others = forms.split("|")
+        described = any(other.startswith(first + " ") for other in others)  # Longmen of "Longmen county in Huizhou"
+        if kind in KINDS and glossary.lookup(key) is None and first not in in_glossary and not described \
+                and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
             out[kind].append(first)
     out["romanized"] = [english for _chinese, english in romanized_people(lexicon, glossary)]
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from audit.lexicon.dictionary import Dictionary, content_stem
 from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon
@@ -65,12 +65,17 @@ def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozense
 def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary) -> list[Expected]:
     """The lexicon's names in a normalised Chinese text (glossary mentions blanked out), read as words: the
     text is cut by forward maximum matching over the lexicon and the dictionary together, so a name inside
-    a longer word is not one (南非 of 西南非洲 is cut 西南|非洲; 美 of 美元 is no name of two characters)."""
+    a longer word is not one (南非 of 西南非洲 is cut 西南|非洲; 美 of 美元 is no name of two characters), nor one
+    run on by single transliteration characters, nor one inside a title 《…》 (a work's title is translated as
+    a whole, its words freely)."""
     found: list[Expected] = []
     rows = lexicon.rows
-    for position, size in _cut(text, lexicon, dictionary):
+    cut = _cut(text, lexicon, dictionary)
+    titles = _title_spans(text)
+    for k, (position, size) in enumerate(cut):
         word = text[position:position + size]
-        if size >= 2 and word in rows and not _inside_transliteration(text, position, position + size):
+        if size >= 2 and word in rows and not _inside_transliteration(text, position, position + size) \
+                and not _run_on(text, cut, k) and not any(a < position < b for a, b in titles):
             entity = lexicon.lookup(word)
             if entity is not None and entity.kind in NAMED_KINDS:
                 found.append(Expected(position, position + size, word, entity.kind, entity.english, _said(entity)))
@@ -105,6 +110,37 @@ def _inside_transliteration(text: str, start: int, end: int) -> bool:
     if not all(char in TRANSLITERATION for char in text[start:end]):
         return False
     return any(char in TRANSLITERATION or char == "·" for char in text[start - 1:start] + text[end:end + 1])
+
+
+RUN_ON = 2  # single transliteration characters beside a name that make it part of a longer one (瓦|德|拉|馬大: 3)
+
+
+def _run_on(text: str, cut: tuple[tuple[int, int], ...], k: int) -> bool:
+    """A name whose edge is a transliteration character, beside single characters of the same kind that no word
+    claims, is a piece of a longer foreign name the lexicon does not know: 馬大 (Martha) of 瓦德拉馬|大幅
+    (Valderrama). Two such characters at least, so that one preposition (位於德州) is not taken for one."""
+    start, size = cut[k]
+    end = start + size
+
+    def singles(pieces: Iterator[tuple[int, int]]) -> int:
+        count = 0
+        for at, length in pieces:
+            if length != 1 or text[at] not in TRANSLITERATION:
+                break
+            count += 1
+        return count
+
+    before = text[start] in TRANSLITERATION and singles(cut[j] for j in range(k - 1, -1, -1)) >= RUN_ON
+    after = text[end - 1] in TRANSLITERATION and singles(cut[j] for j in range(k + 1, len(cut))) >= RUN_ON
+    return before or after
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of works are: between 《 and 》."""
+    return [(found.start(), found.end()) for found in _TITLE.finditer(text)]
+
+
+_TITLE = re.compile(r"《[^《》]*》")
 
 
 def _said(entity: Entity) -> str:
@@ -288,11 +324,14 @@ def _derived(form: str) -> tuple[str, ...]:
     for cut, ending in ADJECTIVE_ENDINGS:
         if form.endswith(ending):
             out.append(form[: len(form) - len(ending)] + cut)
-    return tuple(out)
+    return tuple(out + [word + "s" for word in out if word.endswith("an")])
 
 
 def _base(word: str) -> str:
-    """The forms an adjective may come from: Bulgarian → Bulgaria; only the first that differs is needed here."""
+    """The forms an adjective may come from: Bulgarian → Bulgaria, Macedonians → Macedonia; only the first
+    that differs is needed here."""
+    if word.endswith("ans"):
+        word = word[:-1]  # a demonym's plural (Americans, Macedonians)
     for cut, ending in ADJECTIVE_ENDINGS:
         if word.endswith(cut) and len(word) - len(cut) >= 4:
             return word[: len(word) - len(cut)] + ending
@@ -311,9 +350,10 @@ def word_pattern(word: str) -> re.Pattern[str]:
 def _has_word(word: str, english: EnglishText, expected: Expected, form: str) -> bool:
     """A word of a longer form, as a word of the English. A person's surname written first (Wang Yi) counts
     alone only when no other capitalised word follows it: "Wang Yu" is another person."""
-    pattern, text = word_pattern(word), english.text
+    pattern, text = _plural_pattern(word), english.text
     run = _RUN_PREFIX.match(word)
-    places = english.starts.get(run.group(), ()) if run else [m.start() for m in pattern.finditer(text)]
+    places = sorted([*english.starts.get(run.group(), ()), *english.starts.get(run.group() + "s", ())]) if run \
+        else [m.start() for m in pattern.finditer(text)]
     for at in places:
         match = pattern.match(text, at)
         if match is None:
@@ -327,6 +367,12 @@ def _has_word(word: str, english: EnglishText, expected: Expected, form: str) ->
 
 
 _FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
+
+
+@lru_cache(maxsize=16384)
+def _plural_pattern(word: str) -> re.Pattern[str]:
+    """A word of a name, also as a plural: "the Clintons" names Hillary Clinton's family, her among them."""
+    return re.compile(rf"(?<![A-Za-z]){re.escape(word)}s?(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -386,9 +432,31 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
         return True  # a romanization of a Chinese personal name of the source (Ing-wen of 蔡英文)
     if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
         return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
-    if known is not None and known[0] != "person":
+    if known is not None and known[0] in ("place", "org"):
         return False  # the lexicon knows how Chinese writes this place or body (圭亚那 for Guyana): sound is no excuse
+    if known is not None and known[0] != "person":
+        # A word that also names a concept or language (West: 西方 "the West") said by a run that sounds as alike
+        # as a rendering must: 威斯特, Kanye West.
+        return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in source.runs)
     return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in source.runs)
+
+
+def glossed_in_latin(text: str, name: Expected, english: EnglishText) -> bool:
+    """Whether the Chinese follows the name, within its term, with an original in Latin letters in brackets that
+    the English writes: 新幾內亞航空 (Air Niugini), 肖恩·曼德斯 (Shawn Mendes), 巴登符騰堡 (Baden-Württemberg).
+    The translator rendered the name by its original spelling, not by the lexicon's English. Every word of the
+    original (in ASCII letters: Württemberg may be written Wuerttemberg) must be there: "Rapid Haifa" does not
+    render 維也納快速 (Rapid Vienna)."""
+    found = _LATIN_GLOSS.match(text, name.end)
+    if found is None:
+        return False
+    words = [word for word in _LATIN_WORD.findall(found.group(1)) if word.isascii()]
+    return bool(words) and all(word in english.starts for word in words)
+
+
+# The rest of the term (up to four characters: 航空, ·曼德斯), then the original in brackets.
+_LATIN_GLOSS = re.compile(r"[\u3400-\u9fff·]{0,4}\s*[(（]\s*([A-Za-z][^()（）]*)[)）]")
+_LATIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @lru_cache(maxsize=4096)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from audit.checks.accounting import (
-    EnglishText, Explains, Source, Written, expected_names, explained, form_words, may_stand_for, renders, word_pattern,
-    word_starts, written_names,
+    EnglishText, Explains, Source, Written, expected_names, explained, form_words, glossed_in_latin, may_stand_for,
+    renders, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
+from audit.lexicon.entry import english_form
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
@@ -166,7 +168,8 @@ class NameMismatch(Rule):
 
         missing = [e for e in expected_names(blank, lexicon, dictionary)
                    if not renders(e, target, lexicon, names_of) and not renders(e, around, lexicon, names_of)
-                   and not _countries_rendered(e.chinese, nearby, glossary)]
+                   and not _countries_rendered(e.chinese, nearby, glossary)
+                   and not glossed_in_latin(blank, e, around)]
         english = pair.target_norm.replace("’", "'")
         written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
         if not (missing or pending):  # then only a place or organisation alone can be reported
@@ -271,6 +274,8 @@ class NameMismatch(Rule):
                     and not (m.entry.type == "person" and _inside_longer_name(pair.source_norm, m.start, m.end))]
         rest = glossary.blank_mentions(pair.source_norm)
         mentions += _abbreviation_mentions(rest, glossary)  # 中美貿易 names China too
+        target = EnglishText(pair.target_norm)
+        mentions = [m for m in mentions if not _head_rendered(m.entry, target)]
         deficits = _deficits(mentions, written, reported)
         if not deficits:
             return
@@ -353,6 +358,8 @@ def _rendered(entry: Entry, english: EnglishText) -> bool:
     one only when no other capitalised word follows it: "Wang Yu", "Tsai Ying-chieh" are other people."""
     if _lexicon_renders(entry, english):
         return True
+    if _head_rendered(entry, english):
+        return True
     firsts = {form.split()[0] for form in entry.english if " " in form} if entry.type == "person" else set()
     for match in _matches(entry, english):
         following = _FOLLOWING.match(english.text, match.end())
@@ -363,6 +370,18 @@ def _rendered(entry: Entry, english: EnglishText) -> bool:
 
 
 _FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
+
+
+def _head_rendered(entry: Entry, english: EnglishText) -> bool:
+    """"Korean peninsula" for Korean Peninsula: a place's or body's generic word is capitalised or not."""
+    return entry.type != "person" and any(english.search(_capitalised_head(form), form) for form in entry.english if " " in form)
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_head(form: str) -> re.Pattern[str]:
+    """A multi-word form whose first word is as written and the rest in either case (Korean Peninsula/peninsula)."""
+    first, rest = form.split(" ", 1)
+    return re.compile(rf"(?<![A-Za-z]){re.escape(first)}[\s\-]+(?i:{english_form(rest)})(?![A-Za-z])")
 
 
 def _part_of(written: Entry, source: Entry) -> bool:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from audit.lexicon.build_dictionary import default_source
 from audit.normalize import normalize_zh
+from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 
 FORMAT = "audit-entities/1"
 TARGET = Path(__file__).parent / "data" / "entities.tsv.gz"
@@ -38,12 +39,42 @@ _PLACE = re.compile(r"\b(city|county|province|capital|district|town|township|vil
                     r"street|port|airport|municipality|territory|continent)\b", re.I)
 _ORG = re.compile(r"\b(university|company|corporation|party|bank|agency|organization|organisation|association|"
                   r"ministry|newspaper|broadcaster|group|council|institute|committee|union|army|league|court|"
-                  r"college|school|inc\.?|ltd|news)\b", re.I)
+                  r"college|school|inc\.?|ltd|news|brand)\b", re.I)  # a brand (格力 Gree) is its maker's name
 _LIFESPAN = re.compile(r"\((?:c\. ?)?-?\d{1,4}(?: ?BC)?-(?:\d{1,4})?\)|\(born \d{4}\)")
 _PARENS = re.compile(r"\([^()]*\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]|[\u3400-\u9fff|]+")
 _SKIP = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written|"
                    r"abbr\. for [^A-Z])", re.I)
+
+
+# A sense that names its headword by another entry (CEDICT's wording): `abbr. for 德克薩斯州|德克萨斯州, Texas`,
+# `Taiwan equivalent of 希拉里[Xi1 la1 li3]`, `see 七台河市[…]`. The English after the comma is the name; without
+# it, the other entry's English is (resolved once all entries are read).
+_REFERENCE = re.compile(r"^(?:abbr\. (?:for|of)|see(?: also)?|Taiwan equivalent of|also written) "
+                        r"([\u3400-\u9fff·]+)(?:\|([\u3400-\u9fff·]+))?(?:\[[^\]]*\])?(?:, (.+))?$")
+# A place name with CEDICT's description after it: `Longmen county in Huizhou`, `Dezhou prefecture-level city in
+# Shandong`, `Shuili Township in Nantou County` → the name alone (the description is for dictionary readers).
+_DESCRIBED = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?:[a-z][\w-]* )*?"
+                        r"(?:county|city|district|township|prefecture|town|village|Township|District|County) (?:in|of) ")
+# A sense qualified by the country whose body it is: `Parliament (UK)`, `Ministry of Justice (PRC etc)`.
+_QUALIFIED = re.compile(r"^(.+?) \((?:[A-Z][A-Za-z]*)(?: etc\.?)?\)$")
+
+
+def reference(sense: str) -> tuple[str, list[str]] | None:
+    """(the Chinese entry a sense refers to, the English it gives itself) for `abbr. for X, English`-like senses."""
+    found = _REFERENCE.match(sense)
+    if found is None:
+        return None
+    english = gloss_forms(found.group(3)) if found.group(3) else []
+    return found.group(2) or found.group(1), english
+
+
+def generic_office(senses: list[str]) -> bool:
+    """A headword CEDICT glosses as different bodies of different countries (國會: Parliament (UK), Congress (US),
+    Diet (Japan); 司法部: Ministry of Justice (PRC etc), Justice Department (USA etc)) names an office of any
+    country, a common noun in use: no one English name is expected for it."""
+    names = {found.group(1) for sense in senses if (found := _QUALIFIED.match(sense))}
+    return len(names) >= 2
 
 
 def gloss_forms(sense: str) -> list[str]:
@@ -60,6 +91,9 @@ def gloss_forms(sense: str) -> list[str]:
     text = re.sub(r"^(the|The) ", "", text)
     if not text or not text[0].isupper() or len(text.split()) > MAX_FORM_WORDS or not re.search(r"[a-z]|^[A-Z]{2,}$", text):
         return []  # a description, or no name at all; an acronym (USA, NATO) is one
+    described = _DESCRIBED.match(text + " ")
+    if described and len(re.findall(r"[aeiouy]+", described.group(1).lower())) >= 2:
+        return [described.group(1), text]  # one syllable (He county, Li county) is no name alone: "He" is a pronoun
     return [text]
 
 
@@ -80,17 +114,35 @@ def cedict_entities(entries: list[tuple[str, str, str, list[str]]]) -> dict[str,
     in running text it is the word far more often than the name."""
     common = {simplified for _t, simplified, pinyin, _s in entries if not re.search(r"[A-Z]", pinyin)}
     out: dict[str, tuple[str, str, list[str]]] = {}
+    references: list[tuple[str, str]] = []  # (key, the entry its senses refer to) for names glossed by reference
     for traditional, simplified, pinyin, senses in entries:
         if len(simplified) < 2 or simplified in common or not re.search(r"(?:^| )[A-Z]", pinyin) \
                 or not re.fullmatch(r"[\u3400-\u9fff·]+", simplified):
             continue
-        forms = [form for sense in senses for form in gloss_forms(sense)]
-        if not forms:
-            continue
-        for key in dict.fromkeys((normalize_zh(simplified), normalize_zh(traditional))):
-            kind, source, known = out.get(key, (kind_of(senses), "CC-CEDICT", []))
-            out[key] = (kind, source, list(dict.fromkeys(known + forms)))
-    return out
+        keys = list(dict.fromkeys((normalize_zh(simplified), normalize_zh(traditional))))
+        forms: list[str] = []
+        for sense in senses:
+            referred = reference(sense)
+            if referred is None:
+                forms += gloss_forms(sense)
+            else:
+                forms += referred[1]
+                references += [(key, normalize_zh(referred[0])) for key in keys if not referred[1]]
+        kind = "office" if generic_office(senses) else kind_of(senses)
+        if forms and kind != "person" and set(forms) <= CALENDAR_WORDS:
+            continue  # 十月 October, 禮拜六 Saturday: dates, read by the date rules, never names
+        for key in keys:
+            known_kind, source, known = out.get(key, (kind, "CC-CEDICT", []))
+            out[key] = (known_kind, source, list(dict.fromkeys(known + forms)))
+    for key, other in references:  # 希拉蕊: Taiwan equivalent of 希拉里 (Hillary)
+        if key in out and other in out and other != key:
+            kind, source, forms = out[key]
+            kind = out[other][0] if kind == "other" else kind  # the entry referred to may say what it is (a person)
+            out[key] = (kind, source, list(dict.fromkeys(forms + out[other][2])))
+    return {key: found for key, found in out.items() if found[2]}
+
+
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def surnames(entries: list[tuple[str, str, str, list[str]]]) -> dict[str, list[str]]:
@@ -189,12 +241,17 @@ def common_words(entries: list[tuple[str, str, str, list[str]]]) -> list[str]:
 def build(path: Path) -> str:
     header, raw = read_cedict_full(path)
     entities = cedict_entities(raw)
-    for key, (kind, source, forms) in cldr_entities().items():
+    cldr = cldr_entities()
+    for key, (kind, source, forms) in cldr.items():
         known = entities.get(key)
         if known is None:
             entities[key] = (kind, source, forms)
         else:  # CLDR's standard name first, CEDICT's extra forms after; CEDICT's kind (person/org) is finer
             entities[key] = (known[0] if known[0] != "other" else kind, f"CLDR+{known[1]}", list(dict.fromkeys(forms + known[2])))
+    currencies = {form.lower() for kind, _source, forms in cldr.values() if kind == "currency" for form in forms}
+    for key, (kind, source, forms) in entities.items():
+        if kind != "currency" and any(form.lower() in currencies for form in forms):
+            entities[key] = ("currency", source, forms)  # 美金 "US dollar": CLDR's US Dollar, a common noun in English
     demonyms(entities, raw)
     meta = [line for line in header if line.startswith(("#! date", "#! license"))]
     lines = [f"{FORMAT}\tCC-CEDICT proper nouns (MDBG, CC BY-SA 4.0) and CLDR names (Unicode licence) via babel"]
