@@ -1,7 +1,7 @@
 """The bundled entity lexicon: CC-CEDICT's proper nouns and CLDR's names (data/entities.tsv.gz).
 
 Built by `python -m audit.lexicon.build_entities` (see there for sources and licences). Each Chinese name
-maps to its kind (person, place, org, language, currency, other), its source (CC-CEDICT, CLDR) and its
+maps to its kind (person, place, org, language, currency, office, other), its source (CC-CEDICT, CLDR) and its
 English forms, demonyms and adjectives included. Loaded once per process through the user cache, as a
 dict of raw lines: an entity is parsed only when a text mentions it.
 """
