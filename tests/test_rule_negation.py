@@ -59,8 +59,8 @@ def test_negating_words_come_from_the_dictionary() -> None:
     lexicon = load_negation()
     assert {"没有", "未能", "从未", "并非"} <= lexicon.negating
     assert not {"不断", "非常", "无论", "是否", "不得不"} & lexicon.negating
-    found = chinese_negations(normalize_zh("他從未去過，也不斷地說沒有。"))
-    assert found.words == ["从未", "没有"]
+    found, _meaning = chinese_negations(normalize_zh("他從未去過，也不斷地說沒有。"))
+    assert [n.word for n in found] == ["从未", "没有"]
 
 
 def test_english_negators_without_correlatives_or_abbreviations() -> None:
@@ -93,9 +93,19 @@ def test_the_data_file_is_what_the_builder_makes_of_cc_cedict() -> None:
     assert build(default_source()) == bundled
 
 
-def test_one_negation_more_on_either_side_is_an_info() -> None:
+def test_a_negation_dropped_in_one_clause_is_found_beside_one_kept() -> None:
     [dropped] = _findings("他沒有來開會，也沒有打電話。", "He did not come to the meeting, and he called.")
-    assert dropped.severity == Severity.INFO and "negates 2 times" in dropped.message
-    [added] = _findings("他沒有來開會。", "He did not come to the meeting and did not call.")
-    assert added.severity == Severity.INFO and "negates 2 times" in added.message
+    assert "没有" in dropped.message and dropped.source_marks == ("沒有",)
     assert _findings("他沒有來開會，也沒有打電話。", "He neither came to the meeting nor called.") == []
+
+
+def test_a_negation_added_where_the_source_says_the_same_words_plainly() -> None:
+    [added] = _findings("他來開會，也打了電話。", "He came to the meeting but did not call.")
+    assert added.target_marks == ("not",) and "call" not in added.source_text
+    assert _findings("他來開會，但沒有打電話。", "He came to the meeting but did not call.") == []
+
+
+def test_a_negation_rephrased_around_other_words_is_no_finding() -> None:
+    """Words of the negated part not found on the other side: a rephrasing, not a reversal."""
+    assert _findings("我本來預想更多場，但這沒辦法。", "I envisioned more, but that's the way it worked out.") == []
+    assert _findings("問卷參與者清楚明白，但沒什麼人與家人談論此事。", "Participants had a clear idea, but few people talked to family about it.") == []

@@ -26,7 +26,12 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _NEGATIVE_AFFIX = re.compile(r"^(un|in|im|il|ir|non|dis)?[a-z]{3,}?(?(1)|less)$")
 
 
+_UNAMBIGUOUS = re.compile(r"^(?:un|non)[a-z]{4,}$|^[a-z]{4,}less$")
 _PLAIN = re.compile(r"^\s*(?:to\s+)?(?:not|no|never|none|neither|nobody|nothing|cannot|\w+n't)\b", re.IGNORECASE)
+# A first sense that opens with a verb negative in meaning (the Cambridge Grammar, ch. 9: lack, fail,
+# refuse, deny, avoid, prevent; unable) makes a word without a negating character say a negation (缺乏
+# "to lack", 拒绝 "to refuse", 难以 "hard to"): it may stand behind an English "not".
+_LEXICAL_FIRST = re.compile(r"^\s*(?:to\s+)?(?:lack|fail|refuse|deny|avoid|prevent|unable|hard\s+to|hardly)\b", re.IGNORECASE)
 _SKIP = re.compile(r"^(?:CL:|surname |abbr\. for|(?:old |archaic )?variant of|see |used in |$)")
 
 
@@ -52,6 +57,16 @@ def _affixed(word: str, base_stems: set[str]) -> bool:
     return english_stem(base) in base_stems
 
 
+def lexical(entries: list[tuple[str, list[str]]]) -> list[str]:
+    """Words of two characters or more, none of them negating, whose first sense is negative in meaning."""
+    found = set()
+    for simplified, senses in entries:
+        first = next((_plain(sense) for sense in senses if not _SKIP.match(sense)), "")
+        if 1 < len(simplified) <= MAX_WORD and not set(simplified) & set(NEGATING_CHARACTERS) and _LEXICAL_FIRST.match(first):
+            found.add(simplified)
+    return sorted(found)
+
+
 def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
     """Among the words with a negating character: those that plainly negate (their first sense opens with a
     negator: 不 "no; not", 未 "not yet", 从未 "never"), those that negate otherwise (their first sense is negative, or
@@ -72,7 +87,9 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
         base_stems = glosses.get(simplified[1:], set()) if len(simplified) > 1 else set()
         words = {w for sense in senses for w in re.findall(r"[a-z]+", sense.lower())}
         found = {w for w in words if _affixed(w, base_stems)} if simplified[0] in NEGATING_CHARACTERS else set()
-        affixed |= found
+        # un-, non- and -less on an English base in any gloss of a negating word (不太可能 "unlikely"); in-
+        # and dis- only as above, on the remainder's own gloss: on any base they make positive words (improve).
+        affixed |= found | {w for w in words if _UNAMBIGUOUS.match(w) and _affixed(w, vocabulary)}
         first = senses[0].split(";")[0] if senses else ""
         negative = [bool(english_negations(part)) for sense in senses for part in sense.split(";")]
         if _PLAIN.match(first) and english_negations(first):
@@ -91,9 +108,10 @@ def build(path: Path) -> str:
     plain, negating, meaning, neutral, affixed = classify(entries)
     lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) by audit/lexicon/build_negation.py",
              "# plain: words whose first sense opens with a negator; zh: other words that negate; meaning: negative"
-             " in meaning only; neutral: neither; en: negative-affix English glosses"]
+             " in meaning only; neutral: neither; en: negative-affix English glosses;"
+             " lexical: words without a negating character whose first sense is negative (to lack, to refuse)"]
     lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
-    lines += [f"en\t{w}" for w in affixed]
+    lines += [f"en\t{w}" for w in affixed] + [f"lexical\t{w}" for w in lexical(entries)]
     return "\n".join(lines) + "\n"
 
 
@@ -102,7 +120,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical")}
     print(f"{target}: {counts} from {source}")
 
 

@@ -28,11 +28,11 @@ _MARKER = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 # Verbs and adjectives whose meaning holds a negation: they may render a Chinese one (未能 "failed to",
 # 没有 "lack"), but a Chinese sentence may say the same without a negating word (缺乏 "to lack").
-# With the approximate negators of the same grammar (hardly, scarcely, barely, rarely, seldom) and the
+# With the approximate negators of the same grammar (hardly, scarcely, barely, rarely, seldom, few) and the
 # constructions that carry a Chinese 不/未 (yet to, rather than, instead of).
 _LEXICAL = re.compile(
     r"\b(?:lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|unable|absent|absence|hardly|scarcely|barely|rarely|seldom|"
-    r"yet\s+to|rather\s+than|instead\s+of|(?:less|fewer)\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
+    r"(?<!\ba\s)few|yet\s+to|rather\s+than|instead\s+of|(?:less|fewer)\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
 # Uses of the negators that negate nothing: correlatives, concessives, "No. 5", and the double negations
 # that assert (no choice but to = must; cannot help = must; 不得不 is glossed so).
 _NOT_NEGATING = re.compile(
@@ -45,9 +45,20 @@ _NOT_NEGATING = re.compile(
 
 def english_negations(text: str) -> list[str]:
     """The negators of an English text, as written, in order."""
+    return [text[start:end] for start, end in english_negation_spans(text)]
+
+
+def english_negation_spans(text: str) -> list[tuple[int, int]]:
+    """Where the negators of an English text stand: (start, end) offsets, in order."""
     if _NOT_NEGATING.search(text):
         text = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), text)
-    return [m.group() for m in _MARKER.finditer(text)]
+    return [m.span() for m in _MARKER.finditer(text)]
+
+
+def lexical_negation_spans(text: str) -> list[tuple[int, int]]:
+    """Where an English text says a negation by meaning (lack, failed to, unable) or a negator negates
+    nothing of its own (not only, no matter): such a word renders a Chinese negation standing beside it."""
+    return [m.span() for pattern in (_LEXICAL, _NOT_NEGATING) for m in pattern.finditer(text)]
 
 
 def lexical_negation(text: str) -> bool:
@@ -68,15 +79,23 @@ class NegationLexicon:
     meaning: frozenset[str]  # negative in meaning only (不满 "dissatisfied", 无比 "incomparably")
     neutral: frozenset[str]  # neither (不断 "continuous", 是否 "whether", 莫斯科 "Moscow")
     affixed: frozenset[str]  # English words with a negative affix that render a negated Chinese word
+    lexical: frozenset[str]  # words without a negating character, negative in meaning (缺乏 "to lack", 拒绝)
 
     def plainly(self, word: str) -> bool:
         """Whether a negating word is a plain negator (不, 未, 从未), or a negated verb CC-CEDICT does not list
         (不让): not a lexicalised compound that translators render by meaning (不堪 "broken", 无奈 "reluctantly")."""
-        known = word in self.negating or word in self.meaning or word in self.neutral
-        return word in self.plain or len(word) == 1 or not known
+        return word in self.plain or len(word) == 1 or not self.known(word)
 
     def kind(self, word: str) -> str:
-        """`negation`, `meaning` (negative in meaning only) or `neutral`, for a jieba word."""
+        """`negation`, `meaning` (negative in meaning only) or `neutral`, for a jieba word; a word CC-CEDICT does
+        not list is what its longest listed start is (不论是: 不论 "no matter", neutral)."""
+        known = next((word[:end] for end in range(len(word), 1, -1) if self.known(word[:end])), word)
+        return self._kind(known)
+
+    def known(self, word: str) -> bool:
+        return word in self.negating or word in self.meaning or word in self.neutral
+
+    def _kind(self, word: str) -> str:
         if word in self.negating:
             return "negation"
         if word in self.meaning:
@@ -97,13 +116,13 @@ def load_negation() -> NegationLexicon:
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
-    sides: dict[str, list[str]] = {"plain": [], "zh": [], "meaning": [], "neutral": [], "en": []}
+    sides: dict[str, list[str]] = {"plain": [], "zh": [], "meaning": [], "neutral": [], "en": [], "lexical": []}
     for line in body.splitlines():
         side, _, word = line.partition("\t")
         if side in sides:
             sides[side].append(word)
     sides["zh"] += sides["plain"]
-    return NegationLexicon(*(frozenset(sides[side]) for side in ("plain", "zh", "meaning", "neutral", "en")))
+    return NegationLexicon(*(frozenset(sides[side]) for side in ("plain", "zh", "meaning", "neutral", "en", "lexical")))
 
 
 @lru_cache(maxsize=1)
