@@ -32,6 +32,7 @@ class Negator:
     end: int
     scope: frozenset[str]
     head: frozenset[str]  # the stems of the first word it negates (未[出席]会议; not [attend] the meeting)
+    reach: int = 0  # where what it negates ends (offset into the text)
     plain: bool = True  # a plain negator (不, 未, not), not a lexicalised compound (不堪, 无奈)
 
 
@@ -59,9 +60,7 @@ class NegationMismatch(Rule):
     code, name, severity = "M001", "negation-mismatch", Severity.WARNING
     severity_note = "info when a single word of what it negates is found on the other side"
     SCOPE_WORDS = 4  # content words after an English negator, in its clause, that it negates (not [attend] the [meeting])
-    # Evidence for a warning: two words of the negated part found on the other side, or the first of them
-    # (counted twice); one other word alone is an info. Set on NTREX-128's dev part (bench/inject_completeness.py).
-    STRONG = 2
+    STRONG = 2  # words of the negated part found on the other side for a warning (the first counts twice); NTREX dev
     SCOPE_REACH = 6  # jieba words after a Chinese negator, in its clause, that it negates (未从美国身上看到)
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
@@ -118,11 +117,10 @@ class NegationMismatch(Rule):
         return any(low <= start < high for start, _ in marks)
 
     def unmatched_en(self, negator: Negator, zh: str, negations: list[Negator]) -> int:
-        """How many of the words an English negator negates are in the Chinese, when none of them stands in a
-        clause with a negation (0: none found, or one negated)."""
+        """How many of the words an English negator negates are in the Chinese, when none of them stands where
+        a Chinese negation reaches (the rest of its clause; the next word of one negative in meaning only)."""
         found = [(a, stems) for a, _, stems in load_dictionary().words_in(zh, 2) if negator.scope.intersection(stems)]
-        negated = [(a, b) for a, b in zh_clauses(zh) if any(a <= n.start < b for n in negations)]
-        if not found or any(a <= start < b for start, _ in found for a, b in negated):
+        if not found or any(n.start <= start < n.reach for start, _ in found for n in negations):
             return 0
         stems = {s for _, found_stems in found for s in found_stems}
         return len(negator.scope & stems) + bool(negator.head & stems)
@@ -134,7 +132,8 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[l
     cut (most sentences have none)."""
     negating: list[Negator] = []
     lexical = load_negation().lexical
-    meaning = [Negator(norm[a:b], a, b, frozenset(), frozenset()) for a, b, _ in load_dictionary().words_in(norm, 2) if norm[a:b] in lexical]
+    meaning = [Negator(norm[a:b], a, b, frozenset(), frozenset(), _clause_end(norm, a))
+               for a, b, _ in load_dictionary().words_in(norm, 2) if norm[a:b] in lexical]
     if not _CHARACTERS.intersection(norm):
         return negating, meaning
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
@@ -155,9 +154,9 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[l
             kind = lexicon.kind(word)
             if kind == "negation":
                 scope, head = _scope(_negated_part(word), words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
-                negating.append(Negator(word, start, at, scope, head, lexicon.plainly(word)))
-            elif kind == "meaning":
-                meaning.append(Negator(word, start, at, frozenset(), frozenset()))
+                negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start), lexicon.plainly(word)))
+            elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
+                meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
     return negating, meaning
 
 
@@ -167,6 +166,10 @@ def _scope(joined: str, following: list[str], tag: Callable[[str], str]) -> tupl
     of the first of them."""
     glossed = [stems for w in [joined, *following] if (stems := _glosses(w)) and tag(w)[:1] not in _FUNCTION_TAGS]
     return frozenset(s for stems in glossed for s in stems), frozenset(glossed[0] if glossed else ())
+
+
+def _clause_end(norm: str, at: int) -> int:
+    return next((end for start, end in zh_clauses(norm) if start <= at < end), len(norm))
 
 
 def _glosses(word: str) -> tuple[str, ...]:
