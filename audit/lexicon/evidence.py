@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from audit.align import en_numbers, zh_number_spans
 from audit.lexicon.dictionary import content_stem, content_stems, english_tokens, load_dictionary
 
@@ -27,6 +29,12 @@ _EN_BREAK = re.compile(
     r"since|unless|until|if|so that)\s)", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 LATIN_WEIGHT = 2  # a Latin word kept in the Chinese (Mike Coupe) weighs about as much as a Chinese word
+# English prepositions (a closed class: Huddleston & Pullum, The Cambridge Grammar of the English Language,
+# ch. 7) that the dictionary's stop words leave in: Chinese says them with a particle, a word order or a
+# localiser (之后, 期间) as often as with a word, so they are no evidence either way.
+PREPOSITIONS = frozenset("""after before against through throughout per during across between among amid amidst
+    within around until till since ahead toward towards despite via behind beyond along alongside upon inside outside
+    near beside besides except unlike onto past underneath beneath""".split())
 
 
 @dataclass(frozen=True)
@@ -75,12 +83,15 @@ def spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
-def zh_clauses(norm: str) -> list[tuple[int, int]]:
-    return spans(norm, _ZH_BREAK)
+@lru_cache(maxsize=4096)
+def zh_clauses(norm: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a Chinese text, remembered: the clause and negation rules ask about the same sentences."""
+    return tuple(spans(norm, _ZH_BREAK))
 
 
-def en_clauses(norm: str) -> list[tuple[int, int]]:
-    return spans(norm, _EN_BREAK)
+@lru_cache(maxsize=4096)
+def en_clauses(norm: str) -> tuple[tuple[int, int], ...]:
+    return tuple(spans(norm, _EN_BREAK))
 
 
 def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
@@ -91,11 +102,13 @@ def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
     en_stems = set(content_stems(en))
     en_keys = set(en_numbers(en, english_tokens(en)))
     content = bytearray(len(zh))  # 1: a unit; 2: a matched unit
-    for start, end, stems in words:
-        if end - start >= 2 and stems:
-            mark = 2 if en_stems.intersection(stems) else 1
-            content[start:end] = bytes(max(mark, c) for c in content[start:end])
-    zh_stems = {s for _, _, stems in words for s in stems}
+    units = [(start, end, stems) for start, end, stems in words if end - start >= 2 and stems]
+    for start, end, _ in units:
+        content[start:end] = b"\x01" * (end - start)
+    for start, end, stems in units:  # a match marks its characters whatever overlaps them
+        if not en_stems.isdisjoint(stems):
+            content[start:end] = b"\x02" * (end - start)
+    zh_stems = set(dictionary.stems_in(zh))  # remembered per text, as the name rule asks for them too
     for mention in glossary.mentions(zh) if glossary is not None else ():  # type: ignore[attr-defined]
         forms = {s for form in mention.entry.english for s in content_stems(form)}
         zh_stems |= forms
@@ -127,7 +140,7 @@ def _en_clause(en: str, start: int, end: int, zh_stems: set[str], zh_keys: set[s
     units = matched = 0
     for position, token in enumerate(tokens):
         stem = content_stem(token)
-        if stem is None:
+        if stem is None or _no_evidence(token):
             continue
         if stem in zh_stems:
             units, matched = units + 1, matched + 1
@@ -137,3 +150,10 @@ def _en_clause(en: str, start: int, end: int, zh_stems: set[str], zh_keys: set[s
         units += 1
         matched += key in zh_keys
     return Clause(start, end, units, matched)
+
+
+@lru_cache(maxsize=4096)
+def _no_evidence(token: str) -> bool:
+    """A preposition, or a number word (its value is compared as a number: four, million, percent)."""
+    lower = token.lower()
+    return lower in PREPOSITIONS or lower in ("percent", "cent") or bool(en_numbers(lower, [lower]))
