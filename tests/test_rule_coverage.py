@@ -26,6 +26,14 @@ def test_clauses_split_at_clause_punctuation_and_conjunctions() -> None:
     assert [en[a:b] for a, b in en_clauses(en)][-1] == "and the two sides discussed a peace plan to end the war."
 
 
+def test_prepositions_and_number_words_are_no_clause_evidence() -> None:
+    """"after" is said by a word order or 之後 as often as by a word; "four" is compared as a number."""
+    en = normalize_en("The two countries signed the agreement after the summit, and four million people benefit.")
+    evidence = pair_evidence(normalize_zh("兩國在峰會後簽署了協議，約四百萬人受惠。"), en)
+    after = next(c for c in evidence.en if en[c.start:c.end] == "after the summit")
+    assert (after.units, after.matched) == (1, 1)
+
+
 def test_a_dropped_clause_is_reported_quoting_it() -> None:
     [finding] = _run(OmittedClause(), ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
     assert finding.code == "O004" and finding.severity == Severity.WARNING
