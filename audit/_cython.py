@@ -17,3 +17,11 @@ Py_UCS4 = str
 
 def locals(**types: object) -> Callable[[F], F]:  # noqa: A001 - Cython's name
     return lambda function: function
+
+
+def ccall(function: F) -> F:  # a C function callable from Python too (cpdef), compiled
+    return function
+
+
+def returns(_type: object) -> Callable[[F], F]:  # the C return type, compiled
+    return lambda function: function

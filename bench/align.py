@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import statistics
 import sys
 import time
@@ -89,13 +88,13 @@ def fit_length(cases: Sequence[Case]) -> dict[str, float]:
     """The length model's parameters (audit.align.Params) measured on gold beads: the mean and spread of
     log(English characters / Chinese characters) of true beads, and its spread between unrelated nearby
     sentences (the bead k's Chinese against the English of beads k±1…3), lengths counted as the aligner does."""
-    from audit.align import _zh_length
+    from audit.align.features import zh_length
 
     true: list[float] = []
     random_pairs: list[float] = []
     for case in cases:
         beads = [(zh, en) for zh, en in case.gold if zh and en]
-        zh_len = [sum(_zh_length(case.source[i].norm) for i in zh) + 1 for zh, _ in beads]
+        zh_len = [sum(zh_length(case.source[i].norm) for i in zh) + 1 for zh, _ in beads]
         en_len = [sum(len(case.target[j].norm) for j in en) + 3 for _, en in beads]
         for k in range(len(beads)):
             true.append(math.log(en_len[k] / zh_len[k]))

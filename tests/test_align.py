@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit import align as aligner
+from audit.align import aligner as entry, features, search as kernel
 from audit.align import align, en_numbers, zh_numbers
 from audit.io.text import read_bilingual
 from audit.lexicon.dictionary import FORMAT, content_stems, english_stem, load_dictionary, parse_dictionary
@@ -326,13 +327,13 @@ def test_search_work_grows_linearly_with_the_article(excerpt, monkeypatch):
     """The search is banded: the cells it visits grow with the length, not its square (speed itself is
     measured by bench/align.py, not asserted here)."""
     cells: dict[int, int] = {}
-    search = aligner._search
+    search = entry.search
 
     def counting(beads, lo, hi, n, m):  # type: ignore[no-untyped-def]
         cells[n] = cells.get(n, 0) + sum(h - l + 1 for l, h in zip(lo, hi))
         return search(beads, lo, hi, n, m)
 
-    monkeypatch.setattr(aligner, "_search", counting)
+    monkeypatch.setattr(entry, "search", counting)
     sizes = {}
     for size in (100, 400):
         source, target = _article(excerpt, size)
@@ -381,9 +382,9 @@ def test_two_chinese_sentences_without_dictionary_evidence_rendered_as_one_are_a
 
 def test_orphan_penalty_only_against_a_translated_neighbour():
     floor = aligner.DEFAULT.orphan_floor
-    assert aligner.side_orphans([0, 0], [5, 2], floor) == 0.0  # nothing translated: nobody is the orphan
-    assert aligner.side_orphans([4, 0], [5, 4], floor) == pytest.approx(1.0)  # the second has nothing of its own
-    assert aligner.side_orphans([4, 3], [5, 4], floor) == 0.0
+    assert kernel.side_orphans([0, 0], [5, 2], floor) == 0.0  # nothing translated: nobody is the orphan
+    assert kernel.side_orphans([4, 0], [5, 4], floor) == pytest.approx(1.0)  # the second has nothing of its own
+    assert kernel.side_orphans([4, 3], [5, 4], floor) == 0.0
 
 
 # ---------------------------------------------------------------- time and memory linear in the input
@@ -394,9 +395,9 @@ def test_a_huge_sentence_brings_a_bounded_number_of_units():
     its masks no longer grow with its length squared, and it still pairs with its translation."""
     source = zh("美國總統週四在白宮表示，他將與俄羅斯總統會面，討論和平協議，" * 1700 + "。")
     target = en("The president said on Thursday at the White House that he would meet the Russian president, " * 1700 + ".")
-    sentence = aligner._zh_sentence(source[0], True, load_dictionary(), None, aligner.DEFAULT.anchor_bits)
-    assert len(source[0].text) > 50_000 and sentence.bits <= aligner.MAX_BITS
-    assert aligner._en_sentence(target[0], True, None, aligner.DEFAULT.anchor_bits).bits <= aligner.MAX_BITS
+    sentence = features.zh_sentence(source[0], True, load_dictionary(), None, aligner.DEFAULT.anchor_bits)
+    assert len(source[0].text) > 50_000 and sentence.bits <= features.MAX_BITS
+    assert features.en_sentence(target[0], True, None, aligner.DEFAULT.anchor_bits).bits <= features.MAX_BITS
     assert [p.kind for p in align(source, target)] == ["1-1"]
 
 
@@ -405,15 +406,15 @@ def test_a_long_article_is_aligned_a_window_at_a_time_with_the_same_beads(excerp
     source, target = _article(excerpt, 240)
     whole = beads(align(source, target))
     rows: list[int] = []
-    search = aligner._search
+    search = entry.search
 
     def counting(beads_, lo, hi, n, m):  # type: ignore[no-untyped-def]
         rows.append(n)
         return search(beads_, lo, hi, n, m)
 
-    monkeypatch.setattr(aligner, "_search", counting)
-    monkeypatch.setattr(aligner, "WINDOW", 60)
-    monkeypatch.setattr(aligner, "COMMIT", 45)
+    monkeypatch.setattr(entry, "search", counting)
+    monkeypatch.setattr(entry, "WINDOW", 60)
+    monkeypatch.setattr(entry, "COMMIT", 45)
     windowed = align(source, target)
     assert_covers(windowed, len(source), len(target))
     assert beads(windowed) == whole

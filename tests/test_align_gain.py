@@ -1,9 +1,10 @@
-"""The search's inlined bead gain against `_Beads.gain`, on real documents.
+"""The search's bead gains against `Beads.gain`, on real documents.
 
-`audit.align._search` spells the gain of `_Beads.gain` out once more, inside its loop, for speed; the two
-must give the same number to the last bit, or the search optimises something else than the gain the
-confidences and tests are about. Here every bead of every path the search returns is scored again by
-`_Beads.gain` and compared exactly, and so is the best bead ending at each cell of the search, under the
+`audit.align.search.search` scores beads with the formula's functions (`lexical_gain`, `length_gain`,
+`bead_gain`) as `Beads.gain` does, but takes their inputs from tables of its own (counts a row at a time,
+spans per row) and passes beads over by bounds; the two must give the same number to the last bit, or the
+search optimises something else than the gain the confidences and tests are about. Here every bead of every
+path the search returns is scored again by `Beads.gain` and compared exactly, and so is the best bead ending at each cell of the search, under the
 default parameters and under others that reach the branches the default leaves alone (weak beads,
 paragraph costs, many-to-many shapes, no pruning bound, no bound on the length evidence).
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from audit import align as aligner
+from audit.align import aligner as entry
 from audit.io.text import read_bilingual
 from audit.lexicon.glossary import load_glossary
 from audit.model import Segment
@@ -72,7 +74,7 @@ def _documents() -> list[tuple[str, list[Segment], list[Segment]]]:
 
 
 DOCUMENTS = _documents()
-SEARCH = aligner._search  # the search itself, whatever a test puts in its place
+SEARCH = entry.search  # the search itself, whatever a test puts in its place
 
 
 def _checked_align(monkeypatch: pytest.MonkeyPatch, source: list[Segment], target: list[Segment],
@@ -89,13 +91,13 @@ def _checked_align(monkeypatch: pytest.MonkeyPatch, source: list[Segment], targe
         on_path = {bead: gain for bead, gain in zip(path, gains)}
         for i, a, j, b, gain in cells:
             expected = beads.gain(i, a, j, b, beads.params.shapes[(a, b)])
-            assert gain == expected, f"bead {(i, a, j, b)}: search {gain!r}, _Beads.gain {expected!r}"
+            assert gain == expected, f"bead {(i, a, j, b)}: search {gain!r}, Beads.gain {expected!r}"
             checked.append(((a, b), gain))
             on_path.pop((i, a, j, b), None)
         assert all(gain is None for gain in on_path.values())  # the rest: sentences left unpaired
         return path, gains
 
-    monkeypatch.setattr(aligner, "_search", checking)
+    monkeypatch.setattr(entry, "search", checking)
     pairs = aligner.align(source, target, **kwargs)
     assert [s.index for p in pairs for s in p.source] == list(range(len(source)))
     return checked
@@ -135,7 +137,7 @@ def test_confidence_from_the_search_gain_is_the_computed_one(monkeypatch):
         recorded["beads"], recorded["path"], recorded["gains"] = beads, path, gains
         return path, gains
 
-    monkeypatch.setattr(aligner, "_search", recording)
+    monkeypatch.setattr(entry, "search", recording)
     pairs = aligner.align(source, target)
     beads = recorded["beads"]
     for pair, (i, a, j, b), gain in zip(pairs, recorded["path"], recorded["gains"]):

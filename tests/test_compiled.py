@@ -36,7 +36,12 @@ _GAINS = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from audit.align import _Beads, _band, _en_sentence, _match_masks, _paragraph_starts, _search, _zh_sentence, DEFAULT
+from audit.align import DEFAULT
+from audit.align.band import band
+from audit.align.features import en_sentence, paragraph_starts, zh_sentence
+from audit.align.matching import match_masks
+from audit.align.scoring import Beads
+from audit.align.search import search
 from audit.lexicon.dictionary import load_dictionary
 from audit.lexicon.glossary import load_glossary
 from audit.model import Block, Location
@@ -48,11 +53,11 @@ glossary, dictionary, out = load_glossary(), load_dictionary(), []
 for name, zh_lines, en_lines in ntrex_documents(Path(sys.argv[2])):  # each document one paragraph a side
     source = segment_blocks([Block("\\n".join(zh_lines), Location(name + ".zh", 1))], "zh")
     target = segment_blocks([Block("\\n".join(en_lines), Location(name + ".en", 1))], "en")
-    zh = [_zh_sentence(s, f, dictionary, glossary, DEFAULT.anchor_bits) for s, f in zip(source, _paragraph_starts(source))]
-    en = [_en_sentence(t, f, glossary, DEFAULT.anchor_bits) for t, f in zip(target, _paragraph_starts(target))]
-    lo, hi = _band(zh, en, DEFAULT.band)
+    zh = [zh_sentence(s, f, dictionary, glossary, DEFAULT.anchor_bits) for s, f in zip(source, paragraph_starts(source))]
+    en = [en_sentence(t, f, glossary, DEFAULT.anchor_bits) for t, f in zip(target, paragraph_starts(target))]
+    lo, hi = band(zh, en, DEFAULT.band)
     cells = []
-    _search(_Beads(zh, en, _match_masks(zh, en, lo, hi), DEFAULT, True), lo, hi, len(zh), len(en), cells)
+    search(Beads(zh, en, match_masks(zh, en, lo, hi), DEFAULT, True), lo, hi, len(zh), len(en), cells)
     out.append([[s.keys, s.weights] for s in zh] + [repr(cell) for cell in cells])
 print(json.dumps({"compiled": audit.compiled_modules(), "out": out}))
 """

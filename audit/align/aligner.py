@@ -1,0 +1,99 @@
+"""`align`: the article's sentences in beads, a window at a time; `bead_support` for rules that explain a bead."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from audit.align.band import band, band_around, touches_edge
+from audit.align.features import GlossaryLike, Sentence, en_sentence, lexicon_of, paragraph_starts, prefix_sums, zh_sentence
+from audit.align.matching import match_masks
+from audit.align.params import DEFAULT, Params
+from audit.align.scoring import Beads
+from audit.align.search import search
+from audit.lexicon.dictionary import load_dictionary
+from audit.model import AlignedPair, Segment
+
+WINDOW = 2000
+COMMIT = 1500
+
+
+def align(
+    source: Sequence[Segment], target: Sequence[Segment], glossary: GlossaryLike | None = None, *, params: Params = DEFAULT
+) -> list[AlignedPair]:
+    """Best-scoring sequence of beads covering every sentence of both sides once, in order.
+
+    1-0 beads are Chinese sentences without an English partner (omissions), 0-1 beads English sentences
+    without a Chinese one (additions). A bead's `score` is its confidence, 0 (unpaired, or no evidence) … 1.
+    """
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [AlignedPair([s], [], 0.0) for s in source] + [AlignedPair([], [t], 0.0) for t in target]
+    zh_starts, en_starts = paragraph_starts(source), paragraph_starts(target)
+    paragraphs = sum(zh_starts) > 1 and sum(en_starts) > 1
+    zh_chars, en_chars = prefix_sums(len(s.norm) for s in source), prefix_sums(len(t.norm) for t in target)
+    pairs: list[AlignedPair] = []
+    i0 = j0 = 0
+    while True:
+        i1 = min(n, i0 + WINDOW)
+        # the English sentence where the Chinese window ends, by the share of characters still to align
+        share = (zh_chars[i1] - zh_chars[i0]) / max(1, zh_chars[n] - zh_chars[i0])
+        j1 = bisect.bisect_left(en_chars, en_chars[j0] + share * (en_chars[m] - en_chars[j0]))
+        j1 = m if i1 == n else min(m, j0 + WINDOW, max(j1, j0 + 1))
+        window = _align_window(source[i0:i1], target[j0:j1], zh_starts[i0:i1], en_starts[j0:j1], paragraphs,
+                               glossary, params)
+        if i1 == n and j1 == m:
+            return pairs + window
+        used_zh = used_en = 0
+        for pair in window:  # keep the beads well inside the window; the rest is aligned again with the next
+            if (i1 < n and used_zh + len(pair.source) > COMMIT) or (j1 < m and used_en + len(pair.target) > COMMIT):
+                break
+            pairs.append(pair)
+            used_zh, used_en = used_zh + len(pair.source), used_en + len(pair.target)
+        i0, j0 = i0 + used_zh, j0 + used_en
+
+
+def _align_window(source: Sequence[Segment], target: Sequence[Segment], zh_starts: list[bool], en_starts: list[bool],
+                  paragraphs: bool, glossary: GlossaryLike | None, params: Params) -> list[AlignedPair]:
+    """`align` of a stretch of both sides (the whole article unless it is very long)."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [AlignedPair([s], [], 0.0) for s in source] + [AlignedPair([], [t], 0.0) for t in target]
+    dictionary = load_dictionary()
+    zh = [zh_sentence(s, start, dictionary, glossary, params.anchor_bits) for s, start in zip(source, zh_starts)]
+    en = [en_sentence(t, start, glossary, params.anchor_bits) for t, start in zip(target, en_starts)]
+    lo, hi = band(zh, en, params.band)
+    for _ in range(4):
+        beads = Beads(zh, en, match_masks(zh, en, lo, hi), params, paragraphs)
+        path, gains = search(beads, lo, hi, n, m)
+        # A path that runs along the band's edge may have been cut off by it: search again around it.
+        if not touches_edge(path, lo, hi, m):
+            break
+        lo, hi = band_around(path, n, m, params.band)
+    return [AlignedPair(list(source[i - a:i]), list(target[j - b:j]), round(beads.confidence(i, a, j, b, gain), 3))
+            for (i, a, j, b), gain in zip(path, gains)]
+
+
+
+def bead_support(pair: AlignedPair, glossary: GlossaryLike | None = None,
+                 params: Params = DEFAULT) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+    """For each sentence of a bead (Chinese ones, English ones): the share of its units (words, numbers,
+    names, in mask bits) that have a translation on the other side of the bead, and how many it has. The
+    evidence each sentence has of its own, as the aligner's orphan penalty weighs it, for rules to explain
+    a bead with."""
+    dictionary = load_dictionary()
+    zh = [zh_sentence(s, False, dictionary, glossary, params.anchor_bits) for s in pair.source]
+    en = [en_sentence(t, False, glossary, params.anchor_bits) for t in pair.target]
+    zh_keys = {key for sentence in zh for unit in sentence.keys for key in unit}
+    en_keys = {key for sentence in en for unit in sentence.keys for key in unit}
+    return [_share(sentence, en_keys) for sentence in zh], [_share(sentence, zh_keys) for sentence in en]
+
+
+def _share(sentence: Sentence, other: set[str]) -> tuple[float, int]:
+    found = sum(weight for unit, weight in zip(sentence.keys, sentence.weights) if not other.isdisjoint(unit))
+    return (found / sentence.bits if sentence.bits else 0.0), sentence.bits
+
+
+def warm_up() -> None:
+    """Load the dictionary (and the segmenter's index of it) now rather than on the first alignment."""
+    lexicon_of(load_dictionary())
