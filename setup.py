@@ -20,8 +20,13 @@ from setuptools.command.build_ext import build_ext
 # The one place that says what is compiled: modules whose loops carry C types (`@cython.locals`, audit/_cython.py).
 # Keep it to small modules: the C that Cython writes for a large one takes a minute of compiler time to build.
 COMPILED = [
-    "audit/align/features.py",  # the segmenter of Chinese sentences into dictionary words
-    "audit/align/search.py",  # the bead gain and the dynamic programming over the band
+    "audit/align/numbers.py",
+    "audit/align/features.py",  # the segmenter of Chinese sentences into dictionary words carries C types
+    "audit/align/matching.py",
+    "audit/align/band.py",
+    "audit/align/scoring.py",
+    "audit/align/search.py",  # the bead gain and the dynamic programming over the band carry C types
+    "audit/align/aligner.py",
 ]
 
 # -O1: the typed loops gain what -O3 gives them (tests/test_compiled.py, README) at a quarter of the compiler
