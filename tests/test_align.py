@@ -147,6 +147,43 @@ def test_two_chinese_sentences_merged_into_one_english(excerpt):
     assert two_to_one and set(two_to_one) <= set(beads(align(case.source, case.target)))
 
 
+def test_four_chinese_sentences_rendered_in_one_english_sentence_are_one_bead(excerpt):
+    """Free translation joins short sentences: four 1-1 beads' English made one sentence (full stops become
+    semicolons) is a 4-1 bead, nothing left unaligned."""
+    for case in excerpt:
+        runs = [k for k in range(len(case.gold) - 3)
+                if all(len(z) == 1 and len(e) == 1 for z, e in case.gold[k:k + 4])]
+        if not runs:
+            continue
+        k = runs[0]
+        ones = [case.gold[k + d][1][0] for d in range(4)]
+        merged = "; ".join(case.target[j].text.rstrip(".") for j in ones) + "."
+        like = case.target[ones[0]]
+        target = [t for j, t in enumerate(case.target) if j not in ones[1:]]
+        target[ones[0]] = dataclasses.replace(like, text=merged, norm=merged)
+        pairs = align(case.source, renumber(target))
+        got = beads(pairs)
+        assert (tuple(case.gold[k + d][0][0] for d in range(4)), (ones[0],)) in got
+        assert all(p.source and p.target for p in pairs if p.target and p.target[0].index == ones[0])
+        return
+    pytest.fail("no run of four 1-1 beads in the excerpt")
+
+
+@needs_ntrex
+def test_gold_beads_of_four_sentences_to_one_are_found():
+    """NTREX's beads of four sentences against one (news, and the split and merged free-translation variants)."""
+    sets = gold.build_sets(NTREX, 0, 20190801)
+    four = found = 0
+    for name in ("news", "split", "merged"):
+        for case in sets[name]["dev"] + sets[name]["held-out"]:
+            wanted = [g for g in case.gold if sorted(map(len, g)) == [1, 4]]
+            if wanted:
+                got = set(gold.to_beads(align(case.source, case.target)))
+                four += len(wanted)
+                found += sum(g in got for g in wanted)
+    assert four >= 3 and found == four
+
+
 def test_many_missing_sentences_in_a_row_are_found(excerpt):
     """Ten English sentences cut from the middle of a 40-sentence text: the search band follows the path."""
     source = renumber([s for case in excerpt for s in case.source])

@@ -1,6 +1,7 @@
 """Sentence alignment: dynamic programming over scored beads, in a band that follows the text.
 
-A bead pairs 1–3 Chinese sentences with 1–3 English ones (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3); a
+A bead pairs 1–3 Chinese sentences with 1–3 English ones (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3), or one with
+four (4-1, 1-4: free translation joins and splits sentences); a
 sentence left alone is a 1-0 bead (an omission) or a 0-1 bead (an addition). A bead's gain is a damped
 log-likelihood ratio (how much likelier its evidence is between translations than between unrelated
 sentences), from several signals:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from audit.align.features import Sentence
+from audit.align.params import MAX_SPAN
 
 
 def match_masks(zh: list[Sentence], en: list[Sentence], lo: list[int], hi: list[int]) -> tuple[list[dict[int, int]], list[dict[int, int]]]:
@@ -28,7 +29,7 @@ def match_masks(zh: list[Sentence], en: list[Sentence], lo: list[int], hi: list[
     nowhere: tuple[list[int], list[int]] = ([], [])
     zh_masks: list[dict[int, int]] = []
     en_masks: list[dict[int, int]] = []
-    reach = 3  # a bead spans up to three sentences on either side
+    reach = MAX_SPAN  # a bead spans up to MAX_SPAN sentences on either side
     for k, sentence in enumerate(zh):
         low = lo[max(0, k - reach)]
         high = hi[min(len(zh), k + 1 + reach)]

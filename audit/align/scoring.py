@@ -7,8 +7,8 @@ import math
 
 from audit.align.features import Sentence, prefix_sums
 from audit.align.matching import transpose
-from audit.align.params import Params
-from audit.align.search import bead_gain, length_gain, lexical_gain
+from audit.align.params import MAX_SPAN, Params
+from audit.align.search import bead_gain, found_counts, length_gain, lexical_gain
 
 class Beads:
     """Scores beads. Matched-unit counts are memoised per sentence and end point, so that the eight bead
@@ -37,8 +37,8 @@ class Beads:
         self.en_llr = llr_table(p.en_true, p.en_random, p.typical_zh_bits)
         self.length_bonus = math.log(p.sigma_random / p.sigma)
         self.length_scale = 1.0 / (2 * p.sigma * p.sigma) - 1.0 / (2 * p.sigma_random * p.sigma_random)
-        self._zh_memo: list[dict[int, tuple[int, int, int, int]]] = [{} for _ in zh]
-        self._en_memo: list[dict[int, tuple[int, int, int, int]]] = [{} for _ in en]
+        self._zh_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in zh]
+        self._en_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in en]
         # A bead never holds the same sentence twice: a pasted duplicate is an addition (or omission).
         self.zh_repeat = [any(zh[k].text == zh[k - d].text for d in (1, 2) if k - d >= 0) for k in range(len(zh))]
         self.en_repeat = [any(en[l].text == en[l - d].text for d in (1, 2) if l - d >= 0) for l in range(len(en))]
@@ -61,28 +61,22 @@ class Beads:
             costs.append(cost)
         return costs
 
-    def _zh_found(self, k: int, j: int) -> tuple[int, int, int, int]:
-        """Units of Chinese sentence k translated in English j-1; j-2…j-1; j-3…j-1 (indices 1–3)."""
+    def _zh_found(self, k: int, j: int) -> tuple[int, ...]:
+        """Units of Chinese sentence k translated in English j-1; j-2…j-1; … (indices 1–MAX_SPAN)."""
         memo = self._zh_memo[k]
         found = memo.get(j)
         if found is None:
             masks = self.zh_masks[k]
-            one = masks.get(j - 1, 0)
-            two = one | masks.get(j - 2, 0)
-            three = two | masks.get(j - 3, 0)
-            found = memo[j] = (0, one.bit_count(), two.bit_count(), three.bit_count())
+            found = memo[j] = found_counts([masks.get(j - d, 0) for d in range(1, MAX_SPAN + 1)])
         return found
 
-    def _en_found(self, l: int, i: int) -> tuple[int, int, int, int]:
-        """Units of English sentence l translated in Chinese i-1; i-2…i-1; i-3…i-1."""
+    def _en_found(self, l: int, i: int) -> tuple[int, ...]:
+        """Units of English sentence l translated in Chinese i-1; i-2…i-1; … (indices 1–MAX_SPAN)."""
         memo = self._en_memo[l]
         found = memo.get(i)
         if found is None:
             masks = self.en_masks
-            one = masks[i - 1].get(l, 0) if i >= 1 else 0
-            two = one | (masks[i - 2].get(l, 0) if i >= 2 else 0)
-            three = two | (masks[i - 3].get(l, 0) if i >= 3 else 0)
-            found = memo[i] = (0, one.bit_count(), two.bit_count(), three.bit_count())
+            found = memo[i] = found_counts([masks[i - d].get(l, 0) if i >= d else 0 for d in range(1, MAX_SPAN + 1)])
         return found
 
     def gain(self, i: int, a: int, j: int, b: int, shape: float) -> float:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Sequence
 
+from audit.align.params import MAX_SPAN
+
 try:
     import cython
 except ImportError:  # run as Python without Cython installed
@@ -107,7 +109,7 @@ def bead_gain(evidence: float, beads: Beads, i: int, a: int, j: int, b: int, zh_
 @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t,
                low=cython.Py_ssize_t, high=cython.Py_ssize_t, first=cython.Py_ssize_t, last=cython.Py_ssize_t,
                up_lo=cython.Py_ssize_t, up_hi=cython.Py_ssize_t, z1_first=cython.Py_ssize_t,
-               z2_first=cython.Py_ssize_t, z3_first=cython.Py_ssize_t, e_first=cython.Py_ssize_t,
+               z2_first=cython.Py_ssize_t, z3_first=cython.Py_ssize_t, z4_first=cython.Py_ssize_t, e_first=cython.Py_ssize_t,
                total_zh=cython.Py_ssize_t, total_en=cython.Py_ssize_t, matched_zh=cython.Py_ssize_t,
                matched_en=cython.Py_ssize_t, zh_length=cython.Py_ssize_t, bound=cython.bint,
                best=cython.double, previous=cython.double, gain=cython.double,
@@ -130,8 +132,8 @@ def search(
     matched-unit counts computed a row at a time, and a bead passed over as soon as a bound shows it cannot
     win (tests/test_align_gain.py checks the gains of the path and of every cell against `Beads.gain`)."""
     p = beads.params
-    if not all(1 <= a <= 3 and 1 <= b <= 3 for a, b in p.shapes):
-        raise ValueError(f"bead shapes span 1 to 3 sentences a side: {sorted(p.shapes)}")
+    if not all(1 <= a <= MAX_SPAN and 1 <= b <= MAX_SPAN for a, b in p.shapes):
+        raise ValueError(f"bead shapes span 1 to {MAX_SPAN} sentences a side: {sorted(p.shapes)}")
     log_ratio, lexical_weight, length_weight = p.log_ratio, p.lexical_weight, p.length_weight
     length_bonus, length_scale = beads.length_bonus, beads.length_scale
     inf = math.inf
@@ -149,38 +151,41 @@ def search(
     zh_skip, en_skip = beads.zh_skip, beads.en_skip
     zh_masks, en_masks = beads.zh_masks, beads.en_masks
 
-    # What `Beads._zh_found` and `_en_found` count (units found in the one, two, three sentences of the
-    # other side before an end point: indices 1–3), computed a row at a time instead of memoised per call;
-    # their orphan penalties (`side_orphans`) only for the few beads that get that far.
-    nothing = (0, 0, 0, 0)
+    # What `Beads._zh_found` and `_en_found` count (units found in the one … MAX_SPAN sentences of the
+    # other side before an end point: indices 1–MAX_SPAN), computed a row at a time instead of memoised per
+    # call; their orphan penalties (`side_orphans`) only for the few beads that get that far.
+    nothing = (0,) * (MAX_SPAN + 1)
+    spans = range(1, MAX_SPAN + 1)
 
     def zh_found_row(k: int) -> tuple[int, list[tuple[int, ...]]]:
-        """Counts of Chinese sentence k at every English end point j of the rows k+1 … k+3 that use it:
-        (first j, counts)."""
-        first, last = min(lo[k + 1:k + 4]), max(hi[k + 1:k + 4])
+        """Counts of Chinese sentence k at every English end point j of the rows k+1 … k+MAX_SPAN that use
+        it: (first j, counts)."""
+        first, last = min(lo[k + 1:k + 1 + MAX_SPAN]), max(hi[k + 1:k + 1 + MAX_SPAN])
         out = [nothing] * (last - first + 1)
         masks = zh_masks[k]
         if masks:
             get = masks.get
-            for j in {l + d for l in masks for d in (1, 2, 3)}:
-                if first <= j <= last:
+            for j in {l + d for l in masks for d in spans}:
+                if first <= j <= last:  # `found_counts`, unrolled: most of the search's time is in these rows
                     one = get(j - 1, 0)
                     two = one | get(j - 2, 0)
-                    out[j - first] = (0, one.bit_count(), two.bit_count(), (two | get(j - 3, 0)).bit_count())
+                    three = two | get(j - 3, 0)
+                    out[j - first] = (0, one.bit_count(), two.bit_count(), three.bit_count(),
+                                      (three | get(j - 4, 0)).bit_count())
         return first, out
 
     def en_found_row(i: int) -> tuple[int, list[tuple[int, ...]]]:
         """Counts at Chinese end point i of the English sentences l that row i uses: (first l, counts)."""
-        first, end = max(0, lo[i] - 3), hi[i]
+        first, end = max(0, lo[i] - MAX_SPAN), hi[i]
         out = [nothing] * (end - first)
-        one_masks = en_masks[i - 1]
-        two_masks = en_masks[i - 2] if i >= 2 else {}
-        three_masks = en_masks[i - 3] if i >= 3 else {}
-        for l in {*one_masks, *two_masks, *three_masks}:
-            if first <= l < end:
+        one_masks, two_masks, three_masks, four_masks = [en_masks[i - d] if i >= d else {} for d in spans]
+        for l in {*one_masks, *two_masks, *three_masks, *four_masks}:
+            if first <= l < end:  # `found_counts`, unrolled
                 one = one_masks.get(l, 0)
                 two = one | two_masks.get(l, 0)
-                out[l - first] = (0, one.bit_count(), two.bit_count(), (two | three_masks.get(l, 0)).bit_count())
+                three = two | three_masks.get(l, 0)
+                out[l - first] = (0, one.bit_count(), two.bit_count(), three.bit_count(),
+                                  (three | four_masks.get(l, 0)).bit_count())
         return first, out
 
     zh_side = _side_spans(n, beads.zh_bits, beads.zh_len, beads.en_llr)
@@ -195,9 +200,9 @@ def search(
         row_step = [(0, 0)] * (high - low + 1)
         row_gain = [0.0] * (high - low + 1)
         row_shapes = []
-        if i >= 1:  # the counts of Chinese sentences i-1, i-2, i-3 and of English ones at this row
-            z_rows = [zh_found_row(i - 1)] + z_rows[:2]
-            (z1_first, z1), (z2_first, z2), (z3_first, z3) = (z_rows + [(0, None)] * 2)[:3]
+        if i >= 1:  # the counts of Chinese sentences i-1 … i-4 and of English ones at this row
+            z_rows = [zh_found_row(i - 1)] + z_rows[:MAX_SPAN - 1]
+            (z1_first, z1), (z2_first, z2), (z3_first, z3), (z4_first, z4) = (z_rows + [(0, None)] * 3)[:4]
             e_first, e_row = en_found_row(i)
             # Each shape with what it takes from this row and the row it starts on: the columns it can end
             # on (its start within that row's band), the totals there, the Chinese side's units, (hit -
@@ -225,13 +230,15 @@ def search(
                 row_step[j - low] = best_step
                 continue
             e_bits, e_len, e_llr = en_side[j]
-            # matched units of the sentences next to the cell (k = i-1, i-2, i-3; l = j-1, j-2, j-3)
+            # matched units of the sentences next to the cell (k = i-1 … i-4; l = j-1 … j-4)
             zf1 = z1[j - z1_first]
             zf2 = z2[j - z2_first] if z2 is not None else None
             zf3 = z3[j - z3_first] if z3 is not None else None
+            zf4 = z4[j - z4_first] if z4 is not None else None
             ef1 = e_row[j - 1 - e_first]
             ef2 = e_row[j - 2 - e_first] if j >= 2 else None
             ef3 = e_row[j - 3 - e_first] if j >= 3 else None
+            ef4 = e_row[j - 4 - e_first] if j >= 4 else None
             for a, b, prior, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length in row_shapes:
                 if j < first or j > last:
                     continue
@@ -240,8 +247,10 @@ def search(
                     continue
                 total_en = e_bits[b]
                 gap_zh, miss_zh = e_llr[b]  # a Chinese unit's (hit - miss, miss) against the English side's size
-                matched_zh = zf1[b] if a == 1 else zf2[b] + zf1[b] if a == 2 else zf3[b] + zf2[b] + zf1[b]
-                matched_en = ef1[a] if b == 1 else ef2[a] + ef1[a] if b == 2 else ef3[a] + ef2[a] + ef1[a]
+                matched_zh = (zf1[b] if a == 1 else zf2[b] + zf1[b] if a == 2 else zf3[b] + zf2[b] + zf1[b] if a == 3
+                              else zf4[b] + zf3[b] + zf2[b] + zf1[b])
+                matched_en = (ef1[a] if b == 1 else ef2[a] + ef1[a] if b == 2 else ef3[a] + ef2[a] + ef1[a] if b == 3
+                              else ef4[a] + ef3[a] + ef2[a] + ef1[a])
                 gain = lexical_gain(matched_zh, total_zh, gap_zh, miss_zh, matched_en, total_en, gap_en, miss_en,
                                     lexical_weight)
                 if previous + (gain + length_most) + cap <= best:
@@ -250,10 +259,8 @@ def search(
                 if bound and previous + gain + cap <= best:
                     continue
                 # The rest of the gain (few beads get this far), with the counts of each sentence.
-                gain = bead_gain(gain, beads, i, a, j, b,
-                                 [zf1[b]] if a == 1 else [zf2[b], zf1[b]] if a == 2 else [zf3[b], zf2[b], zf1[b]],
-                                 [ef1[a]] if b == 1 else [ef2[a], ef1[a]] if b == 2 else [ef3[a], ef2[a], ef1[a]],
-                                 prior)
+                gain = bead_gain(gain, beads, i, a, j, b, [zf[b] for zf in (zf4, zf3, zf2, zf1)[MAX_SPAN - a:]],
+                                 [ef[a] for ef in (ef4, ef3, ef2, ef1)[MAX_SPAN - b:]], prior)
                 if gain == neg:
                     continue
                 candidate = previous + gain
@@ -284,14 +291,14 @@ def search(
 
 
 def _side_spans(size: int, bits: list[int], length: list[int], llr: LlrTable) -> list[tuple[list, ...]]:  # type: ignore[type-arg]
-    """For each prefix length i of one side and each span size d (1–3) of the sentences i-d … i-1, what
+    """For each prefix length i of one side and each span size d (1–MAX_SPAN) of the sentences i-d … i-1, what
     the search takes of it: its units, its characters, and (hit - miss, miss) of the other side's units
     against a span of its size."""
     gaps: dict[int, tuple[float, float]] = {}
     out = []
     for i in range(size + 1):
         d_bits, d_len, d_llr = row = ([None], [None], [None])  # indexed by d: nothing at 0
-        for d in range(1, min(i, 3) + 1):
+        for d in range(1, min(i, MAX_SPAN) + 1):
             units = bits[i] - bits[i - d]
             gap = gaps.get(units)
             if gap is None:
@@ -302,6 +309,17 @@ def _side_spans(size: int, bits: list[int], length: list[int], llr: LlrTable) ->
             d_llr.append(gap)
         out.append(row)
     return out
+
+
+def found_counts(masks: Sequence[int]) -> tuple[int, ...]:
+    """(0, units found in the nearest sentence, in the nearest two, …): from the mask of a sentence's units
+    found in each sentence of the other side, nearest first."""
+    out = [0]
+    union = 0
+    for mask in masks:
+        union |= mask
+        out.append(union.bit_count())
+    return tuple(out)
 
 
 def side_orphans(found: Sequence[int], units: Sequence[int], floor: float) -> float:
@@ -321,4 +339,3 @@ def side_orphans(found: Sequence[int], units: Sequence[int], floor: float) -> fl
         else:
             penalty += (floor - share) / floor * min(1.0, size / 4)
     return penalty if supported else 0.0
-
