@@ -1,0 +1,48 @@
+"""The code stays readable: no function of the package is longer than a screen and a half.
+
+The developer guide's bar is 80 lines a function; the only exemption is the aligner's compiled search
+kernel, whose loops are kept in one function so that Cython can type them as C locals.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+MOST_LINES = 80  # the team's developer guide: a function a reader can hold on one screen and a half
+EXEMPT = {("audit/align.py", "_search")}  # the aligner's compiled search kernel (setup.py's COMPILED)
+
+
+def long_functions(package: Path, root: Path = ROOT) -> list[tuple[str, str, int]]:
+    """(file relative to `root`, function, lines) of every function or method in `package` longer than MOST_LINES."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > MOST_LINES:
+                    found.append((path.relative_to(root).as_posix(), node.name, lines))
+    return found
+
+
+def test_no_function_of_the_package_is_longer_than_80_lines() -> None:
+    too_long = [(file, name, lines) for file, name, lines in long_functions(ROOT / "audit") if (file, name) not in EXEMPT]
+    assert too_long == [], "split these functions (the guide's limit is 80 lines): " + ", ".join(
+        f"{file} {name} ({lines} lines)" for file, name, lines in too_long)
+
+
+def test_the_exemption_names_a_function_that_exists_and_needs_it() -> None:
+    """A stale exemption would hide the next long function of the same name."""
+    exempt_found = {(file, name) for file, name, _ in long_functions(ROOT / "audit")}
+    assert EXEMPT <= exempt_found
+
+
+def test_the_check_sees_a_long_function(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    body = "\n".join(f"    x{i} = {i}" for i in range(MOST_LINES))
+    (package / "long.py").write_text(f"def short():\n    return 1\n\n\ndef long():\n{body}\n", encoding="utf-8")
+    assert [(name, lines) for _, name, lines in long_functions(package, root=tmp_path)] == [("long", MOST_LINES + 1)]
