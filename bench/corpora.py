@@ -111,3 +111,13 @@ def mqm_segments(path: Path = MQM) -> list[MqmSegment]:
         if category != "No-error":
             segment.errors.append(MqmError(category, severity, target_span, source_span))
     return list(segments.values())
+
+
+def mqm_talks(segments: list[MqmSegment] | None = None) -> dict[tuple[str, str], list[MqmSegment]]:
+    """The segments of each (system, talk), in segment order: one translated document each."""
+    talks: dict[tuple[str, str], list[MqmSegment]] = defaultdict(list)
+    for segment in mqm_segments() if segments is None else segments:
+        talks[(segment.system, segment.doc)].append(segment)
+    for talk in talks.values():
+        talk.sort(key=lambda s: s.seg_id)
+    return dict(talks)

@@ -3,15 +3,15 @@
 Every document is audited clean (false alarms per 100 sentence pairs, per rule and severity), then copies
 of it get one injected error each in the English, at a seeded random line: a name replaced by another
 entity or by a near-miss spelling, a number changed (digit, million↔billion, spelled number), a date
-changed (day, month, year, weekday), a sentence deleted, a Chinese phrase left untranslated, a quote left
-unbalanced. An injection counts as found when the expected rule reports it on that sentence pair and
+changed (day, month, year, weekday), a sentence deleted, a name or term of the Chinese left in place of
+its translation (in Chinese, or in pinyin), a quote left unbalanced. An injection counts as found when the expected rule reports it on that sentence pair and
 did not already do so on the clean text.
 
 Documents are audited as given, line by line (the corpus is aligned 1-1 by line), so that these numbers
 measure the rules; `bench/align.py` measures the alignment. Every fifth document is held out: tune on
 `dev`, report both.
 
-    python bench/inject.py [--seed 7] [--list RULE]
+    python bench/inject.py [--seed 7] [--list RULE] [--mqm]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
 from audit.quantities import MONTHS  # noqa: E402
-from bench.corpora import NTREX, Article, ntrex_articles as load_articles  # noqa: E402
+from bench.corpora import MQM, NTREX, Article, mqm_talks, ntrex_articles as load_articles  # noqa: E402
 from bench.numbers_quietness import GENUINE  # noqa: E402
 
 @dataclass
@@ -175,14 +175,57 @@ def inject_delete(zh: str, en: str, rng: random.Random, glossary: Glossary) -> s
     return "" if len(zh) >= 10 else None
 
 
-def inject_untranslated(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
-    han = re.findall(r"[\u4e00-\u9fff]{3,}", zh)
-    words = en.split()
-    if not han or len(words) < 6:
+# A common word of the English, in lower case: a capitalised one is a name or part of one (Navy, Labour Party),
+# whose romanization is the name rules' business, not a word left untranslated.
+_CONTENT_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _translated_words(zh: str, en: str, glossary: Glossary) -> list[tuple[str, int, int]]:
+    """(Chinese word as written, start, end of its English translation) for the CC-CEDICT words of `zh`
+    (two characters or more) whose gloss stems meet an English word of `en`: where a translator could have
+    left the source word, or its pinyin, instead of translating it."""
+    from audit.lexicon.dictionary import content_stem, load_dictionary
+    from audit.normalize import normalize_zh, original_span
+
+    norm = normalize_zh(zh)
+    english = [(m, content_stem(m.group())) for m in _CONTENT_WORD.finditer(en)]
+    found = []
+    for start, end, stems in load_dictionary().words_in(norm, min_length=2):
+        for match, stem in english:
+            if stem is not None and stem in stems:
+                found.append((original_span(zh, norm, start, end) or norm[start:end], match.start(), match.end()))
+                break
+    return found
+
+
+def inject_source_left(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    """A name or term of the sentence left in Chinese where its translation stood ("talks at 日內瓦")."""
+    from audit.normalize import normalize_zh, original_span
+
+    norm = normalize_zh(zh)
+    candidates = [(original_span(zh, norm, m.start, m.end) or m.form, match.start(), match.end())
+                  for m in glossary.mentions(norm) if (match := m.entry.found_in(en))]
+    candidates += _translated_words(zh, en, glossary)
+    if not candidates:
         return None
-    phrase = rng.choice(han)[:6]
-    i = rng.randrange(1, len(words) - 2)
-    return " ".join(words[:i] + [phrase] + words[i + 2:])
+    chinese, start, end = rng.choice(candidates)
+    return en[:start] + chinese + en[end:]
+
+
+def inject_pinyin_left(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
+    """A word left in pinyin where its translation stood ("the tanpan"), written as people write pinyin: run
+    together without tones (most), with tone marks, or syllable by syllable. The reading is pypinyin's, not the
+    dictionary's that T001 reads, so a word with two readings may come out as the rule does not expect."""
+    from pypinyin import Style, lazy_pinyin
+
+    candidates = _translated_words(zh, en, glossary)
+    if not candidates:
+        return None
+    chinese, start, end = rng.choice(candidates)
+    form = rng.choices(["plain", "tones", "spaced"], weights=[6, 2, 2])[0]
+    syllables = lazy_pinyin(chinese, style=Style.TONE if form == "tones" else Style.NORMAL)
+    pinyin = (" " if form == "spaced" else "").join(syllables)
+    return en[:start] + pinyin + en[end:]
 
 
 def inject_quote(zh: str, en: str, rng: random.Random, glossary: Glossary) -> str | None:
@@ -208,7 +251,8 @@ INJECTIONS: list[tuple[str, str, Callable[[str, str, random.Random, Glossary], s
     ("date year", "D001", _date_change("year")),
     ("date weekday", "D002", inject_weekday),
     ("sentence deleted", "O001", inject_delete),
-    ("untranslated phrase", "T001", inject_untranslated),
+    ("source phrase left", "T001", inject_source_left),
+    ("pinyin left", "T001", inject_pinyin_left),
     ("unbalanced quote", "F002", inject_quote),
 ]
 
@@ -227,6 +271,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-type", type=int, default=3, help="injections per document and error type (at most)")
     parser.add_argument("--list", metavar="CODE", help="print the clean-text findings of this rule, and misses of its injections")
+    parser.add_argument("--mqm", action="store_true", help="also count these rules' findings on MQM-TED's accuracy-clean segments")
     args = parser.parse_args()
     if not NTREX.exists():
         sys.exit(f"bench: {NTREX} not found (NTREX-128 lives in ../shared/data/ntrex128)")
@@ -275,6 +320,36 @@ def main() -> None:
     elapsed = time.perf_counter() - started
 
     report(pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity", "reference_wrong"]), pairs, elapsed)
+    if args.mqm:
+        mqm_alarms(auditor, args.list)
+
+
+def mqm_alarms(auditor: Auditor, listed: str | None) -> None:
+    """Findings of the injected errors' rules on MQM-TED segments no rater marked with an accuracy error."""
+    if not MQM.exists():
+        print(f"(MQM-TED not found at {MQM}: skipped)")
+        return
+    codes = {code for _, code, _ in INJECTIONS}
+    clean: Counter[str] = Counter()
+    found: Counter[tuple[str, str, str]] = Counter()
+    for (system, talk), segments in mqm_talks().items():
+        name = f"{system}/{talk}"
+        result = auditor.run(Document(name, [Block(s.source, Location(name, i + 1)) for i, s in enumerate(segments)],
+                                      [Block(s.target or ".", Location(name, i + 1)) for i, s in enumerate(segments)],
+                                      prealigned=True))
+        for f in result.findings:
+            segment = segments[f.location.line - 1] if f.location else None
+            if f.code in codes and segment is not None and segment.accuracy_clean:
+                found[(segment.part, f.code, f.severity.label)] += 1
+                if listed == f.code:
+                    print(f"[MQM clean] {name}: {f.message}\n    zh: {segment.source}\n    en: {segment.target}")
+        clean.update(s.part for s in segments if s.accuracy_clean)
+    print(f"\nMQM-TED, segments no rater marked with an accuracy error (dev {clean['dev']}, held-out {clean['held-out']}):"
+          f" findings of {', '.join(sorted(codes))} per 100")
+    for (part, code, severity), n in sorted(found.items()):
+        print(f"  {part} {code} {severity}: {100 * n / clean[part]:.2f} ({n})")
+    if not found:
+        print("  none")
 
 
 def report(outcomes: pd.DataFrame, alarms: pd.DataFrame, pairs: Counter[str], elapsed: float) -> None:

@@ -13,22 +13,6 @@ SAMPLE = ROOT / "fixtures" / "seed-article.txt"
 NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
 
 
-def ntrex_documents(data: Path) -> list[tuple[str, list[str], list[str]]]:
-    """(document id, Chinese lines, English lines) of each document of an NTREX-128 folder (the bundled excerpt
-    fixtures/ntrex-excerpt, or ../shared's whole corpus), in file order. Tests read it here, not through bench/."""
-    ids = (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    zh = (data / "newstest2019-ref.zho-TW.txt").read_text(encoding="utf-8").splitlines()
-    en = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    documents: list[tuple[str, list[str], list[str]]] = []
-    for doc_id, zh_line, en_line in zip(ids, zh, en, strict=True):
-        name = doc_id.split("\t")[0].strip()
-        if not documents or documents[-1][0] != name:
-            documents.append((name, [], []))
-        documents[-1][1].append(zh_line.strip())
-        documents[-1][2].append(en_line.strip())
-    return documents
-
-
 @pytest.fixture(scope="session")
 def glossary() -> Glossary:
     return load_glossary()

@@ -14,7 +14,7 @@ import pytest
 
 import audit
 from audit import _SourceOverStaleBuild
-from tests.conftest import ntrex_documents
+from audit.align_gold import load_ntrex as ntrex_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPT = ROOT / "fixtures" / "ntrex-excerpt"
@@ -46,7 +46,7 @@ from audit.lexicon.dictionary import load_dictionary
 from audit.lexicon.glossary import load_glossary
 from audit.model import Block, Location
 from audit.segment import segment_blocks
-from tests.conftest import ntrex_documents
+from audit.align_gold import load_ntrex as ntrex_documents
 import audit
 
 glossary, dictionary, out = load_glossary(), load_dictionary(), []
