@@ -114,7 +114,7 @@ class Browser:
         self.ready()
 
     def ready(self) -> None:
-        end = time.monotonic() + 30
+        end = time.monotonic() + 60  # a page under a loaded machine starts late
         while time.monotonic() < end:
             try:
                 if self.js("document.readyState === 'complete' && document.body.dataset.ready === '1'"):
@@ -130,15 +130,35 @@ class Browser:
             raise RuntimeError(result["exceptionDetails"])
         return result["result"].get("value")
 
-    def click(self, selector: str) -> None:
-        """A real mouse click in the middle of the element (scrolled into view first)."""
-        box = self.js(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
-            e.scrollIntoView({{block: "center"}}); const r = e.getBoundingClientRect();
-            return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
+    def click(self, selector: str, timeout: float = 60) -> None:
+        """A real mouse click in the middle of the element, once it is scrolled into view, its box has held still
+        over two frames (a late reflow would move it) and it is the element at that point (nothing covers it)."""
+        end = time.monotonic() + timeout
+        while True:
+            box = self.js(f"""new Promise(done => {{ const e = document.querySelector({json.dumps(selector)});
+                e.scrollIntoView({{block: "center"}});
+                const where = () => {{ const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }};
+                const before = where();
+                requestAnimationFrame(() => requestAnimationFrame(() => {{ const [x, y] = where();
+                    const hit = document.elementFromPoint(x, y);
+                    done(x === before[0] && y === before[1] && hit !== null && e.contains(hit) ? [x, y] : null); }})); }})""")
+            if box is not None:
+                break
+            if time.monotonic() > end:
+                raise TimeoutError(f"{selector} never held still in view")
         x, y = box
         self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
         for kind in ("mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
+    def until(self, expression: str, timeout: float = 60) -> Any:
+        """Wait until a JavaScript condition holds (a busy machine delays the page, never changes what it does)."""
+        end = time.monotonic() + timeout
+        while not (value := self.js(expression)):
+            if time.monotonic() > end:
+                raise TimeoutError(f"never true: {expression}")
+            time.sleep(0.05)
+        return value
 
     def key(self, key: str) -> None:
         code = f"Key{key.upper()}" if key.isalpha() and len(key) == 1 else key
@@ -239,11 +259,20 @@ def test_the_page_runs_under_its_policy_without_errors(browser: Browser, report:
 
 
 def test_buttons_decide_and_the_decisions_survive_a_reload(browser: Browser, report: Path) -> None:
+    """Each step waits on what it changes, never on time: under load the page answers late, not otherwise."""
+    def finding(code: str) -> str:
+        return f"document.querySelector('li.finding[data-code=\"{code}\"]')"
+
+    stored = "JSON.parse(localStorage.getItem('zh-en-audit:decisions') || '{}')"
     browser.open(report.as_uri())
     browser.click('li.finding[data-code="N001"] button[data-set="accepted"]')
+    browser.until(f"{finding('N001')}.dataset.state === 'accepted'")
     browser.click('li.finding[data-code="N001"] input.note')
+    browser.until(f"document.activeElement === {finding('N001')}.querySelector('input.note')")
     browser.type("Witkoff, the envoy")
+    browser.until(f"Object.values({stored}).some(d => d.n === 'Witkoff, the envoy')")  # saved before the reload
     browser.click('li.finding[data-code="G001"] button[data-set="ignore"]')
+    browser.until(f"{finding('G001')}.dataset.state === 'ignore'")
     n001, g001 = state(browser, "N001"), state(browser, "G001")
     assert (n001["state"], n001["pressed"], n001["note"], n001["hidden"]) == ("accepted", ["accepted"], "Witkoff, the envoy", False)
     assert (g001["state"], g001["hidden"]) == ("ignore", True)  # ignored findings leave the view…
@@ -255,11 +284,10 @@ def test_buttons_decide_and_the_decisions_survive_a_reload(browser: Browser, rep
     assert state(browser, "N001")["state"] == "accepted" and state(browser, "N001")["note"] == "Witkoff, the envoy"
     assert state(browser, "G001")["state"] == "ignore"
     browser.click('input[name="status"][value="ignore"]')  # show the ignored ones again
-    assert state(browser, "G001")["hidden"] is False
+    browser.until(f"!{finding('G001')}.hidden")
     browser.click('li.finding[data-code="G001"] button[data-set=""]')  # and reopen
-    assert state(browser, "G001")["state"] == "open"
-    stored = browser.js("JSON.parse(localStorage.getItem('zh-en-audit:decisions'))")
-    assert {v["s"] for v in stored.values()} == {"accepted", ""}
+    browser.until(f"{finding('G001')}.dataset.state === 'open'")
+    assert {v["s"] for v in browser.js(stored).values()} == {"accepted", ""}
     assert browser.problems() == []
 
 
@@ -466,6 +494,34 @@ def test_the_overview_table_sorts_by_any_column(browser: Browser, tmp_path: Path
     assert browser.js(names) == sorted([evil, "seed-article.txt", "third.txt"])
     assert browser.js("document.querySelectorAll('#chart-rules rect').length") >= 8
     assert browser.js("[...document.querySelectorAll('#chart-articles a')].map(a => a.getAttribute('href'))") == ["#doc-1", "#doc-2", "#doc-3"]
+    assert browser.problems() == []
+
+
+def test_the_charts_follow_the_decisions_as_the_cards_do(browser: Browser, tmp_path: Path) -> None:
+    results = sample_results() + sample_results()[1:]
+    results[2].aligned.document.name = "third.txt"
+    path = tmp_path / "overview.html"
+    write_html(results, path, META)
+    browser.open(path.as_uri())
+
+    def bar(chart: str, key: str) -> dict[str, Any]:
+        return browser.js(f"""(() => {{ const g = document.querySelector('#{chart} g[data-bar="{key}"]');
+            return {{total: g.querySelector('text.total').textContent,
+                     widths: Object.fromEntries([...g.querySelectorAll('rect')].map(r => [r.dataset.sev, Number(r.getAttribute('width'))]))}}; }})()""")
+
+    rules, articles = bar("chart-rules", "code:G001&"), bar("chart-articles", "doc-1|")
+    card = "document.querySelector('#summary [data-count=\"all\"]').textContent"
+    cards = int(browser.js(card))
+    browser.click('li.finding[data-doc="doc-1"][data-code="G001"] button[data-set="ignore"]')
+    browser.until(f"Number({card}) === {cards - 1}")
+    after_rules, after_articles = bar("chart-rules", "code:G001&"), bar("chart-articles", "doc-1|")
+    assert int(after_rules["total"]) == int(rules["total"]) - 1 and int(after_articles["total"]) == int(articles["total"]) - 1
+    [sev] = [s for s in rules["widths"] if after_rules["widths"][s] < rules["widths"][s]]  # one bar shorter
+    assert sum(after_articles["widths"].values()) < sum(articles["widths"].values())
+    browser.click('input[name="status"][value="ignore"]')
+    browser.click('li.finding[data-doc="doc-1"][data-code="G001"] button[data-set=""]')  # reopened: drawn as before
+    browser.until(f"Number({card}) === {cards}")
+    assert bar("chart-rules", "code:G001&") == rules and bar("chart-articles", "doc-1|") == articles
     assert browser.problems() == []
 
 
