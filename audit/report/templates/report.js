@@ -103,14 +103,50 @@
   // --- counts: an ignored finding is suppressed, as on the command line ---------------------------------
   // Keys: "sev:error", "code:N001", "all", "ignored", each also per document ("doc-1|sev:error").
   function count(listed, li, state) {
-    var keys = state === "ignore" ? ["ignored"] : ["sev:" + li.dataset.sev, "code:" + li.dataset.code, "all"];
+    var keys = state === "ignore" ? ["ignored"]
+      : ["sev:" + li.dataset.sev, "code:" + li.dataset.code, "all", "code:" + li.dataset.code + "&sev:" + li.dataset.sev];
     keys.forEach(function (key) {
       listed[key] = (listed[key] || 0) + 1;
       listed[li.dataset.doc + "|" + key] = (listed[li.dataset.doc + "|" + key] || 0) + 1;
     });
   }
   function plural(noun, n) { return noun + (n === 1 || noun === "info" ? "" : "s"); }
+  // The charts follow the decisions as the cards do: each bar redrawn at the scale the report drew it.
+  var SVG = "http://www.w3.org/2000/svg", SEVERITIES = ["error", "warning", "info"];
+  function drawCharts(listed) {
+    all("figure.chart svg[data-unit]").forEach(function (svg) {
+      var unit = Number(svg.dataset.unit), x0 = Number(svg.dataset.x0);
+      all("g.bar[data-bar]", svg).forEach(function (bar) {
+        var x = x0, total = 0, label = bar.querySelector("text.total");
+        SEVERITIES.forEach(function (sev) {
+          var n = listed[bar.dataset.bar + "sev:" + sev] || 0, rect = bar.querySelector('rect[data-sev="' + sev + '"]');
+          if (!rect && n) { rect = newBar(bar, sev, label); }
+          if (rect) {
+            rect.setAttribute("x", x.toFixed(1));
+            rect.setAttribute("width", n ? Math.max(n * unit, 1.5).toFixed(1) : "0");
+            rect.querySelector("title").textContent = bar.dataset.title + ": " + n + " " + plural(sev, n);
+          }
+          x += n * unit;
+          total += n;
+        });
+        label.textContent = String(total);
+        label.setAttribute("x", (x + 6).toFixed(1));
+      });
+    });
+  }
+  function newBar(bar, sev, label) {  // a severity the report drew no bar of, reopened here: as the template draws one
+    var rect = document.createElementNS(SVG, "rect");
+    rect.setAttribute("class", "sev-" + sev);
+    rect.dataset.sev = sev;
+    rect.setAttribute("y", String(Number(label.getAttribute("y")) - 11));
+    rect.setAttribute("height", "14");
+    rect.setAttribute("rx", "2");
+    rect.appendChild(document.createElementNS(SVG, "title"));
+    bar.insertBefore(rect, label);
+    return rect;
+  }
   function showCounts(listed) {
+    drawCharts(listed);
     var get = function (key, doc) { return listed[(doc ? doc + "|" : "") + key] || 0; };
     all("[data-count]").forEach(function (node) {
       var n = get(node.dataset.count, node.dataset.countDoc);
