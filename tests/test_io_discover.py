@@ -198,3 +198,12 @@ def test_jobs_come_back_sorted_whatever_the_input_order(tmp_path: Path) -> None:
     paths = [write(tmp_path / f"{name}.csv", f"zh,en\n{ZH},{EN}\n") for name in ("c", "a", "b")]
     assert [job.paths[0].name for job in discover(paths)] == ["a.csv", "b.csv", "c.csv"]
     assert discover(list(reversed(paths))) == discover(paths)
+
+
+def test_a_spreadsheet_named_as_an_article_is_refused_with_how_to_audit_it(tmp_path: Path) -> None:
+    from audit.io.discover import SPREADSHEET_HINT
+
+    sheet = ROOT / "fixtures" / "decisions" / "seed-reviewed.libreoffice.xlsx"
+    [job] = discover([sheet])
+    assert job.kind == "refused" and job.problem.endswith(SPREADSHEET_HINT)
+    assert "cannot audit a .xlsx file" in job.problem

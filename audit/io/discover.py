@@ -163,7 +163,8 @@ def find_jobs(paths: Iterable[Path], encoding: str | None = None, exclude: Itera
                 passed.append(PassedOver(path, NOT_AN_ARTICLE, own=False))
             else:  # refused when read: the other files of the run are still audited
                 refused.append(Job("refused", (path,), encoding,
-                                   f"{path}: cannot audit {_kind_of(path)} file (audited: {', '.join(SUPPORTED)})"))
+                                   f"{path}: cannot audit {_kind_of(path)} file (audited: {', '.join(SUPPORTED)})"
+                                   + (SPREADSHEET_HINT if path.suffix.lower() in SPREADSHEETS else "")))
         else:
             found[_key(path)] = (path, not articles_only)
     jobs = _jobs(list(found.values()), encoding, patterns, passed) | set(refused)
@@ -172,6 +173,13 @@ def find_jobs(paths: Iterable[Path], encoding: str | None = None, exclude: Itera
         raise InputError(f"{names}: nothing to audit (no bilingual article, zh/en pair, table, XLIFF, TMX or PO file)")
     ordered = sorted(jobs, key=lambda job: ([str(p) for p in job.paths], job.kind))
     return Discovery(ordered, sorted(passed, key=lambda p: str(p.path)))
+
+
+# A workbook is not read as an article (its cells have no line to point a finding at): say how to audit one.
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+SPREADSHEET_HINT = ("; save the sheet as CSV UTF-8 and audit the CSV: one segment a row, the Chinese and English"
+                    " columns found by their header (zh/en, source/target, 中文/英文) or by their script;"
+                    " a reviewed audit sheet goes to --decisions")
 
 
 def _kind_of(path: Path) -> str:
