@@ -23,6 +23,7 @@ One module per job: `scan` (the machinery every reader shares), `zh_numerals`, `
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from audit.normalize import original_offsets, original_span
 from audit.quantities import en_dates, en_numbers, en_words, zh_dates, zh_numbers
@@ -40,47 +41,38 @@ __all__ = [
     "parse_chinese_number", "parse_english_number",
 ]
 
+# The readers of each language, in the order they claim text: a later reader skips what an earlier one took.
+_READERS: dict[str, tuple[Callable[[Scan], None], ...]] = {
+    "zh": (zh_numbers.skip_glosses, zh_dates.read_dates, zh_dates.read_times, zh_numbers.read_numbers),
+    "en": (en_dates.read_dates, en_dates.read_times, en_numbers.read_models, en_words.read_fractions,
+           en_numbers.read_digit_numbers, en_words.read_decades, en_words.read_spelled_numbers,
+           en_words.read_ordinal_words, en_words.read_multipliers),
+}
+
+
 def extract_zh(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of a Chinese (Simplified, ASCII-digit) sentence, in text order.
 
     `default`: the date a bare day (3日) takes its month and year from when the sentence states none.
     """
-    quantities, dates = _extract_zh(text, default)
+    quantities, dates = _extract(text, "zh", default)
     return list(quantities), list(dates)
-
-
-@lru_cache(maxsize=4096)  # the number and date rules both read every pair: extract once
-def _extract_zh(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
-    scan = Scan(text)
-    zh_numbers.skip_glosses(scan)
-    zh_dates.read_dates(scan)
-    zh_dates.read_times(scan)
-    zh_numbers.read_numbers(scan)
-    return scan.result(default)
 
 
 def extract_en(text: str, default: DateRef | None = None) -> tuple[list[Quantity], list[DateRef]]:
     """Quantities and dates of an English sentence, in text order."""
-    quantities, dates = _extract_en(text, default)
+    quantities, dates = _extract(text, "en", default)
     return list(quantities), list(dates)
 
 
-@lru_cache(maxsize=4096)
-def _extract_en(text: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
+@lru_cache(maxsize=8192)  # the number and date rules both read every pair, both sides: extract once
+def _extract(text: str, lang: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
     scan = Scan(text)
-    en_dates.read_dates(scan)
-    en_dates.read_times(scan)
-    en_numbers.read_models(scan)
-    en_words.read_fractions(scan)
-    en_numbers.read_digit_numbers(scan)
-    en_words.read_decades(scan)
-    en_words.read_spelled_numbers(scan)
-    en_words.read_ordinal_words(scan)
-    en_words.read_multipliers(scan)
+    for read in _READERS[lang]:
+        read(scan)
     return scan.result(default)
 
 
 def clear_caches() -> None:
     """Forget every text read (benches measuring a first pass over new text)."""
-    _extract_zh.cache_clear()
-    _extract_en.cache_clear()
+    _extract.cache_clear()
