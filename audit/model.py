@@ -88,6 +88,22 @@ class Segment:
     kind: SegmentKind = "body"
 
 
+class _Joined:
+    """One side of a bead as one text, as written or normalized: Chinese sentences join without a space, English
+    ones with one. Every rule reads these, so the common bead of one sentence a side returns it without joining."""
+
+    def __init__(self, side: str, separator: str, attribute: str) -> None:
+        self.side, self.separator, self.attribute = side, separator, attribute
+
+    def __get__(self, pair: AlignedPair | None, owner: type | None = None) -> str:
+        if pair is None:
+            return self  # type: ignore[return-value]  # read on the class: the descriptor itself
+        segments: list[Segment] = getattr(pair, self.side)
+        if len(segments) == 1:
+            return getattr(segments[0], self.attribute)  # type: ignore[no-any-return]
+        return self.separator.join([getattr(s, self.attribute) for s in segments])
+
+
 @dataclass
 class AlignedPair:
     """A bead: zero or more source sentences matched to zero or more target sentences."""
@@ -100,22 +116,10 @@ class AlignedPair:
     def kind(self) -> str:
         return f"{len(self.source)}-{len(self.target)}"
 
-    # Every rule reads these; most beads hold one sentence a side, whose text needs no joining.
-    @property
-    def source_text(self) -> str:
-        return self.source[0].text if len(self.source) == 1 else "".join([s.text for s in self.source])
-
-    @property
-    def target_text(self) -> str:
-        return self.target[0].text if len(self.target) == 1 else " ".join([s.text for s in self.target])
-
-    @property
-    def source_norm(self) -> str:
-        return self.source[0].norm if len(self.source) == 1 else "".join([s.norm for s in self.source])
-
-    @property
-    def target_norm(self) -> str:
-        return self.target[0].norm if len(self.target) == 1 else " ".join([s.norm for s in self.target])
+    source_text = _Joined("source", "", "text")
+    target_text = _Joined("target", " ", "text")
+    source_norm = _Joined("source", "", "norm")
+    target_norm = _Joined("target", " ", "norm")
 
     @property
     def source_loc(self) -> Location | None:
