@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from math import log
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from audit.lexicon.cache import cached
 from audit.lexicon.fast.blocks import PREFIX_ONLY, Packed, WordBlocks, pack
@@ -127,6 +127,20 @@ def _model() -> tuple[dict, dict, dict, dict]:  # type: ignore[type-arg]
     return data[1], data[2], data[3], data[4]
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """Values of `compute` remembered by key, forgotten all at once past _MEMO_LIMIT keys."""
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
 class PosTagger:
     """`jieba.posseg.POSTokenizer` over jieba's default dictionary plus `added` words (each added as
     `add_word(word, freq=100000)` without a tag, in sorted order)."""
@@ -136,34 +150,21 @@ class PosTagger:
         self.added = {word: ADDED_WORD_FREQ for word in added}
         self.added_prefixes = {word[:n + 1] for word in added for n in range(len(word))}
         self.logtotal = log(self.lexicon.total + ADDED_WORD_FREQ * len(added))
-        self._freq: dict[str, int] = {}
-        self._tag: dict[str, str] = {}
+        # `freq(fragment)`: jieba's `FREQ.get(fragment)`; `tag(word)`: its `word_tag_tab.get(word, 'x')` (added
+        # words carry no tag of their own). Each remembered, looked up as a dict's own item (the tagger's hottest
+        # call); _Memo.__missing__ computes a new one.
+        self.freq: Callable[[str], int] = _Memo(self._frequency).__getitem__
+        self.tag: Callable[[str], str] = _Memo(self.lexicon.tag).__getitem__
 
     # ------------------------------------------------------------ dictionary (jieba's FREQ, word_tag_tab)
 
-    def freq(self, fragment: str) -> int:
+    def _frequency(self, fragment: str) -> int:
         """jieba's `FREQ.get(fragment)` with None as -1."""
-        memo = self._freq
-        value = memo.get(fragment)
+        value = self.added.get(fragment)
         if value is None:
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()
-            value = self.added.get(fragment)
-            if value is None:
-                value = self.lexicon.find(fragment)
-                if value < 0 and fragment in self.added_prefixes:
-                    value = 0
-            memo[fragment] = value
-        return value
-
-    def tag(self, word: str) -> str:
-        """jieba's `word_tag_tab.get(word, 'x')` (added words carry no tag of their own)."""
-        memo = self._tag
-        value = memo.get(word)
-        if value is None:
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()
-            value = memo[word] = self.lexicon.tag(word)
+            value = self.lexicon.find(fragment)
+            if value < 0 and fragment in self.added_prefixes:
+                value = 0
         return value
 
     # ------------------------------------------------------------ jieba.Tokenizer.get_DAG, calc
