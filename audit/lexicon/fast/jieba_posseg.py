@@ -223,12 +223,7 @@ class PosTagger:
                         yield (x, "x")
                     else:
                         for xx in x:
-                            if _RE_NUM.match(xx):
-                                yield (xx, "m")
-                            elif _RE_ENG.match(x):
-                                yield (xx, "eng")
-                            else:
-                                yield (xx, "x")
+                            yield (xx, _other_tag(xx, x))  # jieba tests the character for a digit, its run for a letter
 
     def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
         route = self._route(sentence, self._dag(sentence))
@@ -266,12 +261,13 @@ class PosTagger:
             else:
                 for x in _RE_SKIP_DETAIL.split(block):
                     if x:
-                        if _RE_NUM.match(x):
-                            yield (x, "m")
-                        elif _RE_ENG.match(x):
-                            yield (x, "eng")
-                        else:
-                            yield (x, "x")
+                        yield (x, _other_tag(x, x))
+
+
+def _other_tag(piece: str, run: str) -> str:
+    """jieba.posseg's tag of a piece outside Han text: m (a number), eng (Latin letters; jieba tests the `run` the
+    piece comes from) or x."""
+    return "m" if _RE_NUM.match(piece) else "eng" if _RE_ENG.match(run) else "x"
 
 
 def _cut_hmm(sentence: str) -> Iterator[tuple[str, str]]:
