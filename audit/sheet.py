@@ -1,17 +1,17 @@
 """A sheet an editor saved, read back as rows of text: CSV in whatever encoding and delimiter a spreadsheet
 writes, or the spreadsheet's own file (.xlsx from Excel, .ods from LibreOffice).
 
-CSV encodings are recognised, never asked for (`--encoding` is about articles): UTF-8 and UTF-16 with or
-without a byte-order mark, and the legacy Chinese code pages Excel's plain "CSV" writes on a Chinese Windows:
-GB18030 (GBK) and Big5. Where both legacy decodings are valid, the one whose Chinese characters are the more
-common wins: each standard marks its own frequent characters (GB 2312 level 1, lead bytes 0xB0–0xD7, 3,755
-characters; Big5's "frequently used" block, lead bytes 0xA4–0xC6, 5,401 characters), and text read with the
-wrong code page is made of rare ones.
+CSV encodings are recognised, never asked for (`--encoding` is about articles). What a CSV shares with an
+article is read by the articles' own decoder (audit.io.decode): UTF-8 with or without a byte-order mark, UTF-16
+with one or recognised without. The one policy of its own is a legacy code page: Excel's plain "CSV" on a Chinese
+Windows writes GB18030 (GBK) or Big5 without saying which, and the editor who saved it has no `--encoding` to give
+for a file passed with `--decisions`, so the sheet takes the reading whose Han characters are the common ones
+(audit.io.legibility, the measure the articles' decoder refuses a wrong `--encoding` by), where an article stops
+and names the encoding to pass. Text read with the wrong code page is made of rare characters.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import zipfile
@@ -19,18 +19,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from audit.errors import AuditError
+from audit.errors import AuditError, InputError
+from audit.io.decode import decode
+from audit.io.delimited import DELIMITERS
+from audit.io.legibility import legibility
 
-CSV_DELIMITERS = (",", ";", "\t", "|")
+# The delimiters articles' tables are sniffed among (audit.io.delimited), comma first: the audit CSV's own. The
+# policy differs on purpose: a decisions sheet's header is known (audit.csv's columns), so the delimiter that
+# splits its first row into the most of those names is certain, where sniff_delimiter, for tables whose header
+# is not known, goes by rows splitting alike, which a note column full of commas or semicolons can fool.
+CSV_DELIMITERS = (",", *(d for d in DELIMITERS if d != ","))
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file header of .xls (and .doc) files
 # A cell may hold a whole article's sentence pair; csv's own limit (128 KB) would refuse a long one.
 MAX_CELL = 100 * 1024 * 1024
 # Unpacked size of an .xlsx/.ods: a sheet of decisions is a few MB; more is a wrong file or a zip bomb.
 MAX_UNPACKED = 200 * 1024 * 1024
-# When both legacy decodings are valid, the one whose share of frequent characters is higher by this margin
-# wins. Measured: the right code page reads 1.00 (seed article, NTREX excerpt, MQM-TED's Simplified text), the
-# wrong one 0.45–0.57 (Big5 bytes read as GB18030; GB bytes read as Big5 mostly fail outright).
-FREQUENT_MARGIN = 0.2
+# When both legacy decodings are valid, the one whose legibility (share of common characters) is higher by this
+# margin wins. Measured (audit/io/decode.py): right readings score 0.99 or more on NTREX-128, Big5 read as
+# GB18030 0.23–0.37 (GB bytes read as Big5 mostly fail outright).
+LEGIBLE_MARGIN = 0.2
 
 
 @dataclass
@@ -60,23 +67,25 @@ def read_sheet(path: Path, data: bytes, header_words: tuple[str, ...]) -> Sheet:
 
 def decode_csv(data: bytes, path: Path | str) -> str:
     """The text of a CSV as a spreadsheet saved it, its encoding recognised (see the module's doc)."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return _decode(data, name, path)
-    head = data[:4096]
-    if len(head) >= 2 and head.count(b"\x00") * 4 >= len(head):  # UTF-16 without BOM: every other byte is 0 in ASCII
-        odd_zeros = head[1::2].count(b"\x00")
-        return _decode(data, "utf-16-le" if odd_zeros >= head[0::2].count(b"\x00") else "utf-16-be", path)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
+        return decode(data, Path(path))
+    except InputError as error:
         legacy = _legacy(data)
         if legacy is None:
             raise AuditError(
-                f"{path}: not UTF-8, UTF-16, GB18030 or Big5 (byte {error.start}); save it as \"CSV UTF-8\" (Excel) "
-                "or with character set Unicode (UTF-8) (LibreOffice)"
+                f"{path}: not UTF-8, UTF-16, GB18030 or Big5 ({_where(data, error)}); save it as \"CSV UTF-8\" "
+                "(Excel) or with character set Unicode (UTF-8) (LibreOffice)"
             ) from None
         return legacy
+
+
+def _where(data: bytes, error: InputError) -> str:
+    """Where the bytes stop being UTF-8 (the articles' message would name an --encoding no sheet is read with)."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        return f"byte {bad.start}"
+    return str(error).partition(": ")[2]
 
 
 def _legacy(data: bytes) -> str | None:
@@ -89,34 +98,10 @@ def _legacy(data: bytes) -> str | None:
             continue
     if len(readings) < 2:
         return next(iter(readings.values()), None)
-    gb, big5 = (_frequent_share(readings[name]) for name in ("gb18030", "big5"))
-    if abs(gb - big5) < FREQUENT_MARGIN:
+    gb, big5 = (legibility(readings[name]) or 0.0 for name in ("gb18030", "big5"))
+    if abs(gb - big5) < LEGIBLE_MARGIN:
         return None  # neither reads clearly better: ask for UTF-8 rather than guess
     return readings["gb18030"] if gb > big5 else readings["big5"]
-
-
-def _frequent_share(text: str) -> float:
-    """Share of the Han characters that GB 2312 (level 1) or Big5 (frequently used) counts as frequent."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return sum(_frequent(c) for c in han) / len(han) if han else 0.0
-
-
-def _frequent(char: str) -> bool:
-    for codec, low, high in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
-        try:
-            lead = char.encode(codec)[0]
-        except UnicodeEncodeError:
-            continue
-        if low <= lead <= high:
-            return True
-    return False
-
-
-def _decode(data: bytes, name: str, path: Path | str) -> str:
-    try:
-        return data.decode(name)
-    except UnicodeDecodeError as error:
-        raise AuditError(f"{path}: not valid {name.upper()} (byte {error.start})") from None
 
 
 def _csv(path: Path, text: str, header_words: tuple[str, ...]) -> Sheet:
