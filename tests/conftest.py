@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from audit.align_gold import load_ntrex as ntrex_documents  # noqa: F401  (tests read an NTREX folder with the gold aligner's reader)
 from audit.lexicon.glossary import Glossary, load_glossary
 from audit.model import AlignedDocument, AlignedPair, Block, Document, Location, Segment
 from audit.normalize import normalize_en, normalize_zh
