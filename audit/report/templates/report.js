@@ -112,7 +112,7 @@
   }
   function plural(noun, n) { return noun + (n === 1 || noun === "info" ? "" : "s"); }
   // The charts follow the decisions as the cards do: each bar redrawn at the scale the report drew it.
-  var SVG = "http://www.w3.org/2000/svg", SEVERITIES = ["error", "warning", "info"];
+  var SEVERITIES = ["error", "warning", "info"];
   function drawCharts(listed) {
     all("figure.chart svg[data-unit]").forEach(function (svg) {
       var unit = Number(svg.dataset.unit), x0 = Number(svg.dataset.x0);
@@ -135,13 +135,13 @@
     });
   }
   function newBar(bar, sev, label) {  // a severity the report drew no bar of, reopened here: as the template draws one
-    var rect = document.createElementNS(SVG, "rect");
+    var rect = document.createElementNS(bar.namespaceURI, "rect");  // the page names no URL, not even SVG's
     rect.setAttribute("class", "sev-" + sev);
     rect.dataset.sev = sev;
     rect.setAttribute("y", String(Number(label.getAttribute("y")) - 11));
     rect.setAttribute("height", "14");
     rect.setAttribute("rx", "2");
-    rect.appendChild(document.createElementNS(SVG, "title"));
+    rect.appendChild(document.createElementNS(bar.namespaceURI, "title"));
     bar.insertBefore(rect, label);
     return rect;
   }
