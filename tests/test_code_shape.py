@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 MOST_LINES = 80  # the team's developer guide: a function a reader can hold on one screen and a half
-EXEMPT = {("audit/align.py", "_search")}  # the aligner's compiled search kernel (setup.py's COMPILED)
+EXEMPT = {("audit/align/search.py", "search")}  # the aligner's compiled search kernel (setup.py's COMPILED)
 
 
 def long_functions(package: Path, root: Path = ROOT) -> list[tuple[str, str, int]]:
