@@ -54,9 +54,9 @@ def install() -> None:
 
 
 def _compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
-    if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+    if type(pattern) not in (str, bytes) or flags & re.DEBUG:  # marshal stores no str subclass (Markup)
         return _ORIGINAL(pattern, flags)  # type: ignore[misc]
-    key = (pattern, flags)
+    key = (pattern, int(flags))  # a caller may pass a RegexFlag, which marshal cannot store
     parts = _used.get(key) or _stored.get(key)
     if parts is not None:
         try:

@@ -57,12 +57,21 @@ def test_a_damaged_store_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_stored_parts_give_the_same_pattern_and_bad_parts_are_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reference is re's own compile (_ORIGINAL): once the command line is imported, re routes through the store.
     pattern = r"(?P<year>\d{4})年(?P<month>\d{1,2})月"
     monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): regex_cache._parts(pattern, 0)})
     monkeypatch.setattr(regex_cache, "_used", {})
     compiled = regex_cache._compile(pattern, 0)
-    assert compiled == re._compiler.compile(pattern, 0)  # type: ignore[attr-defined]
+    assert compiled == regex_cache._ORIGINAL(pattern, 0)  # type: ignore[misc]
     assert compiled.match("2024年12月").groupdict() == {"year": "2024", "month": "12"}
+    assert regex_cache._compile(pattern, re.IGNORECASE) == regex_cache._ORIGINAL(pattern, re.IGNORECASE)  # type: ignore[misc]
+    assert (pattern, 2) in regex_cache._used  # stored under a plain int
+
+    class Text(str):  # a str subclass (markupsafe's Markup is one): compiled as re does, never stored
+        pass
+
+    assert regex_cache._compile(Text("a+"), 0) == regex_cache._ORIGINAL("a+", 0)  # type: ignore[misc]
+    assert ("a+", 0) not in regex_cache._used
     monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): (0, [99, 98], 2, {}, (None,))})
     monkeypatch.setattr(regex_cache, "_used", {})
     assert regex_cache._compile(pattern, 0) == compiled
