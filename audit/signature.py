@@ -4,7 +4,7 @@
 
 Two runs with the same signature on the same text give the same findings. The libraries are named by version
 (their dictionaries and tables are read as shipped); our own data by the SHA-256 of its bytes (the first 12 hex
-digits): the bundled dictionary, every glossary loaded, in order; the aligner by a hash of its parameters; the
+digits): the bundled dictionary and name, negation and romanization tables, every glossary loaded, in order; the aligner by a hash of its parameters; the
 rules by code with the severity in force (after `severity` overrides). Reports carry it: JSON and SARIF in full,
 the HTML page in its header; the JSON report also spells out the aligner's parameters.
 """
@@ -24,6 +24,9 @@ from audit.config import Settings
 
 # The distributions whose data decide findings, and the short names the signature gives them.
 LIBRARIES = {"jieba": "jieba", "opencc-python-reimplemented": "opencc", "pypinyin": "pypinyin"}
+# Our bundled data that decides findings, each built by a script in audit/lexicon (the glossary is hashed apart).
+DATA_FILES = ("cedict-stems.txt.gz", "cedict-pinyin.tsv.gz", "entities.tsv.gz", "negation.tsv", "news-supplement.tsv",
+              "romanization.tsv.gz")
 DIGITS = 12  # hex digits of a hash kept: a chance collision between two versions of one file is out of reach
 
 
@@ -31,7 +34,7 @@ def signature(settings: Settings) -> str:
     """The signature of a run with these settings (see the module's docstring)."""
     parts = [("audit", __version__)]
     parts += [(short, _version(name)) for name, short in LIBRARIES.items()]
-    parts.append(("dictionary", _file_hash([_bundled("data/cedict-stems.txt.gz")])))
+    parts.append(("dictionary", _file_hash([_bundled(f"data/{name}") for name in DATA_FILES])))
     glossaries = ([_bundled("data/names.csv")] if settings.bundled_glossary else []) + list(settings.glossary)
     parts.append(("glossary", _file_hash(glossaries) if glossaries else "none"))
     parts.append(("aligner", _aligner_hash()))

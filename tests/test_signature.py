@@ -48,3 +48,12 @@ def test_json_sarif_and_html_reports_carry_it(tmp_path: Path) -> None:
     sarif = json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["properties"]["signature"] == text
     assert f'title="{text}"' in (out / "audit.html").read_text(encoding="utf-8")
+
+
+def test_every_bundled_table_is_in_the_signature() -> None:
+    """A data file added to audit/lexicon/data and left out of DATA_FILES would change findings unsigned."""
+    from audit import signature as module
+
+    data = Path(module.__file__).parent / "lexicon" / "data"
+    shipped = {path.name for path in data.iterdir() if path.is_file()}
+    assert shipped - {"CEDICT-LICENSE.txt", "names.csv"} == set(module.DATA_FILES)
