@@ -17,6 +17,7 @@ from functools import lru_cache
 from audit.lexicon.dictionary import load_dictionary
 from audit.lexicon.entities import load_lexicon
 from audit.lexicon.romanize import Name, name_keys, rendering, romanized_word, spells, surname_written, written
+from audit.text import HAN_RUN
 
 # Offices and titles news Chinese puts before or after a name (CC-CEDICT's words for president, premier,
 # prime minister, minister, chairman, spokesperson, ambassador, mayor, governor, legislator, secretary,
@@ -37,7 +38,6 @@ _AFTER = TITLES + ADDRESS + SPEECH
 # 还 still, 都 all, 又 again, 就 just, 已 already, 亦 likewise, 更 further, 并 and, 再 again, 仍 still, 均 all, 即 namely,
 # 便 then, 才 only then, 却 but, 皆 all): 俄方则表示 is "Russia, for its part, said", no person 方则.
 _BEFORE_VERB = frozenset("则也还都又就已亦更并再仍均即便才却皆")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _plausible(text: str, start: int, end: int, surname: str) -> bool:
     (许多人, 国家名), whose given name is none (向记者), that no word runs into from before (此时王毅 is 此时|王毅),
     and that is not part of a foreign name written with a name dot (柯里斯·昆斯)."""
     span, entries = text[start:end], load_dictionary().entries
-    if len(span) != end - start or not all(_HAN.match(c) for c in span):
+    if len(span) != end - start or not HAN_RUN.fullmatch(span):
         return False
     if text[end:end + 1] in _NAME_DOTS or text[start - 1:start] in _NAME_DOTS:
         return False
