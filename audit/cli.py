@@ -203,6 +203,7 @@ def check(
         from audit.report.terminal import conflict_lines, print_report, review_lines
         from audit.run import FORMATS, audit_documents, load_review_inputs, meta, report_renderers, review_results, write_reports
 
+        style = _style(output_format)  # a mistyped option stops the run before the audit, not after it
         formats = [] if no_report else list(dict.fromkeys(report))
         for fmt in formats:
             if fmt not in FORMATS:
@@ -220,14 +221,14 @@ def check(
         for failure in run.failures:
             say(f"audit: error: {failure} (skipped)", err=True)
         if inputs.error is not None:  # the findings, then why no report was written
-            print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
+            print_report(run.results, sys.stdout, quiet=quiet, style=style)
             say(f"audit: error: {inputs.error}; no report written", err=True)
             return 2
         review, trend = review_results(run, inputs)
         for line in conflict_lines(review):
             say(f"audit: warning: {line}", err=True)
         # The findings first: a report that cannot be written must not hide them.
-        print_report(run.results, sys.stdout, quiet=quiet, style=_style(output_format))
+        print_report(run.results, sys.stdout, quiet=quiet, style=style)
         for line in [] if quiet else review_lines(review, trend):
             say(line)
         if run.reference and not quiet:
@@ -268,6 +269,7 @@ def hook(
         from audit.report.terminal import print_report
         from audit.run import Run, iter_results
 
+        style = _style(output_format)
         settings = _settings(glossary, None, [], [], fail_on, None, None)
         # Findings an editor marked `ignore` in the configured decisions files never block a commit.
         decided = load_decisions(settings.decisions) if settings.decisions else None
@@ -283,7 +285,7 @@ def hook(
                 apply_decisions([result], decided)
             result.findings = [f for f in result.findings if f.severity >= threshold]  # what blocks the commit, only
             blocking = blocking or bool(result.findings)
-            print_report([result], sys.stdout, quiet=True, style=_style(output_format))
+            print_report([result], sys.stdout, quiet=True, style=style)
         for failure in run.failures:
             say(f"audit: error: {failure}", err=True)
         return 2 if run.failures else 1 if blocking else 0

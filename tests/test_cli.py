@@ -124,3 +124,14 @@ def test_a_file_of_another_kind_is_one_line_with_an_article_english_wants(tmp_pa
     assert done.returncode == 2
     assert "audit: error: Makefile: cannot audit an extensionless file (audited: .txt" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "hook"])
+def test_a_mistyped_format_stops_before_the_audit(command: str, tmp_path: Path) -> None:
+    """`--format csv` (a report name, not a line style) is refused at once: no finding lines, no reports."""
+    args = [command, str(SAMPLE), "--format", "csv"] + (["--out", str(tmp_path / "rep")] if command == "check" else [])
+    result = audit(*args)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["audit: error: unknown --format 'csv' (use text, github)"]
+    assert result.stdout == ""
+    assert not (tmp_path / "rep").exists()
