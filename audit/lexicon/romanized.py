@@ -88,10 +88,11 @@ def pinyin_left(chinese: str, english: str) -> list[PinyinLeft]:
     if not words:
         return []
     table = pinyin_table()
+    folded = [fold_pinyin(match.group()) for match in words]  # once per word, not once per run it starts
     found: list[PinyinLeft] = []
     i = 0
     while i < len(words):
-        hit = _longest_at(words, i, chinese, english, table)
+        hit = _longest_at(words, folded, i, chinese, english, table)
         if hit is None:
             i += 1
             continue
@@ -100,17 +101,20 @@ def pinyin_left(chinese: str, english: str) -> list[PinyinLeft]:
     return found
 
 
-def _longest_at(words: list[re.Match[str]], i: int, chinese: str, english: str,
+def _longest_at(words: list[re.Match[str]], folded: list[str], i: int, chinese: str, english: str,
                 table: PinyinTable) -> tuple[PinyinLeft, int] | None:
     """The longest run of words from `i` that romanizes a word of `chinese`, and how many words it takes."""
     for count in range(min(MOST_SYLLABLES, len(words) - i), 0, -1):
+        key = "".join(folded[i:i + count])
+        if key not in table.keys:
+            continue  # nearly every run of an English sentence: the set lookup first, the rest only on a hit
         run = words[i:i + count]
         if count > 1 and any(english[a.end():b.start()] not in (" ", "-") for a, b in zip(run, run[1:])):
             continue  # syllables are written apart by one space or hyphen, not across punctuation
         capital = _capitalised(words, i, count, english)
         if capital is None:
             continue
-        entry = table.words("".join(fold_pinyin(m.group()) for m in run))
+        entry = table.words(key)
         if capital and entry.startswith(NAME_TOO):
             continue
         for word in entry.lstrip(NAME_TOO).split():
