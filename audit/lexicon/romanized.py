@@ -76,6 +76,7 @@ def _parse(data_file: Path) -> tuple[frozenset[str], str]:
     return frozenset(row.partition("\t")[0] for row in rows), "\n" + "\n".join(rows) + "\n"
 
 
+@lru_cache(maxsize=1 << 16)  # an English text repeats its words: each is folded once (bounded, a cache only)
 def fold_pinyin(word: str) -> str:
     """`Guānxì` → `guanxi`: tone marks dropped, ü (or v, as keyboards write it: lvse) read as u, as the keys are."""
     decomposed = unicodedata.normalize("NFD", word.lower().replace("v", "u"))
