@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from audit.lexicon.build_pinyin import toneless
-from audit.lexicon.romanized import NAME_TOO, fold_pinyin, pinyin_table
+from audit.lexicon.cedict_pinyin import NAME_TOO, fold_pinyin, pinyin_table
 
 
 def test_cedict_readings_lose_their_tones() -> None:

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
-from audit.lexicon.romanized import PinyinLeft, pinyin_left
+from audit.lexicon.cedict_pinyin import PinyinLeft, pinyin_left
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import fold_width, original_span
 from audit.text import HAN_RUN

@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from audit.lexicon.build_dictionary import _SKIP_SENSE, default_source, read_cedict_full
-from audit.lexicon.romanized import DATA_FILE, FORMAT, MIN_LETTERS, MOST_SYLLABLES, NAME_TOO
+from audit.lexicon.cedict_pinyin import DATA_FILE, FORMAT, MIN_LETTERS, MOST_SYLLABLES, NAME_TOO
 from audit.text import HAN
 
 _ALL_HAN = re.compile(f"[{HAN}]{{2,}}")
