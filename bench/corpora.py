@@ -12,7 +12,9 @@ developing, and benches report the two parts separately.
 from __future__ import annotations
 
 import csv
+import random
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,23 @@ DEV, HELD_OUT = "dev", "held-out"
 def part_of(index: int) -> str:
     """Every fifth document (index 4, 9, …) is held out while developing."""
     return HELD_OUT if index % 5 == 4 else DEV
+
+
+def injection_sites(lines: list[str], rng: random.Random, most: int, inject: Callable[[int], str | None],
+                    usable: Callable[[int], bool] = lambda line: True) -> Iterator[tuple[int, str]]:
+    """Up to `most` (line, new text) pairs at seeded random lines of `lines` where `inject(line)` changed the
+    text and the line is `usable`: the one sampling loop of the injection benches, so their seeds stay comparable."""
+    order = list(range(len(lines)))
+    rng.shuffle(order)
+    done = 0
+    for line in order:
+        if done >= most:
+            return
+        new = inject(line)
+        if new is None or new == lines[line] or not usable(line):
+            continue
+        yield line, new
+        done += 1
 
 
 @dataclass

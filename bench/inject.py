@@ -36,7 +36,7 @@ from audit.lexicon.glossary import Glossary, load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
 from audit.quantities import MONTHS  # noqa: E402
-from bench.corpora import MQM, NTREX, Article, mqm_talks, ntrex_articles as load_articles  # noqa: E402
+from bench.corpora import MQM, NTREX, Article, injection_sites, mqm_talks, ntrex_articles as load_articles  # noqa: E402
 from bench.numbers_quietness import GENUINE  # noqa: E402
 
 @dataclass
@@ -298,17 +298,11 @@ def main() -> None:
     outcomes = []
     for article in articles:
         for kind, code, inject in INJECTIONS:
-            lines = list(range(len(article.en)))
-            rng.shuffle(lines)
-            done = 0
-            for line in lines:
-                if done >= args.per_type:
-                    break
-                new = inject(article.zh[line], article.en[line], rng, glossary)
-                if new is None or new == article.en[line]:
-                    continue
-                if findings_at(clean[article.name], code, line + 1):
-                    continue  # already reported on the clean text: cannot tell a hit
+            sites = injection_sites(article.en, rng, args.per_type,
+                                    lambda line: inject(article.zh[line], article.en[line], rng, glossary),
+                                    # already reported on the clean text: cannot tell a hit
+                                    lambda line: not findings_at(clean[article.name], code, line + 1))
+            for line, new in sites:
                 en = list(article.en)
                 en[line] = new
                 result = auditor.run(document(article, en))
@@ -316,7 +310,6 @@ def main() -> None:
                 outcomes.append({"part": article.part, "type": kind, "rule": code, "hit": hit})
                 if not hit and args.list == code:
                     print(f"[missed {kind}] {article.name}:{line + 1}\n    zh: {article.zh[line]}\n    en: {new}")
-                done += 1
     elapsed = time.perf_counter() - started
 
     report(pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity", "reference_wrong"]), pairs, elapsed)

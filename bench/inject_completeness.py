@@ -39,7 +39,7 @@ from audit.checks.registry import ALL_RULES, select_rules  # noqa: E402
 from audit.lexicon.glossary import load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
-from bench.corpora import DEV, HELD_OUT, MQM, NTREX, Article, mqm_segments, ntrex_articles  # noqa: E402
+from bench.corpora import DEV, HELD_OUT, MQM, NTREX, Article, injection_sites, mqm_segments, ntrex_articles  # noqa: E402
 
 MINE = ("O004", "O005", "M001")
 CONTROL_CODES = ("O001", "O002", "O004", "O005", "M001")
@@ -196,15 +196,9 @@ def run_injections(auditor: Auditor, articles: list[Article], clean: dict[str, D
         for kind, codes, inject in INJECTIONS:
             if args.only and not any(word in kind for word in args.only):
                 continue
-            lines = list(range(len(article.en)))
-            rng.shuffle(lines)
-            done = 0
-            for line in lines:
-                if done >= args.per_type:
-                    break
-                new = inject(article.en[line], rng, rng.choice(other.en))
-                if new is None or new == article.en[line]:
-                    continue
+            sites = injection_sites(article.en, rng, args.per_type,
+                                    lambda line: inject(article.en[line], rng, rng.choice(other.en)))
+            for line, new in sites:
                 en = list(article.en)
                 en[line] = new
                 result = auditor.run(document(article, en))
@@ -214,7 +208,6 @@ def run_injections(auditor: Auditor, articles: list[Article], clean: dict[str, D
                 outcomes.append(outcome)
                 if args.list and args.list in codes and not outcome["found"]:
                     print(f"[missed {kind}] {article.name}:{line + 1}\n    zh: {article.zh[line]}\n    en: {new}")
-                done += 1
     return outcomes
 
 
