@@ -28,6 +28,7 @@ from pathlib import Path
 from audit.lexicon.build_dictionary import default_source, read_cedict_full
 from audit.normalize import normalize_zh
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
+from audit.text import HAN
 
 FORMAT = "audit-entities/1"
 TARGET = Path(__file__).parent / "data" / "entities.tsv.gz"
@@ -42,7 +43,9 @@ _ORG = re.compile(r"\b(university|company|corporation|party|bank|agency|organiza
                   r"college|school|inc\.?|ltd|news|brand)\b", re.I)  # a brand (格力 Gree) is its maker's name
 _LIFESPAN = re.compile(r"\((?:c\. ?)?-?\d{1,4}(?: ?BC)?-(?:\d{1,4})?\)|\(born \d{4}\)")
 _PARENS = re.compile(r"\([^()]*\)")
-_BRACKETS = re.compile(r"\[[^\]]*\]|[\u3400-\u9fff|]+")
+_BRACKETS = re.compile(rf"\[[^\]]*\]|[{HAN}|]+")
+# A name written in Han characters, with the middle dot of transliterated names (約瑟夫·拜登).
+_HAN_NAME = re.compile(f"[{HAN}·]+")
 _SKIP = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written|"
                    r"abbr\. for [^A-Z])", re.I)
 
@@ -51,7 +54,7 @@ _SKIP = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used
 # `Taiwan equivalent of 希拉里[Xi1 la1 li3]`, `see 七台河市[…]`. The English after the comma is the name; without
 # it, the other entry's English is (resolved once all entries are read).
 _REFERENCE = re.compile(r"^(?:abbr\. (?:for|of)|see(?: also)?|Taiwan equivalent of|also written) "
-                        r"([\u3400-\u9fff·]+)(?:\|([\u3400-\u9fff·]+))?(?:\[[^\]]*\])?(?:, (.+))?$")
+                        rf"([{HAN}·]+)(?:\|([{HAN}·]+))?(?:\[[^\]]*\])?(?:, (.+))?$")
 # A place name with CEDICT's description after it: `Longmen county in Huizhou`, `Dezhou prefecture-level city in
 # Shandong`, `Shuili Township in Nantou County` → the name alone (the description is for dictionary readers).
 _DESCRIBED = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?:[a-z][\w-]* )*?"
@@ -117,7 +120,7 @@ def cedict_entities(entries: list[tuple[str, str, str, list[str]]]) -> dict[str,
     references: list[tuple[str, str]] = []  # (key, the entry its senses refer to) for names glossed by reference
     for traditional, simplified, pinyin, senses in entries:
         if len(simplified) < 2 or simplified in common or not re.search(r"(?:^| )[A-Z]", pinyin) \
-                or not re.fullmatch(r"[\u3400-\u9fff·]+", simplified):
+                or not _HAN_NAME.fullmatch(simplified):
             continue
         keys = list(dict.fromkeys((normalize_zh(simplified), normalize_zh(traditional))))
         forms: list[str] = []
@@ -190,7 +193,7 @@ def cldr_entities() -> dict[str, tuple[str, str, list[str]]]:
 
     def add(chinese: str, kind: str, forms: list[str]) -> None:
         key = normalize_zh(chinese)
-        if len(key) < 2 or not re.fullmatch(r"[\u3400-\u9fff·]+", key):
+        if len(key) < 2 or not _HAN_NAME.fullmatch(key):
             return
         _, _, known = out.get(key, (kind, "CLDR", []))
         out[key] = (kind, "CLDR", list(dict.fromkeys(known + [f for f in forms if f])))
