@@ -12,7 +12,7 @@ from audit.compare import compare, load_previous
 from audit.decisions import apply_decisions, load_decisions
 from audit.errors import AuditError
 from audit.model import AlignedDocument, Document, DocumentResult, Finding, Location, Severity
-from audit.report.json_report import render_json
+from tests.rendered import render_json
 from audit.report.terminal import review_lines
 from tests.test_decisions import ARTICLE, FIXTURES, LIBREOFFICE, META, SCHEMA, audit_text
 

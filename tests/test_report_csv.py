@@ -10,7 +10,7 @@ import pytest
 
 from audit.cells import defuse, undefuse
 from audit.model import Finding, Location, Severity
-from audit.report.csv_report import render_csv
+from tests.rendered import render_csv
 from audit.report.rows import COLUMNS
 from tests.test_report_terminal import result_with
 

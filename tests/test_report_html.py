@@ -1,4 +1,4 @@
-"""The HTML report: counts, side-by-side text, exact highlights, safe escaping, no network, atomic writes."""
+"""The HTML report: counts, side-by-side text, exact highlights, safe escaping, no network. (Writing the set of reports atomically: test_robust_reports.py.)"""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ from audit.model import (
     Segment,
     Severity,
 )
-from audit.errors import ReportError
-from audit.report import atomic, html
+from tests.rendered import render_html
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seed-article.txt"
 SEED_NAME = "seed-article.txt"
@@ -194,7 +193,7 @@ def parse(page: str) -> Node:
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return html.render_html(sample_results(), META)
+    return render_html(sample_results(), META)
 
 
 @pytest.fixture(scope="module")
@@ -331,36 +330,3 @@ def test_content_security_policy_allows_exactly_the_page_script(dom: Node) -> No
     assert "default-src 'none'" in policy
 
 
-# --- writing -------------------------------------------------------------------------------------
-
-
-def test_write_html_writes_the_complete_page(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "report.html"
-    html.write_html(sample_results(), target, META)
-    assert target.read_text(encoding="utf-8") == html.render_html(sample_results(), META)
-    assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
-    assert [p.name for p in target.parent.iterdir()] == ["report.html"]
-
-
-def test_rendering_failure_leaves_the_old_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "report.html"
-    target.write_text("old report", encoding="utf-8")
-
-    def broken(results: list[DocumentResult], meta: dict[str, str]) -> str:
-        raise RuntimeError("template exploded")
-
-    monkeypatch.setattr(html, "render_html", broken)
-    with pytest.raises(RuntimeError):
-        html.write_html(sample_results(), target, META)
-    assert target.read_text(encoding="utf-8") == "old report"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
-
-
-def test_failure_while_writing_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_rename(src: str, dst: Path) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(atomic.os, "replace", no_rename)
-    with pytest.raises(ReportError, match="report.html: cannot write \\(disk full\\)"):
-        html.write_html(sample_results(), tmp_path / "report.html", META)
-    assert list(tmp_path.iterdir()) == []

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from audit.model import AlignedDocument, AlignedPair, Document, DocumentResult, Finding, Location, Segment, Severity
-from audit.report.json_report import render_json
+from tests.rendered import render_json
 from audit.report.rows import COLUMNS, finding_row
 from tests.conftest import ROOT, SAMPLE, make_doc, make_pair
 

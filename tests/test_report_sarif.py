@@ -16,7 +16,8 @@ from audit.checks.completeness import AddedSentence
 from audit.checks.registry import ALL_RULES
 from audit.model import Finding, Location, Severity
 from audit.checks.docs import rule_doc
-from audit.report.sarif import SCHEMA_URI, artifact_location, render_sarif
+from audit.report.sarif import SCHEMA_URI, artifact_location
+from tests.rendered import render_sarif
 from tests.conftest import SAMPLE
 from tests.test_report_json import (
     META,

@@ -29,8 +29,8 @@ import pytest
 
 from audit.decisions import ACCEPTED, IGNORE, OPEN, Decision, apply_decisions, load_decisions, merge_decisions, read_decisions
 from audit.model import DocumentResult
-from audit.report.csv_report import render_csv
-from audit.report.html import write_html
+from tests.rendered import render_csv
+from tests.rendered import write_html
 from audit.report.overview import article_score
 from tests.test_report_html import META, sample_results
 
@@ -552,7 +552,7 @@ REVIEWED = {
 def draw_screenshots(out: Path) -> None:  # pragma: no cover (run by hand for the README)
     from audit.config import Settings
     from audit.io.discover import discover, read_job
-    from audit.report.json_report import render_json
+    from tests.rendered import render_json
     from audit.run import audit_documents
 
     work = Path(tempfile.mkdtemp(prefix="audit-shots-"))
@@ -642,7 +642,7 @@ def test_every_finding_carries_its_csv_row_and_decision(tmp_path: Path) -> None:
 
 def test_trend_and_review_of_a_single_article(tmp_path: Path) -> None:
     from audit.compare import compare, load_previous
-    from audit.report.json_report import render_json
+    from tests.rendered import render_json
     from tests.test_report_html import parse, seed_result
 
     earlier = tmp_path / "earlier.json"

@@ -7,7 +7,6 @@ is read back by `audit check --decisions` (audit.decisions).
 from __future__ import annotations
 
 import csv
-import io
 from typing import TYPE_CHECKING, Iterable, TextIO
 
 from audit.cells import defuse, guard_id
@@ -23,12 +22,6 @@ def csv_cells(row: dict[str, str]) -> dict[str, str]:
     cells = {key: defuse(value) for key, value in row.items()}
     cells["id"] = guard_id(row["id"])
     return cells
-
-
-def render_csv(results: Iterable[DocumentResult], review: Review | None = None) -> str:
-    buffer = io.StringIO()
-    write_csv(buffer, results, review)
-    return buffer.getvalue()
 
 
 def write_csv(out: TextIO, results: Iterable[DocumentResult], review: Review | None = None) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import itertools
 import json
 import os
@@ -31,7 +30,6 @@ from markupsafe import Markup, escape
 
 from audit.cells import FORMULA_START, LEADING_SPACES
 from audit.model import AlignedPair, DocumentResult, Finding, Segment, Severity, file_name
-from audit.report.atomic import write_atomic
 from audit.report.csv_report import csv_cells
 from audit.report.overview import BarChart, ColumnChart, article_score, bar_chart, history_chart
 from audit.report.rows import COLUMNS, ignored, reviewed_row
@@ -177,13 +175,6 @@ class PageView:
         return len(self.docs) > 1
 
 
-def render_html(results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
-                trend: Trend | None = None) -> str:
-    out = io.StringIO()
-    write_html_report(out, results, meta, review, trend)
-    return out.getvalue()
-
-
 def write_html_report(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
                       trend: Trend | None = None) -> None:
     """The page, written as the template makes it: the articles' sections are built one at a time while it is
@@ -202,14 +193,6 @@ def _assets() -> tuple[Markup, Markup]:
     if "</script" in page_js.lower() or "</style" in page_css.lower():  # would end the inline element early
         raise ValueError("report.js or report.css contains a closing tag")
     return Markup(page_js), Markup(page_css)
-
-
-def write_html(results: list[DocumentResult], path: Path, meta: dict[str, str], review: Review | None = None,
-               trend: Trend | None = None) -> None:
-    # Render fully before touching the disk: a rendering error leaves any old report intact.
-    extras = {key: value for key, value in (("review", review), ("trend", trend)) if value is not None}
-    text = render_html(results, meta, **extras)
-    write_atomic(path, text.encode("utf-8"))
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:

@@ -11,7 +11,6 @@ object tells what is new, resolved and unchanged.
 
 from __future__ import annotations
 
-import io
 import math
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Iterable, TextIO
@@ -26,13 +25,6 @@ if TYPE_CHECKING:
     from audit.decisions import Decision, Review
 
 TOOL_NAME = "audit"
-
-
-def render_json(results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,
-                trend: Trend | None = None) -> str:
-    out = io.StringIO()
-    write_json_report(out, results, meta, review, trend)
-    return out.getvalue()
 
 
 def write_json_report(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], review: Review | None = None,

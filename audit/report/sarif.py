@@ -10,7 +10,6 @@ Columns count characters (Unicode code points), as our locations do.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections import Counter
 from typing import Any, Iterable, TextIO
@@ -28,12 +27,6 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 # Our own fingerprint (versioned, as SARIF advises), and the key GitHub code scanning reads.
 PAIR_HASH = "translationPairHash/v1"
 GITHUB_HASH = "primaryLocationLineHash"
-
-
-def render_sarif(results: Iterable[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> str:
-    out = io.StringIO()
-    write_sarif(out, results, meta, rules)
-    return out.getvalue()
 
 
 def write_sarif(out: TextIO, results: Iterable[DocumentResult], meta: dict[str, str], rules: list[type[Rule]]) -> None:
