@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import content_stem, english_stem, load_dictionary
@@ -80,7 +80,7 @@ class NegationMismatch(Rule):
         if len(english) > len(chinese) + len(meaning):  # the translation negates more often
             yield from self.added(pair, english, [*chinese, *meaning])
 
-    def dropped(self, pair: AlignedPair, plain: list[Negator], english: list[Negator]) -> Iterator[Finding]:
+    def dropped(self, pair: AlignedPair, plain: list[Negator], english: Sequence[Negator]) -> Iterator[Finding]:
         """A Chinese negation whose words the English renders where it does not negate."""
         zh, en = pair.source_norm, pair.target_norm
         en_words = english_words(en)
@@ -97,7 +97,7 @@ class NegationMismatch(Rule):
                 source_marks=tuple(dict.fromkeys(original_span(pair.source_text, zh, n.start, n.end) or n.word for n in dropped)),
             )
 
-    def added(self, pair: AlignedPair, english: list[Negator], negations: list[Negator]) -> Iterator[Finding]:
+    def added(self, pair: AlignedPair, english: Sequence[Negator], negations: list[Negator]) -> Iterator[Finding]:
         """An English negation whose words the Chinese says where nothing negates them."""
         added = {n: found for n in english if (found := self.unmatched_en(n, pair.source_norm, negations))}
         if added:
@@ -112,7 +112,7 @@ class NegationMismatch(Rule):
     def severity_of(evidence: Iterable[int], strong: int) -> Severity:
         return Severity.WARNING if max(evidence) >= strong else Severity.INFO
 
-    def unmatched_zh(self, negator: Negator, en: str, words: list[Word], english: list[Negator]) -> int:
+    def unmatched_zh(self, negator: Negator, en: str, words: Sequence[Word], english: Sequence[Negator]) -> int:
         """How many of the words a Chinese negator negates are in the English, when none of them is near a
         negation (0: none found, or one negated)."""
         found = [w for w in words if w.stems & negator.scope]
@@ -141,16 +141,18 @@ class NegationMismatch(Rule):
         return len(negator.scope & stems) + bool(negator.head & stems)
 
 
-def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[list[Negator], list[Negator]]:
+@lru_cache(maxsize=4096)
+def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[tuple[Negator, ...], tuple[Negator, ...]]:
     """The negating jieba words of a (normalized) Chinese text, and the words negative in meaning only
     (不满 "dissatisfied", 缺乏 "to lack"). Only the runs of Han characters that hold a negating character are
-    cut (most sentences have none)."""
+    cut (most sentences have none). Remembered per text: cutting them was half of the rule's time, and an
+    article's sentences recur (a revision audited again, the same text in several files)."""
     negating: list[Negator] = []
     lexical = load_negation().lexical
     meaning = [Negator(norm[a:b], a, b, frozenset(), frozenset(), _clause_end(norm, a))
                for a, b, _ in load_dictionary().words_in(norm) if b - a > 1 and norm[a:b] in lexical]
     if not _CHARACTERS.intersection(norm):
-        return negating, meaning
+        return (), tuple(meaning)
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
 
     lexicon, jieba = load_negation(), tagger(names)
@@ -172,7 +174,7 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[l
                 negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start), lexicon.plainly(word)))
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
-    return negating, meaning
+    return tuple(negating), tuple(meaning)
 
 
 def _scope(joined: str, following: list[str], tag: Callable[[str], str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -204,24 +206,28 @@ def own_stems(word: str) -> frozenset[str]:
     return frozenset(load_dictionary().stems(word)) if len(word) > 1 else frozenset()
 
 
-def english_words(en: str) -> list[Word]:
-    """The words of an English text with the stem of each content word (function words have none)."""
+@lru_cache(maxsize=4096)
+def english_words(en: str) -> tuple[Word, ...]:
+    """The words of an English text with the stem of each content word (function words have none);
+    remembered per text, as `chinese_negations` is."""
     out = []
     for match in _WORD.finditer(en):
         stem = content_stem(match.group())
         out.append(Word(match.start(), match.end(), frozenset((stem,)) if stem else frozenset()))
-    return out
+    return tuple(out)
 
 
-def english_negators(en: str) -> list[Negator]:
-    """The negators of an English text, each with the stems of the content words after it in its clause."""
+@lru_cache(maxsize=4096)
+def english_negators(en: str) -> tuple[Negator, ...]:
+    """The negators of an English text, each with the stems of the content words after it in its clause
+    (remembered per text)."""
     out = []
     for start, end in english_negation_spans(en):
         clause_end = next((b for a, b in en_clauses(en) if a <= start < b), len(en))
         following = [content_stem(m.group()) for m in _WORD.finditer(en, end, clause_end)]
         content = [s for s in following if s][:NegationMismatch.SCOPE_WORDS]
         out.append(Negator(en[start:end], start, end, frozenset(content), frozenset(content[:1])))
-    return out
+    return tuple(out)
 
 
 def _in_transliteration(norm: str, start: int, end: int) -> bool:

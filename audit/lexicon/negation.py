@@ -26,6 +26,12 @@ NEGATING_CHARACTERS = "不没未无非别勿否莫毋甭"
 
 _MARKER = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+# The same negators without the word boundary before them, factored on their first letter: a third of
+# _MARKER's time and of the blanking's below. Blanking the uses that negate nothing leaves every letter of a
+# negator where it was (and the end of it a word end, as each such use starts a word), so a text in which
+# this looser pattern finds nothing has no negator: five English sentences in six of NTREX-128.
+_MARKER_LETTERS = re.compile(r"n(?:ot|ever|o|one|obody|othing|owhere|either|or|['’]t)\b|without\b|cannot\b",
+                             re.IGNORECASE)
 # Verbs and adjectives whose meaning holds a negation: they may render a Chinese one (未能 "failed to",
 # 没有 "lack"), but a Chinese sentence may say the same without a negating word (缺乏 "to lack").
 # With the approximate negators of the same grammar (hardly, scarcely, barely, rarely, seldom, few) and the
@@ -50,6 +56,8 @@ def english_negations(text: str) -> list[str]:
 
 def english_negation_spans(text: str) -> list[tuple[int, int]]:
     """Where the negators of an English text stand: (start, end) offsets, in order."""
+    if _MARKER_LETTERS.search(text) is None:
+        return []
     if _NOT_NEGATING.search(text):
         text = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), text)
     return [m.span() for m in _MARKER.finditer(text)]
