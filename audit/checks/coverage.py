@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Iterator
 
 from audit.checks.base import Context, Rule
@@ -29,9 +30,12 @@ CHARACTERS_PER_WORD = 2  # Chinese units are characters; a dictionary word holds
 # counterpart in NTREX-128's dev pairs, 0.55).
 NEIGHBOUR_SHARE = 0.25
 MAX_SHARE = 0.9  # no pair is that literal: a share above it would make any miss look like an omission
+# A binomial's chance of at most its mean is at least a half (its median is ⌊np⌋ or ⌈np⌉), less a margin
+# for the rounding of the sum: a clause with as many counterparts as expected is rejected unsummed.
+MEDIAN_CHANCE = 0.49
 
 
-_MEMO: dict[tuple[str, str, int], PairEvidence] = {}  # both rules read each pair's evidence: computed once
+_MEMO: dict[tuple[str, str, int], PairEvidence] = {}  # a pair's evidence, computed once per text pair
 _MEMO_LIMIT = 4096
 
 
@@ -45,6 +49,34 @@ def _evidence(pair: AlignedPair, ctx: Context) -> PairEvidence:
     return found
 
 
+@dataclass(frozen=True)
+class _Article:
+    """What both rules read of one article: its pairs with both sides (and their index), their evidence, the
+    article's share of units with a counterpart on each side, and the pairs' length ratios (O003's)."""
+
+    pairs: list[tuple[int, AlignedPair]]
+    evidence: list[PairEvidence]
+    share: dict[str, float]
+    ratios: list[float]
+    centre: float
+    spread: float
+
+
+_LAST: list[tuple[AlignedDocument, object, _Article]] = []  # O004 then O005 read the same article: built once
+
+
+def _article(doc: AlignedDocument, ctx: Context) -> _Article:
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is ctx.glossary:
+        return _LAST[0][2]
+    both = [(i, p) for i, p in enumerate(doc.pairs) if p.source and p.target]
+    evidence = [_evidence(p, ctx) for _, p in both]
+    ratios = [_log_ratio(p) for _, p in both]
+    article = _Article(both, evidence, {side: _share(evidence, side) for side in ("zh", "en")}, ratios,
+                       *_distribution(ratios))
+    _LAST[:] = [(doc, ctx.glossary, article)]
+    return article
+
+
 def _share(pairs: list[PairEvidence], side: str) -> float:
     """The article's share of units with a counterpart on one side."""
     clauses = [c for evidence in pairs for c in getattr(evidence, side)]
@@ -52,13 +84,15 @@ def _share(pairs: list[PairEvidence], side: str) -> float:
     return sum(c.matched for c in clauses) / units if units else 0.5
 
 
-def chance(clause: Clause, others: list[Clause], article_share: float, per_word: int = 1) -> float:
-    """How likely a translated clause this long would find so few counterparts, given its pair's rate:
-    the binomial chance of at most its matched words among its words."""
-    units = sum(c.units for c in others)
-    matched = sum(c.matched for c in others)
-    share = min(MAX_SHARE, (matched + PRIOR_UNITS * article_share) / (units + PRIOR_UNITS))
-    words, found = round(clause.units / per_word), round(clause.matched / per_word)
+def rate(units: int, matched: int, article_share: float) -> float:
+    """The share of units with a counterpart expected of a clause, from the rest of its pair (`units` and
+    `matched` of its other clauses), leaning on the article's share."""
+    return min(MAX_SHARE, (matched + PRIOR_UNITS * article_share) / (units + PRIOR_UNITS))
+
+
+def chance(words: int, found: int, share: float) -> float:
+    """How likely a translated clause of `words` words would find at most `found` counterparts at this rate:
+    the binomial chance of at most `found` among `words`."""
     return sum(math.comb(words, k) * share ** k * (1 - share) ** (words - k) for k in range(found + 1))
 
 
@@ -75,20 +109,23 @@ class _CoverageRule(Rule):
     def candidates(self, doc: AlignedDocument, ctx: Context) -> Iterator[tuple[int, AlignedPair, Clause, float]]:
         """The clauses (with their pair, its index and the odds) whose chance of being translated with so few
         counterparts is under INFO_CHANCE, and that the neighbouring pairs do not render."""
-        both = [(i, p) for i, p in enumerate(doc.pairs) if p.source and p.target]
-        evidence = [_evidence(p, ctx) for _, p in both]
-        share = _share(evidence, self.side)
-        ratios = [_log_ratio(p) for _, p in both]
-        centre, spread = _distribution(ratios)
-        for (index, pair), found, ratio in zip(both, evidence, ratios):
-            length = math.exp(self.length_sign * LENGTH_WEIGHT * (ratio - centre) / spread)
-            clauses = list(getattr(found, self.side))
+        article = _article(doc, ctx)
+        share, centre, spread = article.share[self.side], article.centre, article.spread
+        for (index, pair), evidence, ratio in zip(article.pairs, article.evidence, article.ratios):
+            clauses = getattr(evidence, self.side)
             if len(clauses) < 2:
                 continue  # the whole sentence is the clause: the sentence rules judge it
+            length = math.exp(self.length_sign * LENGTH_WEIGHT * (ratio - centre) / spread)
+            units, matched = sum(c.units for c in clauses), sum(c.matched for c in clauses)
+            likely = MEDIAN_CHANCE * length >= INFO_CHANCE
             for place, clause in enumerate(clauses):
                 if clause.units < self.min_units:
                     continue
-                odds = chance(clause, [c for c in clauses if c is not clause], share, self.per_word) * length
+                expected = rate(units - clause.units, matched - clause.matched, share)
+                words, found = round(clause.units / self.per_word), round(clause.matched / self.per_word)
+                if likely and found >= words * expected:
+                    continue  # as many as expected or more (most clauses): no need to sum the chance
+                odds = chance(words, found, expected) * length
                 if odds >= INFO_CHANCE:
                     continue
                 edge = (place == 0, place == len(clauses) - 1)
