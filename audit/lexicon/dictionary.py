@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/2"
@@ -201,7 +200,7 @@ class Dictionary:
         if found is None:
             if len(self._words_memo) >= _WORDS_MEMO_SIZE:
                 self._words_memo.clear()
-            found = self._words_memo[key] = tuple(self._scan(norm_zh, min_length))
+            found = self._words_memo[key] = self._scan(norm_zh, min_length)
         return found
 
     def stems_in(self, norm_zh: str) -> frozenset[str]:
@@ -210,19 +209,27 @@ class Dictionary:
         if found is None:
             if len(self._stems_memo) >= _WORDS_MEMO_SIZE:
                 self._stems_memo.clear()
-            found = self._stems_memo[norm_zh] = frozenset(
-                stem for _start, _end, stems in self.words_in(norm_zh) for stem in stems)
+            stems: set[str] = set()
+            for _start, _end, glossed in self.words_in(norm_zh):
+                stems.update(glossed)  # a word at a time, not a stem at a time
+            found = self._stems_memo[norm_zh] = frozenset(stems)
         return found
 
-    def _scan(self, norm_zh: str, min_length: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    def _scan(self, norm_zh: str, min_length: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """Every slice no longer than the longest headword of its first character, looked up (a list built
+        in place: a generator's resumption per word cost as much as the lookups)."""
         entries, longest = self.entries, self.longest
         text_length = len(norm_zh)
-        for start in range(text_length):
-            most = longest.get(norm_zh[start], 0)
+        found = []
+        for start, character in enumerate(norm_zh):
+            most = longest.get(character)
+            if most is None:
+                continue  # no headword starts with it (spaces, digits, punctuation)
             for end in range(start + min_length, min(start + most, text_length) + 1):
                 gloss = entries.get(norm_zh[start:end])
                 if gloss is not None:
-                    yield start, end, gloss_words(gloss)
+                    found.append((start, end, gloss_words(gloss)))
+        return tuple(found)
 
 
 _WORDS_MEMO_SIZE = 20_000  # sentences; a run keeps at most this many answers (a few MB), then starts afresh
