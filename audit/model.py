@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -90,18 +91,26 @@ class Segment:
 
 class _Joined:
     """One side of a bead as one text, as written or normalized: Chinese sentences join without a space, English
-    ones with one. Every rule reads these, so the common bead of one sentence a side returns it without joining."""
+    ones with one. Every rule reads these (400,000 reads in a folder audit of 8,000 pairs), so the text is made
+    once, on the first read, and kept in the pair's own attributes: a non-data descriptor, later reads find the
+    instance attribute and never call it again (a bead's sentences are fixed once it is made)."""
 
     def __init__(self, side: str, separator: str, attribute: str) -> None:
         self.side, self.separator, self.attribute = side, separator, attribute
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
 
     def __get__(self, pair: AlignedPair | None, owner: type | None = None) -> str:
         if pair is None:
             return self  # type: ignore[return-value]  # read on the class: the descriptor itself
         segments: list[Segment] = getattr(pair, self.side)
-        if len(segments) == 1:
-            return getattr(segments[0], self.attribute)  # type: ignore[no-any-return]
-        return self.separator.join([getattr(s, self.attribute) for s in segments])
+        if len(segments) == 1:  # the common bead of one sentence a side: its text, nothing joined
+            text: str = getattr(segments[0], self.attribute)
+        else:
+            text = self.separator.join([getattr(s, self.attribute) for s in segments])
+        pair.__dict__[self.name] = text
+        return text
 
 
 @dataclass
@@ -121,6 +130,14 @@ class AlignedPair:
     source_norm = _Joined("source", "", "norm")
     target_norm = _Joined("target", " ", "norm")
 
+    def drop_norm(self) -> None:
+        """Forget the normalized text of the bead's sentences, joined or not (a compacted result keeps the text
+        as written only)."""
+        for segment in (*self.source, *self.target):
+            segment.norm = ""
+        self.__dict__.pop("source_norm", None)
+        self.__dict__.pop("target_norm", None)
+
     @property
     def source_loc(self) -> Location | None:
         return self.source[0].loc if self.source else None
@@ -138,6 +155,11 @@ class AlignedDocument:
     source: list[Segment]
     target: list[Segment]
     pairs: list[AlignedPair]
+
+    @cached_property
+    def pair_positions(self) -> dict[int, int]:
+        """id(pair) → the pair's index: where every rule places its findings, made once for all the rules."""
+        return {id(pair): index for index, pair in enumerate(self.pairs)}
 
 
 @dataclass

@@ -283,10 +283,7 @@ def compact_result(result: DocumentResult, *, findings_only: bool = False) -> Do
         wanted = {f.pair_index for f in result.findings}
         numbered = [(index, pair) for index, pair in numbered if index in wanted]
     for _, pair in numbered:
-        for segment in pair.source:
-            segment.norm = ""
-        for segment in pair.target:
-            segment.norm = ""
+        pair.drop_norm()
     indexed = findings_only or result.pair_indices is not None
     return DocumentResult(
         AlignedDocument(shell, [], [], [pair for _, pair in numbered]), result.findings, result.suppressed,

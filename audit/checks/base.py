@@ -67,7 +67,7 @@ class Rule:
 
     def run(self, doc: AlignedDocument, ctx: Context) -> list[Finding]:
         """Every finding of this rule in `doc`, each placed at the pair it was made for (`pair_index`)."""
-        self._pair_index = {id(pair): index for index, pair in enumerate(doc.pairs)}
+        self._pair_index = doc.pair_positions
         try:
             return bounded(self.check_document(doc, ctx))  # no input makes a rule report without limit
         finally:
