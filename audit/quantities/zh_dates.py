@@ -15,8 +15,12 @@ _ZH_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!
 _ZH_DECADE = re.compile(
     rf"(?<![\d.])(?:(?P<c>\d{{2}}|{_CN}+)\s*世纪\s*(?P<cd>\d0|[二三四五六七八九]十)\s*年代|(?P<y>\d{{4}})\s*年代|(?:\d{{2}}|{_CN}+)\s*年代)"
 )
+# Every part of a date is optional, so the pattern matches the empty string at every character, and each of those
+# empty matches cost a turn of the scanning loop. A date (or the spaces before one) starts with one of these
+# characters: the lookahead passes over every other place at once, with the same non-empty matches.
+_ZH_DATE_STARTS = r"(?=[\s\d民〇零一二三四五六七八九十])"
 _ZH_DATE = re.compile(
-    rf"""(?:
+    rf"""{_ZH_DATE_STARTS}(?:
         民国\s*(?P<roc>\d{{1,3}}|{_CN}+)\s*年
       | (?<![\d.,])(?P<roc2>1(?:0[1-9]|[12]\d|30))\s*(?:年度|年(?!历史|前|来|之久|以上|以来|多|间|内))
       | (?<!\d)(?<!\d[.,])(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*(?:年(?!代|龄|纪|级)|(?={_ZH_SEP}\d{{4}}\s*年))
