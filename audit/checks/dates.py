@@ -85,6 +85,8 @@ class DateMismatch(Rule):
         if not pair.source or not pair.target:
             return
         _, source_dates = extract_zh(pair.source_norm)
+        if not source_dates:
+            return  # every finding is about a date of the source (most sentences have none)
         quantities, target_dates = extract_en(pair.target_norm)
         for date in source_dates:
             if _accounted_for(date, target_dates, quantities):
