@@ -152,11 +152,14 @@ _ZH_QUOTES = {"「": "」", "『": "』", "“": "”"}
 _ZH_CLOSERS = {close: open_ for open_, close in _ZH_QUOTES.items()}
 
 
+_ZH_QUOTE_MARK = re.compile(f"[{''.join(_ZH_QUOTES)}{''.join(_ZH_CLOSERS)}]")
+
+
 def closes_its_quotes(text: str) -> bool:
     """Whether a (Chinese) text opens at least one quotation and closes every one it opens, in order."""
     stack: list[str] = []
     pairs = 0
-    for ch in text:
+    for ch in _ZH_QUOTE_MARK.findall(text):  # the marks only, found by the regex engine: not every character
         if ch in _ZH_QUOTES:
             stack.append(ch)
         elif ch in _ZH_CLOSERS:
