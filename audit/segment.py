@@ -100,6 +100,8 @@ def _append(out: list[tuple[int, str]], text: str, start: int, end: int) -> None
 
 
 def _location(block: Block, offset: int) -> Location:
+    if "\n" not in block.text:  # a paragraph on one line (nearly all): no lines to count
+        return Location(block.loc.path, block.loc.line, block.loc.column + offset)
     before = block.text[:offset]
     line = block.loc.line + before.count("\n")
     column = offset - (before.rfind("\n") + 1) + (block.loc.column if "\n" not in before else 1)
@@ -111,12 +113,11 @@ def segment_blocks(blocks: Iterable[Block], lang: Lang) -> list[Segment]:
     segments: list[Segment] = []
     for paragraph, block in enumerate(blocks):
         pieces = split_zh(block.text) if lang == "zh" else split_en(block.text)
+        kind = _kind(block, paragraph, len(pieces))  # the paragraph's: once for all its sentences
         for offset, sentence in pieces:
             shown = sentence.replace("\n", "" if lang == "zh" else " ")
             norm = normalize_zh(shown) if lang == "zh" else normalize_en(shown)
-            segments.append(
-                Segment(len(segments), lang, shown, norm, _location(block, offset), paragraph, _kind(block, paragraph, lang, len(pieces)))
-            )
+            segments.append(Segment(len(segments), lang, shown, norm, _location(block, offset), paragraph, kind))
     return segments
 
 
@@ -124,7 +125,7 @@ _WORDLIKE = re.compile(f"[{HAN}A-Za-z0-9]")  # a piece with no word in it contin
 _DATELINE = re.compile(r"^[\d\s/.\-年月日:,，]+$")
 
 
-def _kind(block: Block, paragraph: int, lang: Lang, sentences: int) -> SegmentKind:
+def _kind(block: Block, paragraph: int, sentences: int) -> SegmentKind:
     """The article's first paragraph is its headline when it is one unpunctuated sentence; a bare date is a dateline."""
     text = block.text.strip()
     if _DATELINE.match(text):
