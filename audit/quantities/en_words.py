@@ -31,6 +31,7 @@ _EN_SPELLED = re.compile(
 _EN_ORDINAL_WORD = re.compile(
     rf"(?i)\b(?:(?:{'|'.join(_EN_TENS)})-)?(?:{'|'.join(sorted(_EN_ORDINALS, key=len, reverse=True))})\b"
 )
+_HAS_ORDINAL = words(_EN_ORDINALS)
 _HAS_NUMBER_WORD = words(list(_EN_ONES) + list(_EN_TENS) + list(EN_SCALES) + ["dozen"])
 
 
@@ -141,29 +142,31 @@ def _en_small(word: str) -> float:
 
 
 _EN_DECADE_WORD = re.compile(r"(?i)\b(?:a|one|the\s+(?:past|last|previous|next|following))\s+decade\b")
+_HAS_DECADE_WORD = words(["decade"])
 
 
 def read_decades(scan: Scan) -> None:
     """"a decade", "the past decade" = 10 years (十年); "decades" alone is no number."""
-    for match in scan.matches(_EN_DECADE_WORD, words(["decade"])):
+    for match in scan.matches(_EN_DECADE_WORD, _HAS_DECADE_WORD):
         scan.add_quantity(Quantity(10.0, "year", match.group(0), *match.span(), None, "measure", spelled=True))
 
 
 _EN_MULTIPLIERS = {"twice": 2, "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3, "tripled": 3,
                    "triples": 3, "tripling": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4, "twofold": 2}
 _EN_MULTIPLIER = re.compile(rf"(?i)\b(?:{'|'.join(_EN_MULTIPLIERS)})\b")
+_HAS_MULTIPLIER = words(_EN_MULTIPLIERS)
 
 
 def read_multipliers(scan: Scan) -> None:
     """"double", "twice", "tripled" ↔ 兩倍, 三倍."""
-    for match in scan.matches(_EN_MULTIPLIER, words(_EN_MULTIPLIERS)):
+    for match in scan.matches(_EN_MULTIPLIER, _HAS_MULTIPLIER):
         value = float(_EN_MULTIPLIERS[match.group(0).lower()])
         scan.add_quantity(Quantity(value, "times", match.group(0), *match.span(), None, "number", spelled=True))
 
 
 def read_ordinal_words(scan: Scan) -> None:
     """"third", "twenty-first"."""
-    for match in scan.matches(_EN_ORDINAL_WORD, words(_EN_ORDINALS)):
+    for match in scan.matches(_EN_ORDINAL_WORD, _HAS_ORDINAL):
         parts = re.split(r"-", match.group(0).lower())
         value = sum(_EN_TENS.get(p, 0) for p in parts[:-1]) + _EN_ORDINALS[parts[-1]]
         scan.add_quantity(Quantity(float(value), None, match.group(0), *match.span(), None, "ordinal", spelled=True))

@@ -44,6 +44,9 @@ _ZH_TIME = re.compile(
     rf"|(?<!\d)(?P<h4>\d{{1,2}})\s*分\s*(?P<mi4>\d{{1,2}})\s*秒"  # 3分35秒 ↔ "3:35" on a match clock
     rf"|(?:{_ZH_CLOCK_PREFIX})\s*(?P<h3>{_ZH_DAY_NUM})\s*[点时](?:\s*(?P<mi3>{_CN}+)\s*分|\s*(?P<half3>半))?"
 )
+# The gates, made once (each `chars` compiles its pattern): a date has 年, 月, 日 or 号, a decade 代, a clock time 点,
+# 时, a colon or 分.
+_HAS_DECADE, _HAS_DATE_WORD, _HAS_DAY, _HAS_CLOCK = chars("代"), chars("年月日号"), chars("日"), chars("点时:：分")
 
 
 def _decade(scan: Scan, match: re.Match[str]) -> None:
@@ -65,11 +68,11 @@ def read_dates(scan: Scan) -> None:
         year, month, day = (int(g) for g in match.groups())
         if valid_date(month, day):
             scan.add_date(DateRef(year, month, day, match.group(0), *match.span()))
-    for match in scan.matches(_ZH_DECADE, chars("代")):
+    for match in scan.matches(_ZH_DECADE, _HAS_DECADE):
         _decade(scan, match)
-    for match in scan.matches(_ZH_DATE, chars("年月日号")):
+    for match in scan.matches(_ZH_DATE, _HAS_DATE_WORD):
         _zh_date(scan, match)
-    for match in scan.matches(_ZH_DAY_ONLY, chars("日")):
+    for match in scan.matches(_ZH_DAY_ONLY, _HAS_DAY):
         _zh_day_only(scan, match)
 
 
@@ -103,7 +106,7 @@ def _zh_day_only(scan: Scan, match: re.Match[str]) -> None:
 
 def read_times(scan: Scan) -> None:
     """Clock times of a Chinese sentence (下午2点 = 14:00, so that it reads as "2 p.m." does)."""
-    for match in scan.matches(_ZH_TIME, chars("点时:：分")):
+    for match in scan.matches(_ZH_TIME, _HAS_CLOCK):
         hour = _zh_int(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
         minute = _zh_int(match.group("mi") or match.group("mi2") or match.group("mi3") or match.group("mi4")) or 0
         if match.group("half") or match.group("half3"):

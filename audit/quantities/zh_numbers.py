@@ -33,6 +33,7 @@ _ZH_UNITS = {
 # 3,000 metres).
 _SI_UNIT_AFTER_PREFIX = "瓦|米|克|焦|帕|伏|赫|卡|字节"
 _ZH_AND_A_HALF = re.compile("半(?P<unit>小时|钟头|个?月|个?星期)?")
+_HAS_ZHI = chars("之")  # 三分之二: a share has 之
 _HAS_LATIN = chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPEED_OF = {"mile": "mph", "km": "kmh"}
 _ZH_PER_HOUR = re.compile(r"(?:每小时|时速)\s*(?:达|约|为|高达|逾|超过|仅)?\s*$")
@@ -109,7 +110,7 @@ def skip_glosses(scan: Scan) -> None:
 
 def read_numbers(scan: Scan) -> None:
     """Numbers of a Chinese sentence: shares and designations before plain figures."""
-    for match in scan.matches(_ZH_FRACTION, chars("之")):
+    for match in scan.matches(_ZH_FRACTION, _HAS_ZHI):
         _zh_fraction(scan, match)
     for match in scan.matches(_ZH_MODEL, HAS_DIGIT):
         _zh_model(scan, match)
