@@ -274,6 +274,14 @@ def test_literary_paraphrase_degrades_to_many_to_many_not_omissions():
 # ---------------------------------------------------------------- edges, numbers, dictionary, speed
 
 
+def test_function_words_missing_from_cedict_bring_no_units():
+    """已经 (no CC-CEDICT entry) is a function word, not 已 + 经 ("classic, sacred, book") to match."""
+    (sentence,) = zh("這已經是一場悲劇。")
+    units = features.zh_sentence(sentence, False, load_dictionary(), None, 2).keys
+    assert ("traged",) in units
+    assert not [unit for unit in units if "classi" in unit or "book" in unit]
+
+
 def test_empty_sides():
     assert align([], []) == []
     only_zh = zh("今天下雨。明天放晴。")

@@ -146,14 +146,17 @@ class Lexicon:
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
         self.entries, self.longest = dictionary.entries, dictionary.longest
-        self.words = sorted(self.entries)  # the words starting with a character are a run of these
+        # Function words of _ZH_STOP that CC-CEDICT has no entry for (已经, 自己, 虽然, 这种…) are words too:
+        # split into characters, 已经 would bring 经's glosses ("classic, sacred, book") as content to match.
+        missing = [word for word in _ZH_STOP if len(word) > 1 and word not in self.entries]
+        self.words = sorted([*self.entries, *missing])  # the words starting with a character are a run of these
         self.pairs: dict[str, int] = {}
         self.singles: dict[str, tuple[str, ...]] = {}
         self.indexed: set[str] = set()
         self.lock = threading.Lock()
         self.ascii_starts = frozenset(char for char in self.longest if char < "\x80")
         # Stems of the longer words met (none for a function word), by word: a memo bounded by the dictionary.
-        self.stems: dict[str, tuple[str, ...]] = {}
+        self.stems: dict[str, tuple[str, ...]] = dict.fromkeys(missing, ())
 
     def index(self, text: str) -> None:
         """Make `pairs` and `singles` complete for the words starting with a character of the text."""
