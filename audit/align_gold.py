@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from audit.checks.completeness import absorbed_sentences
 from audit.model import AlignedPair, Block, Location, Segment
 from audit.normalize import normalize_en
 from audit.segment import segment_blocks, split_en, split_zh
@@ -303,6 +304,10 @@ class Score:
     added: int = 0
     added_found: int = 0
     false_null: int = 0  # unaligned sentences that have a partner in the gold
+    # O001/O002 findings (unaligned sentences, and sentences a bead absorbed with no evidence of their own:
+    # audit.checks.completeness) on sentences that have a partner in the gold; omitted sentences they report
+    false_findings: int = 0
+    omitted_reported: int = 0
     gold_pairs: int = 0  # gold beads with both sides
     sentences: int = 0
     docs: int = 0
@@ -323,6 +328,13 @@ class Score:
         self.added += len(case.added)
         self.added_found += len(case.added & null_en)
         self.false_null += len(null_zh - gold_null_zh) + len(null_en - gold_null_en)
+        reported_zh, reported_en = set(null_zh), set(null_en)
+        for pair in pairs:
+            zh_absorbed, en_absorbed = absorbed_sentences(pair)
+            reported_zh.update(s.index for s in zh_absorbed)
+            reported_en.update(t.index for t in en_absorbed)
+        self.false_findings += len(reported_zh - gold_null_zh) + len(reported_en - gold_null_en)
+        self.omitted_reported += len(case.omitted & reported_zh)
         self.gold_pairs += len(both(case.gold))
         self.sentences += len(case.source) + len(case.target)
         self.docs += 1
@@ -343,9 +355,11 @@ class Score:
             "p_strict": p_strict, "r_strict": r_strict, "f1_strict": f1(p_strict, r_strict),
             "p_lax": p_lax, "r_lax": r_lax, "f1_lax": f1(p_lax, r_lax),
             "false_null_per_100_pairs": 100 * ratio(self.false_null, self.gold_pairs),
+            "false_findings_per_100_pairs": 100 * ratio(self.false_findings, self.gold_pairs),
         }
         if self.omitted:
             out["omission_recall"] = ratio(self.omitted_found, self.omitted)
+            out["omission_reported"] = ratio(self.omitted_reported, self.omitted)
             out["omitted"] = self.omitted
         if self.added:
             out["addition_recall"] = ratio(self.added_found, self.added)

@@ -282,6 +282,21 @@ def test_function_words_missing_from_cedict_bring_no_units():
     assert not [unit for unit in units if "classi" in unit or "book" in unit]
 
 
+def test_bench_counts_sentences_reported_inside_a_bead():
+    """bench/align.py's false O001/O002 count what the rules report: a sentence absorbed into a bead with no
+    evidence of its own is a report too, false when the gold pairs it, an omission found when it is omitted."""
+    source = zh("對此,俄方尚未做出回應。雙方的會談預計於12月6日仍將繼續進行。")
+    target = en("Russia has not issued any response.")
+    glued = lambda s, t: [AlignedPair(list(s), list(t), 0.5)]  # noqa: E731  (an aligner that absorbs)
+    free = gold.Case("free", source, target, [((0, 1), (0,))])
+    result, _ = gold.evaluate([free], glued)
+    assert result["false_null_per_100_pairs"] == 0 and result["false_findings_per_100_pairs"] == 100
+    deleted = gold.Case("deleted", source, target, [((0,), (0,)), ((1,), ())], omitted={1})
+    result, _ = gold.evaluate([deleted], glued)
+    assert result["omission_recall"] == 0 and result["omission_reported"] == 1
+    assert result["false_findings_per_100_pairs"] == 0
+
+
 def test_empty_sides():
     assert align([], []) == []
     only_zh = zh("今天下雨。明天放晴。")

@@ -6,8 +6,9 @@ import math
 from typing import Iterator
 
 from audit.align import bead_support
+from audit.align.features import GlossaryLike
 from audit.checks.base import Context, Rule
-from audit.model import AlignedDocument, AlignedPair, Finding, Severity
+from audit.model import AlignedDocument, AlignedPair, Finding, Segment, Severity
 from audit.text import HAN_RUN
 
 _KIND_LABEL = {"headline": "Headline", "dateline": "Dateline", "body": "Sentence"}
@@ -65,21 +66,31 @@ UNSUPPORTED = 0.2
 MIN_UNITS = 3
 
 
+def absorbed_sentences(pair: AlignedPair, glossary: GlossaryLike | None = None) -> tuple[list[Segment], list[Segment]]:
+    """The sentences of a many-side bead (Chinese ones, English ones) that have no evidence of their own in
+    it: what O001 and O002 report of a bead, and what bench/align.py counts as their findings."""
+    if not (pair.source and pair.target) or (len(pair.source) == 1 and len(pair.target) == 1):
+        return [], []
+    zh_support, en_support = bead_support(pair, glossary)
+    return _unsupported(pair.source, zh_support), _unsupported(pair.target, en_support)
+
+
+def _unsupported(sentences: list[Segment], support: list[tuple[float, int]]) -> list[Segment]:
+    if len(sentences) < 2 or max(share for share, _ in support) < SUPPORTED:
+        return []
+    return [sentence for sentence, (share, units) in zip(sentences, support)
+            if share < UNSUPPORTED and units >= MIN_UNITS]
+
+
 def _absorbed(rule: Rule, pair: AlignedPair, ctx: Context, *, source: bool) -> Iterator[Finding]:
     """Findings for the sentences of a many-side bead that have no evidence of their own."""
-    zh_support, en_support = bead_support(pair, ctx.glossary)  # type: ignore[arg-type]
-    sentences, support = (pair.source, zh_support) if source else (pair.target, en_support)
-    if max(share for share, _ in support) < SUPPORTED:
-        return
-    for sentence, (share, units) in zip(sentences, support):
-        if share >= UNSUPPORTED or units < MIN_UNITS:
-            continue
-        other = pair.target_text if source else pair.source_text
+    zh_absorbed, en_absorbed = absorbed_sentences(pair, ctx.glossary)  # type: ignore[arg-type]
+    for sentence in zh_absorbed if source else en_absorbed:
         if source:
             yield rule.finding(
                 "Sentence likely not translated: almost none of its words is found in the English aligned with it",
                 pair, severity=Severity.WARNING, source_loc=sentence.loc, source_text=sentence.text,
-                expected="a translation of this sentence", found=other)
+                expected="a translation of this sentence", found=pair.target_text)
         else:
             yield rule.finding(
                 "Sentence likely has no counterpart in the source: almost none of its words is found in the Chinese "
