@@ -18,7 +18,7 @@ from typing import Iterator
 from audit.lexicon.cache import cached
 
 FORMAT = "audit-entities/1"  # of the data file
-CACHE_LAYOUT = 3  # of the user-cache entry: bumped when what `_parse` returns changes
+CACHE_LAYOUT = 4  # of the user-cache entry: bumped when what `_parse` returns changes
 DATA_FILE = "data/entities.tsv.gz"
 # Kinds the name check accounts for; a currency (欧元 → euro) is a common noun in English.
 NAMED_KINDS = ("person", "place", "org", "language", "other")
@@ -47,12 +47,13 @@ class Lexicon:
     """Names by their normalised Chinese, each a raw row "kind\tsource\tforms" until a text mentions it."""
 
     def __init__(self, keys: str, rows: str, lengths: dict[str, tuple[int, ...]], generic: str,
-                 surnames: dict[str, str], common: str) -> None:
+                 surnames: dict[str, str], common: str, english_forms: str, english_rows: str) -> None:
         self.rows: dict[str, str] = dict(zip(keys.split("\n"), rows.split("\n")))
         self.lengths = lengths  # first character → lengths of the names starting with it, longest first
         self.generic = frozenset(generic.split("\n"))  # words too common among names to identify one
         self.surnames = surnames  # surname → CEDICT's romanisations, "|"-separated
         self._common = common
+        self._english_blocks = (english_forms, english_rows)
         self._english: dict[str, str] | None = None
         self._asked: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
@@ -64,20 +65,10 @@ class Lexicon:
     @property
     def english(self) -> dict[str, str]:
         """English form → "kind,kind…\tchinese|chinese…" of the entities that have it (Warren is a town and a
-        person); built on first use, since most texts never ask."""
+        person); built when the cache entry is (`english_index`), made a dict on first use."""
         if self._english is None:
-            english: dict[str, str] = {}
-            for key, row in self.rows.items():
-                kind, _source, forms = row.split("\t")
-                for form in forms.split("|"):
-                    known = english.get(form)
-                    if known is None:
-                        english[form] = f"{kind}\t{key}"
-                    else:
-                        kinds, _, keys = known.partition("\t")
-                        kinds = kinds if kind in kinds.split(",") else f"{kinds},{kind}"
-                        english[form] = f"{kinds}\t{keys}|{key}"
-            self._english = english
+            forms, rows = self._english_blocks
+            self._english = dict(zip(forms.split("\n"), rows.split("\n")))
         return self._english
 
     def lookup(self, chinese: str) -> Entity | None:
@@ -153,7 +144,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(*cached(f"entities-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [data_file], lambda: _parse(data_file)))
 
 
-def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[str, str], str]:
+def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[str, str], str, str, str]:
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
@@ -181,4 +172,23 @@ def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[
     for key in keys:
         lengths.setdefault(key[0], set()).add(len(key))
     ordered = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
-    return "\n".join(keys), "\n".join(rows), ordered, "\n".join(generic), surnames, common
+    english = english_index(keys, rows)
+    return ("\n".join(keys), "\n".join(rows), ordered, "\n".join(generic), surnames, common,
+            "\n".join(english), "\n".join(english.values()))
+
+
+def english_index(keys: list[str], rows: list[str]) -> dict[str, str]:
+    """English form → "kind,kind…\tchinese|chinese…" of the entities that have it. Built once into the user
+    cache entry: over the 20,000 rows it was a tenth of a one-article audit when built at every start."""
+    english: dict[str, str] = {}
+    for key, row in zip(keys, rows):
+        kind, _source, forms = row.split("\t")
+        for form in forms.split("|"):
+            known = english.get(form)
+            if known is None:
+                english[form] = f"{kind}\t{key}"
+            else:
+                kinds, _, names = known.partition("\t")
+                kinds = kinds if kind in kinds.split(",") else f"{kinds},{kind}"
+                english[form] = f"{kinds}\t{names}|{key}"
+    return english
