@@ -8,7 +8,8 @@ stored code to the engine (`_sre.compile`, which `re` itself calls last), skippi
 generation. The result is the same object `re.compile` returns, with the same code.
 
 The store is one file per Python build and engine version (`sys.version`, `_sre.MAGIC`, `_sre.CODESIZE`), read
-once at start; patterns met for the first time are added at exit (at most MAX_PATTERNS, this run's first, so
+once at start, each pattern's code kept as marshal bytes and decoded only when the run compiles that pattern (the
+store holds thousands, a one-article run meets a few hundred: decoding all was 16 ms of its start); patterns met for the first time are added at exit (at most MAX_PATTERNS, this run's first, so
 patterns built from one article's text do not pile up). Where anything is unlike what this module expects (a
 Python whose `re` is laid out otherwise, a damaged store: `_sre.compile` validates the code it is given),
 `re` compiles as it always does. Installed by the command line only (`audit.cli`), before its imports.
@@ -39,7 +40,9 @@ try:  # CPython 3.11+: re._compiler with compile(p, flags) = parse, _code, _sre.
 except (ImportError, AttributeError):
     _ORIGINAL = None
 
-_stored: dict[tuple[str | bytes, int], _Parts] = {}
+LAYOUT = 2  # of the store file (2: each pattern's parts as marshal bytes), in its name: an older store is not read
+
+_stored: dict[tuple[str | bytes, int], bytes] = {}  # pattern and flags → its parts, marshalled
 _used: dict[tuple[str | bytes, int], _Parts] = {}
 _added = False
 
@@ -57,7 +60,12 @@ def _compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
     if type(pattern) not in (str, bytes) or flags & re.DEBUG:  # marshal stores no str subclass (Markup)
         return _ORIGINAL(pattern, flags)  # type: ignore[misc]
     key = (pattern, int(flags))  # a caller may pass a RegexFlag, which marshal cannot store
-    parts = _used.get(key) or _stored.get(key)
+    parts = _used.get(key)
+    if parts is None and key in _stored:
+        try:
+            parts = marshal.loads(_stored[key])
+        except (EOFError, ValueError, TypeError):  # a damaged entry: compiled as usual below
+            _stored.pop(key)
     if parts is not None:
         try:
             compiled = _sre.compile(pattern, *parts)
@@ -86,11 +94,11 @@ def _parts(pattern: str | bytes, flags: int) -> _Parts:
 def _path():  # type: ignore[no-untyped-def]
     from audit.lexicon.cache import cache_dir
 
-    build = hashlib.sha1(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()).hexdigest()[:16]
+    build = hashlib.sha1(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{LAYOUT}".encode()).hexdigest()[:16]
     return cache_dir() / f"regex-{build}.marshal"
 
 
-def _load() -> dict[tuple[str | bytes, int], _Parts]:
+def _load() -> dict[tuple[str | bytes, int], bytes]:
     try:
         with open(_path(), "rb") as handle:
             stored = marshal.loads(handle.read())
@@ -105,9 +113,9 @@ def save() -> None:
         return
     from audit.lexicon.cache import store
 
-    kept = dict(_used)  # this run's first, then the earlier runs', most recent first
-    for key, parts in _stored.items():
+    kept = {key: marshal.dumps(parts) for key, parts in _used.items()}  # this run's first, then the earlier runs'
+    for key, blob in _stored.items():
         if len(kept) >= MAX_PATTERNS:
             break
-        kept.setdefault(key, parts)
+        kept.setdefault(key, blob)
     store(_path(), kept)

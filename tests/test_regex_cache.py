@@ -37,7 +37,8 @@ def test_a_run_stores_its_patterns_and_each_compiles_to_what_re_compiles(tmp_pat
     first = _audit(tmp_path)
     stored = marshal.loads(_store(tmp_path).read_bytes())
     assert len(stored) > 100  # the number, date and name patterns, jinja2's and typer's
-    for (pattern, flags), parts in stored.items():
+    for (pattern, flags), blob in stored.items():
+        parts = marshal.loads(blob)  # each pattern's parts are kept marshalled, decoded when a run meets it
         # Pattern equality is the engine's: same pattern text, flags and compiled code.
         assert regex_cache._sre.compile(pattern, *parts) == regex_cache._ORIGINAL(pattern, flags), pattern
     written = _store(tmp_path).stat().st_mtime_ns
@@ -50,8 +51,11 @@ def test_a_damaged_store_changes_nothing(tmp_path: Path) -> None:
     plain = _audit(tmp_path / "fresh")
     path = _store(tmp_path / "fresh")
     stored = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps({key: (parts[0], [1, 2, 3], *parts[2:]) for key, parts in stored.items()}))
+    path.write_bytes(marshal.dumps({key: marshal.dumps((parts[0], [1, 2, 3], *parts[2:]))
+                                    for key, parts in ((key, marshal.loads(blob)) for key, blob in stored.items())}))
     assert _audit(tmp_path / "fresh").stdout == plain.stdout  # the engine refuses the code; compiled afresh
+    path.write_bytes(marshal.dumps({key: b"\x00damaged" for key in stored}))
+    assert _audit(tmp_path / "fresh").stdout == plain.stdout  # an entry marshal cannot read: compiled afresh
     path.write_bytes(b"\x00not marshal")
     assert _audit(tmp_path / "fresh").stdout == plain.stdout
 
@@ -59,7 +63,7 @@ def test_a_damaged_store_changes_nothing(tmp_path: Path) -> None:
 def test_stored_parts_give_the_same_pattern_and_bad_parts_are_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     # The reference is re's own compile (_ORIGINAL): once the command line is imported, re routes through the store.
     pattern = r"(?P<year>\d{4})年(?P<month>\d{1,2})月"
-    monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): regex_cache._parts(pattern, 0)})
+    monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): marshal.dumps(regex_cache._parts(pattern, 0))})
     monkeypatch.setattr(regex_cache, "_used", {})
     compiled = regex_cache._compile(pattern, 0)
     assert compiled == regex_cache._ORIGINAL(pattern, 0)  # type: ignore[misc]
@@ -72,14 +76,14 @@ def test_stored_parts_give_the_same_pattern_and_bad_parts_are_compiled_afresh(mo
 
     assert regex_cache._compile(Text("a+"), 0) == regex_cache._ORIGINAL("a+", 0)  # type: ignore[misc]
     assert ("a+", 0) not in regex_cache._used
-    monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): (0, [99, 98], 2, {}, (None,))})
+    monkeypatch.setattr(regex_cache, "_stored", {(pattern, 0): marshal.dumps((0, [99, 98], 2, {}, (None,)))})
     monkeypatch.setattr(regex_cache, "_used", {})
     assert regex_cache._compile(pattern, 0) == compiled
 
 
 def test_the_store_keeps_this_runs_patterns_first_and_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path))
-    older = {(f"old{n}", 0): regex_cache._parts(f"old{n}", 0) for n in range(5)}
+    older = {(f"old{n}", 0): marshal.dumps(regex_cache._parts(f"old{n}", 0)) for n in range(5)}
     monkeypatch.setattr(regex_cache, "_stored", older)
     monkeypatch.setattr(regex_cache, "_used", {})
     monkeypatch.setattr(regex_cache, "MAX_PATTERNS", 4)
