@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from audit.lexicon.fast.opencc_t2s import Converter
 
@@ -33,6 +34,11 @@ def is_blank(text: str) -> bool:
 def fold_width(text: str) -> str:
     """Full-width letters, digits and punctuation to ASCII; every kind of space to a plain space."""
     return text if text.isascii() else text.translate(_FOLD_TABLE)
+
+
+def conversion_sources() -> list[Path]:
+    """The files that decide what `normalize_zh` gives: a user-cache entry of normalized text is built from them."""
+    return [Path(__file__), *Converter.sources()]
 
 
 @lru_cache(maxsize=1)

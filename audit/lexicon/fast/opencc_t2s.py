@@ -7,7 +7,12 @@ articles (and NTREX when present) and on random phrase-dense text.
 
 from __future__ import annotations
 
+import re
+from importlib.util import find_spec
+from pathlib import Path
 from typing import NamedTuple
+
+CACHE_LAYOUT = 1  # of the tables' user-cache entry: bumped when `_build` or `_Table` changes
 
 
 class _Table(NamedTuple):
@@ -30,11 +35,33 @@ class Converter:
     """
 
     def __init__(self) -> None:
-        from opencc import OpenCC  # imported lazily: its dictionaries load on first use
+        from audit.lexicon.cache import cached
+
+        split, groups = cached(f"opencc-t2s-{CACHE_LAYOUT}", self.sources(), self._build)
+        self.split = re.compile(*split).split
+        self.groups = [[_Table(*table) for table in group] for group in groups]
+
+    @staticmethod
+    def sources() -> list[Path]:
+        """What the tables are built from: OpenCC's code, its t2s configuration and dictionaries, and this module."""
+        spec = find_spec("opencc")
+        if spec is None or spec.origin is None:
+            raise ImportError("opencc (opencc-python-reimplemented) is not installed")
+        package = Path(spec.origin).parent
+        return [Path(__file__), package / "opencc.py", package / "config" / "t2s.json",
+                package / "dictionary" / "TSPhrases.txt", package / "dictionary" / "TSCharacters.txt"]
+
+    @classmethod
+    def _build(cls) -> tuple[tuple[str, int], list[list[_Table]]]:
+        """OpenCC's t2s tables prepared for `_convert`, kept in the user cache (`audit.lexicon.cache`): reading
+        OpenCC's dictionaries and preparing them took 11-20 CPU-ms of every start, loading them 6-9."""
+        from opencc import OpenCC
 
         opencc = OpenCC("t2s")
-        self.split = opencc.split_chars_re.split
-        self.groups = [[self._prepare(*table) for table in group] for group in opencc._dict_chain_data]
+        pattern = opencc.split_chars_re
+        # As plain tuples: marshal writes no NamedTuple.
+        return (pattern.pattern, int(pattern.flags)), [[tuple(cls._prepare(*table)) for table in group]  # type: ignore[misc]
+                                                       for group in opencc._dict_chain_data]
 
     @staticmethod
     def _prepare(longest: int, shortest: int, table: dict[str, str]) -> _Table:
