@@ -64,3 +64,19 @@ def test_bad_rows_are_named(text: str, message: str) -> None:
 def test_tab_separated_glossaries_are_read() -> None:
     entries = parse_csv("chinese\tenglish\n庫什納\tKushner|Jared Kushner\n", "g.tsv")
     assert entries[0].english == ("Kushner", "Jared Kushner")
+
+
+def test_the_bundled_glossary_from_the_user_cache_is_the_parsed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from audit.lexicon.glossary import bundled_entries
+    from audit.normalize import normalize_zh
+
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path))
+    text = resources.files("audit.lexicon").joinpath("data/names.csv").read_text(encoding="utf-8")
+    parsed = parse_csv(text, "bundled names.csv")
+    built, loaded = bundled_entries(), bundled_entries()  # the first builds the cache entry, the second reads it
+    assert list(tmp_path.glob("names-*.marshal"))
+    for entries in (built, loaded):
+        assert entries == parsed
+        assert [e.keys for e in entries] == [tuple(dict.fromkeys(map(normalize_zh, e.chinese))) for e in parsed]

@@ -316,7 +316,9 @@ def bundled_entries() -> list[Entry]:
     from audit.normalize import conversion_sources
 
     data_file = Path(str(resources.files("audit.lexicon").joinpath("data/names.csv")))
-    rows = cached(f"names-{BUNDLED_LAYOUT}", [data_file, *conversion_sources()], lambda: _bundled_rows(data_file))
+    # Rebuilt when the file, the reading of a row (this module) or the making of a key (entry.py, normalize) changes.
+    sources = [data_file, Path(__file__), Path(__file__).with_name("entry.py"), *conversion_sources()]
+    rows = cached(f"names-{BUNDLED_LAYOUT}", sources, lambda: _bundled_rows(data_file))
     entries = []
     for chinese, english, kind, note, origin, keys in rows:
         entry = Entry(chinese, english, kind, note, origin)  # tuples: marshal keeps them so
