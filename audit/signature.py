@@ -16,11 +16,11 @@ import json
 import os
 import sys
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 
 from audit import __version__
 from audit.config import Settings
+from audit.lexicon import bundled
 
 # The distributions whose data decide findings, and the short names the signature gives them.
 LIBRARIES = {"jieba": "jieba", "opencc-python-reimplemented": "opencc", "pypinyin": "pypinyin"}
@@ -34,8 +34,8 @@ def signature(settings: Settings) -> str:
     """The signature of a run with these settings (see the module's docstring)."""
     parts = [("audit", __version__)]
     parts += [(short, _version(name)) for name, short in LIBRARIES.items()]
-    parts.append(("dictionary", _file_hash([_bundled(f"data/{name}") for name in DATA_FILES])))
-    glossaries = ([_bundled("data/names.csv")] if settings.bundled_glossary else []) + list(settings.glossary)
+    parts.append(("dictionary", _file_hash([bundled(f"data/{name}") for name in DATA_FILES])))
+    glossaries = ([bundled("data/names.csv")] if settings.bundled_glossary else []) + list(settings.glossary)
     parts.append(("glossary", _file_hash(glossaries) if glossaries else "none"))
     parts.append(("aligner", _aligner_hash()))
     parts.append(("rules", ",".join(f"{code}={level}" for code, level in rules_in_force(settings))))
@@ -68,10 +68,6 @@ def _version(distribution: str) -> str:
             if name.endswith(".dist-info") and name.lower().startswith(prefix):
                 return name[len(prefix):-len(".dist-info")]
     return "absent"
-
-
-def _bundled(name: str) -> Path:
-    return Path(str(resources.files("audit.lexicon").joinpath(name)))
 
 
 def _file_hash(paths: list[Path]) -> str:

@@ -16,8 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from audit.lexicon import bundled
 
 FORMAT = "audit-cedict-pinyin/1"  # bumped whenever the file layout changes
 DATA_FILE = "data/cedict-pinyin.tsv.gz"
@@ -69,7 +70,7 @@ def pinyin_table() -> PinyinTable:
     English sentence's words are nearly all misses), so the words are looked up in the text only on a hit."""
     from audit.lexicon.cache import cached
 
-    data_file = Path(str(resources.files("audit.lexicon").joinpath(DATA_FILE)))
+    data_file = bundled(DATA_FILE)
     return PinyinTable(*cached(f"cedict-pinyin-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [data_file], lambda: _parse(data_file)))
 
 

@@ -15,8 +15,8 @@ import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+
+from audit.lexicon import bundled
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/2"
@@ -247,7 +247,7 @@ def load_dictionary() -> Dictionary:
     (audit.lexicon.cache), about 90 ms from the gzip file it is built from."""
     from audit.lexicon.cache import cached
 
-    data_file = Path(str(resources.files("audit.lexicon").joinpath(DATA_FILE)))
+    data_file = bundled(DATA_FILE)
     sources = [data_file] if data_file.is_file() else []
     words, glosses, longest, max_word, vocabulary = cached(f"cedict-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", sources, _compact)
     return Dictionary(dict(zip(words.split("\n"), glosses.split("\n"))), max_word, longest, vocabulary)
@@ -265,7 +265,7 @@ def _compact() -> tuple[str, str, dict[str, int], int, frozenset[str]]:
 
 
 def _parse_bundled() -> Dictionary:
-    raw = resources.files("audit.lexicon").joinpath(DATA_FILE).read_bytes()
+    raw = bundled(DATA_FILE).read_bytes()
     return parse_dictionary(gzip.decompress(raw).decode("utf-8"))
 
 

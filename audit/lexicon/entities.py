@@ -11,10 +11,10 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
+from audit.lexicon import bundled
 from audit.lexicon.cache import cached
 
 FORMAT = "audit-entities/1"  # of the data file
@@ -140,7 +140,7 @@ def _split_common(text: str) -> frozenset[str]:
 def load_lexicon() -> Lexicon:
     """The bundled lexicon, once per process: newline-joined blocks from the user cache (a dict of 20,000 rows
     marshals several times slower than two strings split)."""
-    data_file = Path(str(resources.files("audit.lexicon").joinpath(DATA_FILE)))
+    data_file = bundled(DATA_FILE)
     return Lexicon(*cached(f"entities-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [data_file], lambda: _parse(data_file)))
 
 

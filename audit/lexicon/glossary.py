@@ -12,13 +12,13 @@ import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
 from audit.io.delimited import sniff_delimiter
+from audit.lexicon import bundled
 from audit.lexicon.entry import ENTRY_TYPES, Entry, collapse, english_form, fold_quotes
 from audit.lexicon.tbx import parse_tbx
 from audit.normalize import normalize_zh
@@ -315,7 +315,7 @@ def bundled_entries() -> list[Entry]:
     from audit.lexicon.cache import cached
     from audit.normalize import conversion_sources
 
-    data_file = Path(str(resources.files("audit.lexicon").joinpath("data/names.csv")))
+    data_file = bundled("data/names.csv")
     # Rebuilt when the file, the reading of a row (this module) or the making of a key (entry.py, normalize) changes.
     sources = [data_file, Path(__file__), Path(__file__).with_name("entry.py"), *conversion_sources()]
     rows = cached(f"names-{BUNDLED_LAYOUT}", sources, lambda: _bundled_rows(data_file))

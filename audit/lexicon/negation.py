@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from audit.lexicon import bundled
 
 FORMAT = "audit-negation/1"
 DATA_FILE = "data/negation.tsv"
@@ -120,7 +121,7 @@ MAX_WORD = 6  # characters; jieba words are rarely longer, CC-CEDICT's longer on
 
 @lru_cache(maxsize=1)
 def load_negation() -> NegationLexicon:
-    text = resources.files("audit.lexicon").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = bundled(DATA_FILE).read_text(encoding="utf-8")
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")

@@ -24,9 +24,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from audit.lexicon import bundled
 from audit.lexicon.cache import cached
 from audit.lexicon.transliterate import pinyin_of
 
@@ -87,7 +87,7 @@ class Tables:
 def tables() -> Tables:
     """The tables, once per process: newline-joined blocks from the user cache after the first run (parsing the
     file, or unmarshalling dicts of 20,000 entries, costs several times more than splitting six strings)."""
-    path = Path(str(resources.files("audit.lexicon").joinpath(DATA_FILE)))
+    path = bundled(DATA_FILE)
     blocks = cached(f"romanization-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [path], lambda: _parse(path))
     wade_giles, korean, cantonese = (dict(zip(keys.split("\n"), values.split("\n"))) for keys, values in blocks)
     return Tables(wade_giles, {"ko": korean, "yue": cantonese})
