@@ -204,6 +204,8 @@ def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", referen
 
 def _workers(jobs: int, documents: int) -> int:
     """How many processes: never more than documents, and one where processes cannot be forked."""
+    if jobs == 1 or documents <= 1:
+        return 1  # decided without importing multiprocessing (and the socket module it loads): 5-10 ms of a start
     import multiprocessing
 
     if jobs <= 0:
