@@ -99,12 +99,13 @@ def _append(out: list[tuple[int, str]], text: str, start: int, end: int) -> None
         out.append((start + len(chunk) - len(chunk.lstrip()), chunk.strip()))
 
 
-def _location(block: Block, offset: int) -> Location:
+def offset_location(block: Block, offset: int) -> Location:
+    """Where character `offset` of a paragraph is in its file (counted in place: no copy of the text before it)."""
     if "\n" not in block.text:  # a paragraph on one line (nearly all): no lines to count
         return Location(block.loc.path, block.loc.line, block.loc.column + offset)
-    before = block.text[:offset]
-    line = block.loc.line + before.count("\n")
-    column = offset - (before.rfind("\n") + 1) + (block.loc.column if "\n" not in before else 1)
+    newline = block.text.rfind("\n", 0, offset)
+    line = block.loc.line + block.text.count("\n", 0, offset)
+    column = offset - (newline + 1) + (block.loc.column if newline < 0 else 1)
     return Location(block.loc.path, line, column)
 
 
@@ -112,13 +113,28 @@ def segment_blocks(blocks: Iterable[Block], lang: Lang) -> list[Segment]:
     """Split paragraphs into sentences, numbering them in document order."""
     segments: list[Segment] = []
     for paragraph, block in enumerate(blocks):
-        pieces = split_zh(block.text) if lang == "zh" else split_en(block.text)
-        kind = _kind(block, paragraph, len(pieces))  # the paragraph's: once for all its sentences
-        for offset, sentence in pieces:
-            shown = sentence.replace("\n", "" if lang == "zh" else " ")
-            norm = normalize_zh(shown) if lang == "zh" else normalize_en(shown)
-            segments.append(Segment(len(segments), lang, shown, norm, _location(block, offset), paragraph, kind))
+        segments.extend(segment for _, segment in block_sentences(block, paragraph, lang, len(segments)))
     return segments
+
+
+def block_sentences(block: Block, paragraph: int, lang: Lang, first: int) -> list[tuple[int, Segment]]:
+    """The sentences of paragraph number `paragraph`, numbered from `first`, each with its offset in the
+    paragraph's text (where a long article's sections cut a paragraph: audit.sections)."""
+    pieces = split_zh(block.text) if lang == "zh" else split_en(block.text)
+    kind = _kind(block, paragraph, len(pieces))  # the paragraph's: once for all its sentences
+    out: list[tuple[int, Segment]] = []
+    # Lines counted from one sentence to the next, so a paragraph of many sentences is read once for them all.
+    line, line_start, counted = block.loc.line, -1, 0  # line_start: offset of the newline that starts `line`
+    for offset, sentence in pieces:
+        newlines = block.text.count("\n", counted, offset)
+        if newlines:
+            line, line_start = line + newlines, block.text.rfind("\n", counted, offset)
+        counted = offset
+        column = block.loc.column + offset if line_start < 0 else offset - line_start
+        shown = sentence.replace("\n", "" if lang == "zh" else " ")
+        norm = normalize_zh(shown) if lang == "zh" else normalize_en(shown)
+        out.append((offset, Segment(first + len(out), lang, shown, norm, Location(block.loc.path, line, column), paragraph, kind)))
+    return out
 
 
 _WORDLIKE = re.compile(f"[{HAN}A-Za-z0-9]")  # a piece with no word in it continues the sentence before it
