@@ -1,16 +1,20 @@
-"""The flow for one document: segment → align → check. Reading happens before, reporting after."""
+"""The flow for one document: segment → align → check, a section at a time (audit.sections). Reading happens
+before, reporting after."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import Callable, Iterable
 
-from audit.align import align
 from audit.checks.base import Context, Options, Rule
 from audit.lexicon.glossary import Glossary
-from audit.model import AlignedDocument, AlignedPair, Document, DocumentResult, Finding, Segment
-from audit.segment import segment_blocks
+from audit.model import AlignedDocument, Document, DocumentResult, Finding
+from audit.sections import SECTION_SENTENCES, sections
 
 SUPPRESS_MARKER = "audit-ignore"
+
+Keep = Callable[[DocumentResult], DocumentResult]
 
 
 @dataclass
@@ -20,30 +24,64 @@ class Auditor:
     glossary: Glossary
     rules: list[Rule]
     options: Options = field(default_factory=Options)
+    section_sentences: int = SECTION_SENTENCES  # a longer article is audited in sections of this many sentences
 
-    def run(self, document: Document) -> DocumentResult:
-        source = segment_blocks(document.source, "zh")
-        target = segment_blocks(document.target, "en")
-        pairs = _unit_pairs(source, target) if document.prealigned else align(source, target, self.glossary)
-        aligned = AlignedDocument(document, source, target, pairs)
+    def run(self, document: Document, keep: Keep | None = None) -> DocumentResult:
+        """The document's findings. An article longer than a section is checked section by section, so rules that
+        look at the whole document (consistency, the names' document pass, coverage's calibration) see one
+        section at a time; pair numbers, lines and columns are the article's own. `keep` shrinks each section's
+        result to what the caller keeps (audit.run.compact_result), so a long article's pairs are let go as it
+        goes."""
+        results = (self._check(section.aligned, section.restore_paragraphs)
+                   for section in sections(document, self.glossary, self.section_sentences))
+        return merge_sections(document, (keep(result) if keep else result for result in results))
+
+    def _check(self, aligned: AlignedDocument, done: Callable[[], None]) -> DocumentResult:
         context = Context(self.glossary, self.options)
         findings: list[Finding] = []
         for rule in self.rules:
             findings.extend(rule.run(aligned, context))
         kept = [f for f in findings if not _suppressed(f, aligned)]
         kept.sort(key=_order)
+        done()
         return DocumentResult(aligned, kept, suppressed=len(findings) - len(kept))
 
 
-def _unit_pairs(source: list[Segment], target: list[Segment]) -> list[AlignedPair]:
-    """Pairs given by the input format: the sentences of unit k on both sides form one bead (grouped in one
-    pass: a file of many units costs in proportion to its size, not to units × sentences)."""
-    units: dict[int, tuple[list[Segment], list[Segment]]] = {}
-    for segment in source:
-        units.setdefault(segment.paragraph, ([], []))[0].append(segment)
-    for segment in target:
-        units.setdefault(segment.paragraph, ([], []))[1].append(segment)
-    return [AlignedPair(*units[unit], 0.0) for unit in sorted(units)]
+def merge_sections(document: Document, results: Iterable[DocumentResult]) -> DocumentResult:
+    """The results of a document's sections, in order, as the document's one result: the only one as it is;
+    several with their pairs numbered through (each finding's `pair_index` too). A section result compacted by
+    `keep` makes the whole result compacted (its pairs listed by `pair_indices`, its sentences counted)."""
+    parts = iter(results)
+    first = next(parts)
+    second = next(parts, None)
+    if second is None:
+        return first
+    findings: list[Finding] = []
+    merged = AlignedDocument(document, [], [], [])
+    indices: list[int] = []
+    sentences = [0, 0]
+    suppressed = offset = 0
+    compacted = False
+    for result in chain((first, second), parts):
+        for finding in result.findings:
+            if finding.pair_index is not None:
+                finding.pair_index += offset
+        findings.extend(result.findings)
+        indices.extend(index + offset for index, _ in result.numbered_pairs())
+        merged.pairs.extend(result.aligned.pairs)
+        merged.source.extend(result.aligned.source)
+        merged.target.extend(result.aligned.target)
+        counts = result.sentences or (len(result.aligned.source), len(result.aligned.target))
+        sentences = [sentences[0] + counts[0], sentences[1] + counts[1]]
+        suppressed += result.suppressed
+        offset += result.pair_count
+        compacted = compacted or result.pair_indices is not None or result.sentences is not None
+    findings.sort(key=_order)
+    if not compacted:
+        return DocumentResult(merged, findings, suppressed)
+    shell = Document(document.name, [], [], prealigned=document.prealigned)
+    return DocumentResult(AlignedDocument(shell, [], [], merged.pairs), findings, suppressed, pair_indices=indices,
+                          total_pairs=offset, sentences=(sentences[0], sentences[1]))
 
 
 def _suppressed(finding: Finding, aligned: AlignedDocument) -> bool:

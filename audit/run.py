@@ -194,12 +194,18 @@ def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", referen
         except InputError as error:
             yield label, str(error)
             continue
-        if reference is not None:
-            auditor.options.reference = {document.name: _reference_segments(reference, settings.encoding)}
-        result = auditor.run(document)
-        if reference is not None:
-            run.reference = _reference_summary(result, auditor.options.reference[document.name])
+        if reference is None:
+            yield label, auditor.run(document, _keeper(compact, large))
+            continue
+        auditor.options.reference = {document.name: _reference_segments(reference, settings.encoding)}
+        result = auditor.run(document)  # scored against the reference with all its pairs, then compacted
+        run.reference = _reference_summary(result, auditor.options.reference[document.name])
         yield label, compact_result(result, findings_only=large) if compact else result
+
+
+def _keeper(compact: bool, large: bool) -> "Callable[[DocumentResult], DocumentResult] | None":
+    """What a result keeps (`compact_result`), applied by the auditor to each section of a long article."""
+    return (lambda result: compact_result(result, findings_only=large)) if compact else None
 
 
 def _workers(jobs: int, documents: int) -> int:
@@ -227,8 +233,7 @@ def _audit_one(index: int) -> Outcome:
         document = read()
     except InputError as error:
         return label, str(error)
-    result = auditor.run(document)
-    return label, compact_result(result, findings_only=large) if compact else result
+    return label, auditor.run(document, _keeper(compact, large))
 
 
 def _audit_parallel(readers: list[tuple[str, Reader]], auditor: "Auditor", workers: int, compact: bool,

@@ -259,7 +259,7 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
     from audit.io.text import read_bilingual
     from audit.lexicon.glossary import load_glossary
     from audit.model import AlignedDocument
-    from audit.pipeline import _unit_pairs
+    from audit.sections import unit_pairs
     from audit.segment import segment_blocks
 
     folder = tmp / "profile"
@@ -282,7 +282,7 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
             source, target = segment_blocks(document.source, "zh"), segment_blocks(document.target, "en")
             stages["segment (sentences, normalization)"] += time.perf_counter() - t
             t = time.perf_counter()
-            pairs = _unit_pairs(source, target) if document.prealigned else align(source, target, glossary)
+            pairs = unit_pairs(source, target) if document.prealigned else align(source, target, glossary)
             stages["align"] += time.perf_counter() - t
             counted[0] += len(pairs)
             aligned = AlignedDocument(document, source, target, pairs)

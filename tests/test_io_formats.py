@@ -12,7 +12,7 @@ from audit.io.catformats import po_plain_text, read_catalog
 from audit.io.markdown import read_markdown_bilingual, read_markdown_pair
 from audit.io.table import read_table
 from audit.model import Document
-from audit.pipeline import _unit_pairs
+from audit.sections import unit_pairs
 from audit.segment import segment_blocks
 from tests.conftest import ROOT
 
@@ -66,7 +66,7 @@ def test_xliff12_untranslated_unit_is_an_empty_target_and_translate_no_is_skippe
 def test_empty_target_blocks_keep_units_aligned_and_become_omissions() -> None:
     doc = read_catalog(FORMATS / "sample.xlf")
     source, target = segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en")
-    pairs = _unit_pairs(source, target)
+    pairs = unit_pairs(source, target)
     assert [p.kind for p in pairs] == ["1-0", "1-1", "1-1", "1-1", "1-1"]
     assert pairs[0].source_text == HEADLINE and pairs[0].source[0].kind == "headline"
     assert pairs[3].target_text.startswith("Earlier,") and pairs[3].source_text.startswith("此前")
@@ -402,7 +402,7 @@ def test_punctuation_only_targets_are_missing_translations_and_such_a_table_is_a
     path.write_text("美國總統週四在白宮表示，他將與俄羅斯總統會面。,.\n雙方的會談預計於12月6日仍將繼續進行。, - \n", encoding="utf-8")
     doc = read_table(path)
     assert [b.text for b in doc.target] == ["", ""]
-    pairs = _unit_pairs(segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en"))
+    pairs = unit_pairs(segment_blocks(doc.source, "zh"), segment_blocks(doc.target, "en"))
     assert [p.kind for p in pairs] == ["1-0", "1-0"]
     path.write_text("中文,英文\n美國總統週四在白宮表示。,.\n他說這是一個好消息。,He said it was good news.\n", encoding="utf-8")
     assert [b.text for b in read_table(path).target] == ["", "He said it was good news."]
