@@ -62,15 +62,15 @@ def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozense
     return frozenset(start for start, _size in _cut(text, lexicon, dictionary))
 
 
-def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary) -> list[Expected]:
+def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> list[Expected]:
     """The lexicon's names in a normalised Chinese text (glossary mentions blanked out), read as words: the
     text is cut by forward maximum matching over the lexicon and the dictionary together, so a name inside
     a longer word is not one (南非 of 西南非洲 is cut 西南|非洲; 美 of 美元 is no name of two characters), nor one
     run on by single transliteration characters, nor one inside a title 《…》 (a work's title is translated as
-    a whole, its words freely)."""
+    a whole, its words freely). `unblanked`: the text before the glossary mentions were blanked (see `_cut`)."""
     found: list[Expected] = []
     rows = lexicon.rows
-    cut = _cut(text, lexicon, dictionary)
+    cut = _cut(text, lexicon, dictionary, unblanked)
     titles = _title_spans(text)
     for k, (position, size) in enumerate(cut):
         word = text[position:position + size]
@@ -137,6 +137,8 @@ def _run_on(text: str, cut: tuple[tuple[int, int], ...], k: int) -> bool:
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
     """Where the titles of works are: between 《 and 》."""
+    if "《" not in text:
+        return []  # most sentences: spare the search
     return [(found.start(), found.end()) for found in _TITLE.finditer(text)]
 
 
@@ -147,22 +149,31 @@ def _said(entity: Entity) -> str:
     return "CLDR" if entity.source.startswith("CLDR") else entity.source
 
 
-def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary) -> tuple[tuple[int, int], ...]:
-    """(start, size) of each word, by forward maximum matching over the lexicon and the dictionary: one pass,
-    each position trying lengths from the longest word that starts with its character down. Remembered: a
-    sentence is cut for its own pair and for the glossary check of the same pair."""
+def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> tuple[tuple[int, int], ...]:
+    """(start, size) of each word, by forward maximum matching over the lexicon and the dictionary: at each
+    position the longest name or word that starts there. The dictionary's words are read from `words_in`, which
+    the coverage rule asks for too (remembered per text): of `unblanked`, the text before its glossary mentions
+    were blanked out, when given; a word of that text is one of `text` unless it spans a blank (no word or name
+    holds a space). Remembered: a sentence is cut for its own pair and for the glossary check of the same pair."""
     key = (text, id(lexicon), id(dictionary))
     found = _CUTS.get(key)
     if found is not None:
         return found
+    blanked = unblanked is not None and unblanked != text
+    longest: dict[int, int] = {}  # start → size of the longest dictionary word there
+    for start, end, _stems in dictionary.words_in(text if unblanked is None else unblanked):
+        size = end - start
+        if size > longest.get(start, 1) and not (blanked and " " in text[start:end]):
+            longest[start] = size
+    rows, lengths = lexicon.rows, lexicon.lengths
     out: list[tuple[int, int]] = []
-    rows, entries, longest = lexicon.rows, dictionary.entries, _longest(lexicon, dictionary)
     position, length = 0, len(text)
     while position < length:
-        size = 1
-        for candidate in range(min(longest.get(text[position], 1), length - position), 1, -1):
-            word = text[position:position + candidate]
-            if word in rows or word in entries:
+        size = longest.get(position, 1)
+        for candidate in lengths.get(text[position], ()):  # longest first: only a longer name than the word counts
+            if candidate <= size:
+                break
+            if position + candidate <= length and text[position:position + candidate] in rows:
                 size = candidate
                 break
         out.append((position, size))
@@ -175,21 +186,6 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary) -> tuple[tuple[int
 
 _CUTS: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
 _CUTS_SIZE = 8192  # sentences remembered (a few MB at most), then the memo starts afresh
-_LONGEST: dict[tuple[int, int], dict[str, int]] = {}
-
-
-def _longest(lexicon: Lexicon, dictionary: Dictionary) -> dict[str, int]:
-    """First character → the longest lexicon name or dictionary word that starts with it (made once per pair of tables)."""
-    key = (id(lexicon), id(dictionary))
-    longest = _LONGEST.get(key)
-    if longest is None:
-        longest = dict(dictionary.longest)
-        for char, sizes in lexicon.lengths.items():
-            if sizes[0] > longest.get(char, 1):
-                longest[char] = sizes[0]
-        _LONGEST.clear()
-        _LONGEST[key] = longest
-    return longest
 
 
 def written_names(english: str, lexicon: Lexicon) -> list[Written]:

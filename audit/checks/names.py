@@ -74,12 +74,46 @@ def _matches(entry: Entry, english: EnglishText) -> Iterator[re.Match[str]]:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+_NAME_PART = re.compile(r"[A-Za-z][a-z]+")
 
 
 def best_transliteration(chinese: str, candidates: list[str]) -> tuple[str, float]:
     """The candidate that sounds most like the Chinese name, with its similarity."""
     scored = [(word, similarity(chinese, word)) for word in candidates]
     return max(scored, key=lambda item: item[1], default=("", 0.0))
+
+
+class _Texts:
+    """The pairs' normalised texts and their indexed English, read once per document: the name checks ask for each
+    several times, and for its neighbours' (a pair of several sentences joins them at every read)."""
+
+    def __init__(self, doc: AlignedDocument) -> None:
+        self.source = [pair.source_norm for pair in doc.pairs]
+        self.target = [pair.target_norm for pair in doc.pairs]
+        self.english = [EnglishText(text) for text in self.target]
+        self.prealigned = doc.document.prealigned
+        self._nearby: dict[int, str] = {}
+        self._around: dict[int, EnglishText] = {}
+
+    def window(self, index: int) -> range:
+        """The pair and, when the alignment is ours (it may be one sentence off), its neighbours."""
+        if self.prealigned:
+            return range(index, index + 1)
+        return range(max(0, index - 1), min(len(self.source), index + 2))
+
+    def nearby(self, index: int) -> str:
+        """The English of the window, as written."""
+        found = self._nearby.get(index)
+        if found is None:
+            found = self._nearby[index] = " ".join(self.target[at] for at in self.window(index))
+        return found
+
+    def around(self, index: int) -> EnglishText:
+        """The English of the window, indexed."""
+        found = self._around.get(index)
+        if found is None:
+            found = self._around[index] = EnglishText(self.nearby(index))
+        return found
 
 
 class NameMismatch(Rule):
@@ -106,30 +140,31 @@ class NameMismatch(Rule):
         glossary = ctx.glossary
         if glossary is None:
             return
+        texts = _Texts(doc)
         explains: dict[int, Explains] = {}  # what each pair's Chinese can explain, worked out once per document
         for index, pair in enumerate(doc.pairs):
             if not pair.source or not pair.target:
                 continue  # an omission is the omission rule's business
-            mentions = {id(m.entry): m for m in _word_mentions(pair.source_norm, glossary)}
+            source, target = texts.source[index], texts.english[index]
+            mentions = {id(m.entry): m for m in _word_mentions(source, glossary)}
             entries = [m.entry for m in mentions.values()]
             # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
             # that pair units themselves (CSV, XLIFF…) have no such slack.
-            nearby = "" if doc.document.prealigned else " ".join(p.target_norm for p in doc.pairs[max(0, index - 1):index + 2])
+            nearby = "" if doc.document.prealigned else texts.nearby(index)
             slipped: set[str] = set()  # right spellings of names reported as misspelled
-            for finding in self._misspellings(pair, entries):
+            for finding in self._misspellings(pair, target.text, entries):
                 slipped.add(str(finding.expected))
                 yield finding
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
             pending: list[tuple[Entry, str]] = []  # glossary names dropped with no glossary stand-in in sight
-            target = EnglishText(pair.target_norm)
             for mention in mentions.values():
                 entry = mention.entry
                 if _rendered(entry, target) or any(right in form for form in entry.english for right in slipped):
                     continue
-                if entry.type == "person" and _inside_longer_name(pair.source_norm, mention.start, mention.end):
+                if entry.type == "person" and _inside_longer_name(source, mention.start, mention.end):
                     continue
-                shown = original_span(pair.source_text, pair.source_norm, mention.start, mention.end) or mention.form
+                shown = original_span(pair.source_text, source, mention.start, mention.end) or mention.form
                 found = self._stand_in(pair, entry, shown, entries, glossary)
                 if not found and entry.found_in(nearby):
                     continue
@@ -141,25 +176,24 @@ class NameMismatch(Rule):
                     reported.add(id(entry))
                     stand_ins.add(found)
                     yield finding
-            for finding in self._intruders(doc, index, glossary, reported, stand_ins):
+            for finding in self._intruders(doc, texts, index, glossary, reported, stand_ins):
                 stand_ins.update(finding.target_marks)
                 yield finding
-            yield from self._accounted(doc, index, glossary, pending, stand_ins, explains)
+            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, explains)
 
     def _accounted(
-        self, doc: AlignedDocument, index: int, glossary: Glossary, pending: list[tuple[Entry, str]], stand_ins: set[str],
-        explains: dict[int, Explains],
+        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str]],
+        stand_ins: set[str], explains: dict[int, Explains],
     ) -> Iterator[Finding]:
         """The names no glossary covers, accounted for both ways (audit.checks.accounting), and the glossary
         people dropped without a sound-alike stand-in: an unrendered name and an unexplained English name of a
         compatible kind are one error; either alone is a warning."""
         pair = doc.pairs[index]
         lexicon, dictionary = load_lexicon(), load_dictionary()
-        first = max(0, index - 1) if not doc.document.prealigned else index
-        window = doc.pairs[first:index + 2] if not doc.document.prealigned else [pair]
-        nearby = " ".join(p.target_norm for p in window)
-        target, around = EnglishText(pair.target_norm), EnglishText(nearby)
-        blank = glossary.blank_mentions(pair.source_norm)
+        window = texts.window(index)
+        nearby = texts.nearby(index)
+        target, around = texts.english[index], texts.around(index)
+        blank = glossary.blank_mentions(texts.source[index])
 
         def names_of(english: str) -> frozenset[str]:
             known = lexicon.english_entity(english)
@@ -167,20 +201,20 @@ class NameMismatch(Rule):
             entries = [glossary.lookup(key) for key in known[1]] if known else []
             return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
 
-        missing = [e for e in expected_names(blank, lexicon, dictionary)
+        missing = [e for e in expected_names(blank, lexicon, dictionary, texts.source[index])
                    if not renders(e, target, lexicon, names_of) and not renders(e, around, lexicon, names_of)
                    and not _countries_rendered(e.chinese, nearby, glossary)
                    and not glossed_in_latin(blank, e, around)]
-        english = pair.target_norm.replace("’", "'")
+        english = target.text
         written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
         if not (missing or pending):  # then only a place or organisation alone can be reported
             written = [w for w in written if w.kind in STRANGER_KINDS]
         strangers: list[Written] = []
         if written:
-            for at in range(first, first + len(window)):
+            for at in window:
                 if at not in explains:
-                    explains[at] = _explains(doc.pairs[at].source_norm, glossary, lexicon, dictionary)
-            source = Source([p.source_norm for p in window], [explains[at] for at in range(first, first + len(window))])
+                    explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
+            source = Source([texts.source[at] for at in window], [explains[at] for at in window])
             strangers = [w for w in written if not _next_word(english, w) in source.forms
                          and not explained(w, source, lexicon, _starts_sentence(english, w.start), _before_name(english, w))]
         for entry, shown in pending:
@@ -214,14 +248,16 @@ class NameMismatch(Rule):
                     severity=STRANGER_SEVERITY, found=stranger.text, target_marks=(stranger.text,),
                 )
 
-    def _misspellings(self, pair: AlignedPair, entries: list[Entry]) -> Iterator[Finding]:
+    def _misspellings(self, pair: AlignedPair, english: str, entries: list[Entry]) -> Iterator[Finding]:
         """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein, Kim Jnog Un), even
         when the name is also spelled right elsewhere in the sentence. People only: place names inflect
         (Swede, Koreas). The first part of a hyphenated name is a word of its own (Kim Jogn-un)."""
         people = [e for e in entries if e.type == "person"]
-        accepted = {word for e in people for form in e.english for word in re.findall(r"[A-Za-z][a-z]+", form)}
+        if not people:
+            return  # most sentences: no person of the glossary to misspell
+        accepted = {word for e in people for form in e.english for word in _NAME_PART.findall(form)}
         reported: set[str] = set()
-        for token in _CAPITALIZED.findall(pair.target_norm.replace("’", "'")):
+        for token in _CAPITALIZED.findall(english):
             for word in dict.fromkeys((token, token.split("-")[0])):
                 if word in accepted or word in reported or len(word) < 4:
                     continue
@@ -255,7 +291,7 @@ class NameMismatch(Rule):
         return word if score >= self.SIMILAR else ""
 
     def _intruders(
-        self, doc: AlignedDocument, index: int, glossary: Glossary, reported: set[int], stand_ins: set[str],
+        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, reported: set[int], stand_ins: set[str],
     ) -> Iterator[Finding]:
         """An entity the source never names, written where a name the source repeats is missing.
 
@@ -267,23 +303,23 @@ class NameMismatch(Rule):
         already reported is reported twice.
         """
         pair = doc.pairs[index]
-        in_source = {id(m.entry): m.entry for m in glossary.mentions(pair.source_norm)}
-        written = glossary.english_mentions(pair.target_norm)
+        chinese, english = texts.source[index], texts.target[index]
+        in_source = {id(m.entry): m.entry for m in glossary.mentions(chinese)}
+        written = glossary.english_mentions(english)
         strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins
-                     and not _opening_word(pair.target_norm, m)]
+                     and not _opening_word(english, m)]
         if not strangers:
             return  # most sentences: every entity of the English is named in the source
-        mentions = [m for m in glossary.mentions(pair.source_norm) if m.entry.type in _NAMED
-                    and not (m.entry.type == "person" and _inside_longer_name(pair.source_norm, m.start, m.end))]
-        rest = glossary.blank_mentions(pair.source_norm)
+        mentions = [m for m in glossary.mentions(chinese) if m.entry.type in _NAMED
+                    and not (m.entry.type == "person" and _inside_longer_name(chinese, m.start, m.end))]
+        rest = glossary.blank_mentions(chinese)
         mentions += _abbreviation_mentions(rest, glossary)  # 中美貿易 names China too
-        target = EnglishText(pair.target_norm)
+        target = texts.english[index]
         mentions = [m for m in mentions if not _head_rendered(m.entry, target)]
         deficits = _deficits(mentions, written, reported)
         if not deficits:
             return
-        context = pair.source_norm if doc.document.prealigned else \
-            " ".join(p.source_norm for p in doc.pairs[max(0, index - 1):index + 2])
+        context = " ".join(texts.source[at] for at in texts.window(index))
         seen: set[int] = set()
         for mention in strangers:
             other = mention.entry
@@ -292,7 +328,7 @@ class NameMismatch(Rule):
             seen.add(id(other))
             if any(_renders(entry, mention.text) or _lexicon_renders(entry, mention.text) or _metonym(other, entry, glossary)
                    for entry in in_source.values()) \
-                    or any(key in context for key in other.keys) or other.found_in(pair.source_norm) \
+                    or any(key in context for key in other.keys) or other.found_in(chinese) \
                     or _abbreviated(other, rest):
                 continue  # the source names it after all: by its own name or capital, in Latin letters, abbreviated
             source = next((m for m in deficits if m.entry.type == other.type), None)
