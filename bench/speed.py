@@ -328,7 +328,8 @@ def _fresh(glossary: "object") -> None:
     from audit.lexicon.fast import jieba_posseg
 
     quantities.clear_caches()
-    for cached in (normalize.to_simplified, transliterate.pinyin_of, transliterate.similarity, transliterate.skeleton_en):
+    for cached in (normalize.to_simplified, transliterate.pinyin_of, transliterate.similarity, transliterate.skeleton_en,
+                   transliterate.skeleton_zh):
         cached.cache_clear()
     jieba_posseg.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
     glossary._mention_memo.clear()  # type: ignore[attr-defined]

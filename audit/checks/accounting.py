@@ -162,9 +162,10 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
     blanked = unblanked is not None and unblanked != text
     longest: dict[int, int] = {}  # start → size of the longest dictionary word there
     for start, end, _stems in dictionary.words_in(text if unblanked is None else unblanked):
-        size = end - start
-        if size > longest.get(start, 1) and not (blanked and " " in text[start:end]):
-            longest[start] = size
+        # Words come by start, then shorter first: the last kept at a start is the longest (a longer one that
+        # spans a blank is dropped, and so is every longer one after it).
+        if end - start > 1 and not (blanked and " " in text[start:end]):
+            longest[start] = end - start
     rows, lengths = lexicon.rows, lexicon.lengths
     out: list[tuple[int, int]] = []
     position, length = 0, len(text)

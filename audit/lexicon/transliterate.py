@@ -64,6 +64,12 @@ def skeleton_pinyin(syllables: list[str]) -> str:
     return _squeeze("".join(out))
 
 
+@lru_cache(maxsize=65536)  # a name is compared with every capitalised word of its sentence
+def skeleton_zh(chinese: str) -> str:
+    """The consonant skeleton of a Chinese name's pinyin."""
+    return skeleton_pinyin(list(pinyin_of(chinese)))
+
+
 def _squeeze(skeleton: str) -> str:
     """Doubled sounds count once (Witkoff's ff, Kushner's sh+n)."""
     return _DOUBLED.sub(r"\1", skeleton)
@@ -96,8 +102,7 @@ SOUNDS_ALIKE = 0.5
 
 def sound_alike(a: str, b: str) -> float:
     """0 … 1: how alike two Chinese spellings sound (普丁 ~ 普京, not 加州 ~ 加利福尼亚)."""
-    x = skeleton_pinyin(list(pinyin_of(a)))
-    y = skeleton_pinyin(list(pinyin_of(b)))
+    x, y = skeleton_zh(a), skeleton_zh(b)
     if not x or not y:
         return 0.0
     return max(0.0, 1.0 - _distance(x, y) / max(len(x), len(y)))
@@ -106,8 +111,7 @@ def sound_alike(a: str, b: str) -> float:
 @lru_cache(maxsize=65536)  # the same names and words recur from sentence to sentence
 def similarity(chinese: str, english: str) -> float:
     """0 (unrelated) … 1 (same consonant skeleton) for a Chinese name and an English word or phrase."""
-    zh = skeleton_pinyin(list(pinyin_of(chinese)))
-    en = skeleton_en(english)
+    zh, en = skeleton_zh(chinese), skeleton_en(english)
     if not zh or not en:
         return 0.0
     return max(0.0, 1.0 - _distance(zh, en) / max(len(zh), len(en)))
