@@ -35,7 +35,9 @@ MAX_SHARE = 0.9  # no pair is that literal: a share above it would make any miss
 MEDIAN_CHANCE = 0.49
 
 
-_MEMO: dict[tuple[str, str, int], PairEvidence] = {}  # a pair's evidence, computed once per text pair
+# A pair's evidence, computed once per text pair and glossary. The entry holds the glossary itself: while it
+# does, no other glossary can be given that glossary's id, which keys the entry.
+_MEMO: dict[tuple[str, str, int], tuple[object, PairEvidence]] = {}
 _MEMO_LIMIT = 4096
 
 
@@ -45,8 +47,8 @@ def _evidence(pair: AlignedPair, ctx: Context) -> PairEvidence:
     if found is None:
         if len(_MEMO) >= _MEMO_LIMIT:
             _MEMO.clear()
-        found = _MEMO[key] = pair_evidence(pair.source_norm, pair.target_norm, ctx.glossary)
-    return found
+        found = _MEMO[key] = (ctx.glossary, pair_evidence(pair.source_norm, pair.target_norm, ctx.glossary))
+    return found[1]
 
 
 @dataclass(frozen=True)
