@@ -467,17 +467,6 @@ def _text(write: Callable[[TextIO], None], encoding: str = "utf-8") -> Writer:
     return writer
 
 
-def render_reports(results: Sequence[DocumentResult], formats: list[str], info: dict[str, str], *,
-                   review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, bytes]:
-    """Every requested report, rendered in memory: file name → bytes."""
-    rendered = {}
-    for name, write in report_renderers(results, formats, info, review=review, trend=trend).items():
-        buffer = io.BytesIO()
-        write(buffer)
-        rendered[name] = buffer.getvalue()
-    return rendered
-
-
 def write_reports(rendered: dict[str, bytes] | dict[str, Writer], out: Path, done: list[Path] | None = None) -> list[Path]:
     """Write reports (rendered, or written one at a time by their writers) as one set: all replaced, or none
     (`atomic.write_set`); `done` collects the paths replaced, for a caller interrupted after the set was written."""

@@ -14,7 +14,8 @@ from audit.io.text import read_bilingual
 from audit.lexicon.glossary import load_glossary
 from audit.model import Severity
 from audit.pipeline import Auditor
-from audit.run import meta, render_reports
+from audit.run import meta
+from tests.rendered import render_reports
 from audit.config import Settings
 from tests.conftest import SAMPLE
 

@@ -12,7 +12,8 @@ from audit.checks.limits import PER_DOCUMENT, PER_PAIR, bounded
 from audit.config import Settings
 from audit.io.text import read_bilingual
 from audit.model import Finding, Severity
-from audit.run import audit_documents, meta, render_reports
+from audit.run import audit_documents, meta
+from tests.rendered import render_reports
 
 
 def finding(pair: int | None, number: int, text: str = "") -> Finding:

@@ -13,7 +13,8 @@ from audit.config import Settings
 from audit.errors import ReportError, Terminated
 from audit.io.text import read_bilingual
 from audit.report import atomic
-from audit.run import audit_documents, meta, render_reports, write_reports
+from audit.run import audit_documents, meta, write_reports
+from tests.rendered import render_reports
 from tests.conftest import SAMPLE
 
 
