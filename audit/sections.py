@@ -25,6 +25,7 @@ from audit.align.aligner import WINDOW
 from audit.align.features import GlossaryLike
 from audit.model import AlignedDocument, AlignedPair, Block, Document, Lang, Segment
 from audit.segment import block_sentences, offset_location
+from audit.text import ZH_QUOTE_MARK, ZH_QUOTES
 
 # Sentences a side of one section: the aligner's own window (audit.align.aligner.WINDOW), beyond which it
 # already aligns an article window by window; so an article that fits is audited whole, exactly as before,
@@ -192,10 +193,10 @@ def _ends(side: _Side, window: list[_Sentence], open_after: Callable[[str, int, 
 def _chinese_quotes(text: str, depth: int, paragraph_start: bool) -> int:
     """Quotations open after `text`, given `depth` open before it (a paragraph that opens one while one is open
     continues it)."""
-    for k, ch in enumerate(text):
-        if ch in "「『“":
-            depth += 0 if paragraph_start and k == 0 and depth else 1
-        elif ch in "」』”":
+    for mark in ZH_QUOTE_MARK.finditer(text):  # the marks only, as F002 reads them
+        if mark.group() in ZH_QUOTES:
+            depth += 0 if paragraph_start and mark.start() == 0 and depth else 1
+        else:
             depth = max(0, depth - 1)
     return depth
 

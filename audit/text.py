@@ -13,3 +13,9 @@ import re
 # The ranges, as the inside of a regex character class, for patterns that combine them with other characters.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U0003134f"
 HAN_RUN = re.compile(f"[{HAN}]+")
+# Chinese quotation marks, opening → closing: 「」 and 『』 of Traditional text, “” of Simplified. Unlike English
+# straight quotes they say which way they face, so the quote checks and the sections of a long article read
+# where a quotation is open from them.
+ZH_QUOTES = {"「": "」", "『": "』", "“": "”"}
+ZH_CLOSERS = {close: open_ for open_, close in ZH_QUOTES.items()}
+ZH_QUOTE_MARK = re.compile(f"[{''.join(ZH_QUOTES)}{''.join(ZH_CLOSERS)}]")

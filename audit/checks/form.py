@@ -9,6 +9,7 @@ from typing import Collection, Iterator
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Block, Finding, Location, Severity
 from audit.normalize import fold_width
+from audit.text import ZH_CLOSERS, ZH_QUOTE_MARK, ZH_QUOTES
 
 
 class BlankParagraph(Rule):
@@ -148,22 +149,15 @@ def _opens_only(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{") and not after.isspace()
 
 
-_ZH_QUOTES = {"「": "」", "『": "』", "“": "”"}
-_ZH_CLOSERS = {close: open_ for open_, close in _ZH_QUOTES.items()}
-
-
-_ZH_QUOTE_MARK = re.compile(f"[{''.join(_ZH_QUOTES)}{''.join(_ZH_CLOSERS)}]")
-
-
 def closes_its_quotes(text: str) -> bool:
     """Whether a (Chinese) text opens at least one quotation and closes every one it opens, in order."""
     stack: list[str] = []
     pairs = 0
-    for ch in _ZH_QUOTE_MARK.findall(text):  # the marks only, found by the regex engine: not every character
-        if ch in _ZH_QUOTES:
+    for ch in ZH_QUOTE_MARK.findall(text):  # the marks only, found by the regex engine: not every character
+        if ch in ZH_QUOTES:
             stack.append(ch)
-        elif ch in _ZH_CLOSERS:
-            if not stack or stack.pop() != _ZH_CLOSERS[ch]:
+        elif ch in ZH_CLOSERS:
+            if not stack or stack.pop() != ZH_CLOSERS[ch]:
                 return False
             pairs += 1
     straight = text.count('"')
