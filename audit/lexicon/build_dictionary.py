@@ -23,6 +23,9 @@ _SKIP_SENSE = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see
 _PARENS = re.compile(r"\([^()]*\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _HAN_OR_BAR = re.compile(f"[{HAN}|]+")  # Chinese words inside a sense, and the bar between script forms
+# Measured on CC-CEDICT (bench/thresholds.py): headwords of at most 8 characters are 0.994 of its 122,143 (the
+# longer ones are set phrases no sentence repeats word for word); 24 stems keep every stem of 0.9998 of its words
+# (16 would cut some from 0.24 % of them).
 MAX_STEMS = 24
 MAX_WORD = 8
 # A lone character keeps the first glosses of each of its readings only: its rarer senses are noise

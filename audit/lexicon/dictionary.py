@@ -21,6 +21,9 @@ from audit.lexicon import bundled
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/2"
 DATA_FILE = "data/cedict-stems.txt.gz"
+# Against the Snowball (Porter 2) stemmer on the 48,807 words of CC-CEDICT's glosses (bench/thresholds.py): 6
+# letters join 0.87 of the pairs of forms Snowball joins, with 422 pairs of different words joined per 1,000
+# words; 5 letters join 0.94 but 4× as many different words (1,778), 7 letters only 0.74 (168).
 STEM_LENGTH = 6
 
 # Function words carry no evidence that two sentences are translations of each other.
