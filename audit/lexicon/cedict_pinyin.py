@@ -93,50 +93,66 @@ def fold_pinyin(word: str) -> str:
 
 def pinyin_left(chinese: str, english: str) -> list[PinyinLeft]:
     """Runs of `english` (one word, or syllables apart) that romanize a word found in `chinese` (Simplified)."""
-    words = list(_LATIN_WORD.finditer(english))
-    if not words:
+    texts = _LATIN_WORD.findall(english)
+    if not texts:
         return []
     table = pinyin_table()
-    folded = [fold_pinyin(match.group()) for match in words]  # once per word, not once per run it starts
-    heads = table.heads
+    folded = _folded(texts)
+    heads, keys = table.heads, table.keys
     found: list[PinyinLeft] = []
+    words: list[re.Match[str]] | None = None  # the words' positions: wanted only for a run that is a key (rare)
     after = 0  # the first word after the last run found: runs do not overlap
-    # The cheap rejection first, for all words at once: most English words begin no key (72 % on NTREX-128).
-    for i in [i for i, word in enumerate(folded) if word[:HEAD_LETTERS] in heads]:
-        hit = _longest_at(words, folded, i, chinese, english, table) if i >= after else None
+    for i, word in enumerate(folded):
+        # The cheap rejection first: most English words begin no key (72 % on NTREX-128).
+        if i < after or word[:HEAD_LETTERS] not in heads:
+            continue
+        counts = _key_runs(folded, i, heads, keys)
+        if not counts:
+            continue  # nearly every word that begins a key: no run from it is one
+        if words is None:
+            words = list(_LATIN_WORD.finditer(english))
+        hit = _longest_at(words, folded, i, counts, chinese, english)
         if hit is not None:
             found.append(hit[0])
             after = i + hit[1]
     return found
 
 
-def _reach(folded: list[str], i: int, heads: frozenset[str]) -> int:
-    """How many words from `i` a key may span: a run goes on only while its first letters begin a key (a word
-    that begins none is not joined to the words after it)."""
-    most = min(MOST_SYLLABLES, len(folded) - i)
+def _folded(texts: list[str]) -> list[str]:
+    """Each word folded as `fold_pinyin` does; words of ASCII letters (nearly every sentence's) all at once, their
+    folding being lower case and v read as u."""
+    joined = "\0".join(texts)
+    if joined.isascii():
+        return joined.lower().replace("v", "u").split("\0")
+    return [fold_pinyin(text) for text in texts]
+
+
+def _key_runs(folded: list[str], i: int, heads: frozenset[str], keys: frozenset[str]) -> list[int]:
+    """How many words from `i` join into a key, for each run that does, shortest first. A run goes on only while
+    its first letters begin a key (a word that begins none is not joined to the words after it)."""
     run = folded[i]
-    for count in range(2, most + 1):
+    counts = [1] if run in keys else []
+    for count in range(2, min(MOST_SYLLABLES, len(folded) - i) + 1):
         run += folded[i + count - 1]
         if run[:HEAD_LETTERS] not in heads:
-            return count - 1
-    return most
+            break
+        if run in keys:
+            counts.append(count)
+    return counts
 
 
-def _longest_at(words: list[re.Match[str]], folded: list[str], i: int, chinese: str, english: str,
-                table: PinyinTable) -> tuple[PinyinLeft, int] | None:
-    """The longest run of words from `i` (whose first word begins a key) that romanizes a word of `chinese`,
+def _longest_at(words: list[re.Match[str]], folded: list[str], i: int, counts: list[int], chinese: str,
+                english: str) -> tuple[PinyinLeft, int] | None:
+    """The longest run of words from `i` that is a key (`counts` words long) and romanizes a word of `chinese`,
     and how many words it takes."""
-    for count in range(_reach(folded, i, table.heads), 0, -1):
-        key = "".join(folded[i:i + count])
-        if key not in table.keys:
-            continue  # nearly every run of an English sentence: the set lookup first, the rest only on a hit
+    for count in reversed(counts):
         run = words[i:i + count]
         if count > 1 and any(english[a.end():b.start()] not in (" ", "-") for a, b in zip(run, run[1:])):
             continue  # syllables are written apart by one space or hyphen, not across punctuation
         capital = _capitalised(words, i, count, english)
         if capital is None:
             continue
-        entry = _words(key)
+        entry = _words("".join(folded[i:i + count]))
         if capital and entry.startswith(NAME_TOO):
             continue
         for word in entry.lstrip(NAME_TOO).split():
