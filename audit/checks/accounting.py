@@ -383,16 +383,32 @@ class Explains:
 
 
 class Source:
-    """What the Chinese side of a pair (and its neighbours, when the alignment is ours) can explain."""
+    """What the Chinese side of a pair (and its neighbours, when the alignment is ours) can explain. What its
+    sentences mention (`Explains`: a scan of each for names, its dictionary words) is worked out only when a word
+    is not explained by the text itself (`explained`'s first tests): most capitalised words are names whose
+    Chinese the text holds (Britain of 英国), so most windows are never scanned."""
 
-    def __init__(self, texts: list[str], parts: list[Explains]) -> None:
+    def __init__(self, texts: list[str], parts: Callable[[], list[Explains]]) -> None:
         self.text = " ".join(texts)  # normalised Chinese, neighbours included
         self.latin = "\n".join(_LATIN.findall(self.text)).lower()  # what the Chinese writes in Latin letters
-        self.forms = frozenset().union(*(part.forms for part in parts))
-        self.names = frozenset().union(*(part.names for part in parts))
-        self.stems = frozenset().union(*(part.stems for part in parts))
-        self.runs = tuple(dict.fromkeys(run for part in parts for run in part.runs))
+        self._parts = parts
+        self._merged: Explains | None = None
         self._holds: dict[str, bool] = {}
+
+    @property
+    def merged(self) -> Explains:
+        """The window's sentences' Explains as one (worked out on first use)."""
+        if self._merged is None:
+            parts = self._parts()
+            self._merged = Explains(
+                frozenset().union(*(part.forms for part in parts)), frozenset().union(*(part.names for part in parts)),
+                frozenset().union(*(part.stems for part in parts)),
+                tuple(dict.fromkeys(run for part in parts for run in part.runs)))
+        return self._merged
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return self.merged.forms
 
     def holds(self, chinese: str) -> bool:
         """Whether the text contains a Chinese name (remembered: the same names are asked about again and again)."""
@@ -403,7 +419,7 @@ class Source:
 
     def names_part_of(self, chinese: str) -> bool:
         """Whether a name the text mentions is part of this Chinese (万圣节 of 万圣节前夕 Halloween)."""
-        names, size = self.names, len(chinese)
+        names, size = self.merged.names, len(chinese)
         return any(chinese[i:j] in names for i in range(size) for j in range(i + 2, size + 1))
 
 
@@ -411,31 +427,35 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 
 
 def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start: bool, title: bool) -> bool:
-    """Whether the Chinese accounts for a capitalised English word (see the module's docstring)."""
+    """Whether the Chinese accounts for a capitalised English word (see the module's docstring). The tests that
+    read the Chinese text alone come first, those that need what its sentences mention (`Source.merged`) after:
+    any of them explains the word, so their order changes only the cost."""
     plain = re.sub(r"'(?:s|ve|re|ll|d|m|t)$", "", written.text.replace("’", "'"))  # Trump's, We've
-    if plain in source.forms or _base(plain) in source.forms or plain in CALENDAR:
-        return True
-    if any(word in source.forms for word in plain.split()):
-        return True
     known = lexicon.english_entity(plain)
-    if known is not None and any(source.holds(key) or source.names_part_of(key) for key in known[1]):
-        return True  # the source names it, or a name of the source is part of its Chinese (万圣节 of 万圣节前夕 Halloween)
+    if plain in CALENDAR or known is not None and any(source.holds(key) for key in known[1]):
+        return True  # a calendar word; or the source names it
     if plain.lower() in source.latin:
         return True  # kept in Latin letters in the Chinese
+    if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
+        return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
+    forms = source.forms
+    if plain in forms or _base(plain) in forms or any(word in forms for word in plain.split()):
+        return True
+    if known is not None and any(source.names_part_of(key) for key in known[1]):
+        return True  # a name of the source is part of its Chinese (万圣节 of 万圣节前夕 Halloween)
     stems = {content_stem(word) for word in plain.split()}
-    if stems & source.stems:
+    if stems & source.merged.stems:
         return True
     if people.explains(plain, source.text):
         return True  # a romanization of a Chinese personal name of the source (Ing-wen of 蔡英文)
-    if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
-        return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
     if known is not None and known[0] in ("place", "org"):
         return False  # the lexicon knows how Chinese writes this place or body (圭亚那 for Guyana): sound is no excuse
+    runs = source.merged.runs
     if known is not None and known[0] != "person":
         # A word that also names a concept or language (West: 西方 "the West") said by a run that sounds as alike
         # as a rendering must: 威斯特, Kanye West.
-        return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in source.runs)
-    return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in source.runs)
+        return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in runs)
+    return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in runs)
 
 
 def glossed_in_latin(text: str, name: Expected, english: EnglishText) -> bool:

@@ -211,12 +211,16 @@ class NameMismatch(Rule):
             written = [w for w in written if w.kind in STRANGER_KINDS]
         strangers: list[Written] = []
         if written:
-            for at in window:
-                if at not in explains:
-                    explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
-            source = Source([texts.source[at] for at in window], [explains[at] for at in window])
-            strangers = [w for w in written if not _next_word(english, w) in source.forms
-                         and not explained(w, source, lexicon, _starts_sentence(english, w.start), _before_name(english, w))]
+            def parts() -> list[Explains]:
+                for at in window:
+                    if at not in explains:
+                        explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
+                return [explains[at] for at in window]
+
+            source = Source([texts.source[at] for at in window], parts)
+            strangers = [w for w in written if not explained(w, source, lexicon, _starts_sentence(english, w.start),
+                                                             _before_name(english, w))
+                         and _next_word(english, w) not in source.forms]
         for entry, shown in pending:
             stranger = next((w for w in strangers if _compatible(_KIND.get(entry.type, "other"), w.kind)), None)
             if stranger is not None:
