@@ -163,7 +163,7 @@ def ntrex(auditor: Auditor, glossary: Glossary, rng: random.Random, listing: boo
         for f in name_findings(clean):
             alarms.append({"part": article.part, "code": f.code, "severity": f.severity.label})
             if listing:
-                print(f"[clean] {f.location} {f.severity.label}: {f.message}\n    en: {f.target_text}")
+                print(f"[clean] {article.part} {f.location} {f.severity.label}: {f.message}\n    en: {f.target_text}")
         outcomes += _injections(article, auditor, glossary, lexicon, pool, clean, rng, listing)
     return pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity"]), pairs
 
@@ -193,7 +193,7 @@ def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon:
             error = any(f.severity == Severity.ERROR for f in hits)
             out.append({"part": article.part, "injection": injection, "class": kind_class, "hit": hit, "error": error})
             if listing and not hit:
-                print(f"[missed {injection} {kind_class}] {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
+                print(f"[missed {injection} {kind_class}] {article.part} {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
     return out
 
 

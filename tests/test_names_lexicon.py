@@ -92,3 +92,35 @@ def test_n002_does_not_take_a_dictionary_word_for_a_name_nor_cut_into_a_neighbou
     [finding] = UnknownName().check_pair(make_pair("發言人博爾特尼科夫表示,談判將繼續。", "Spokesman Kushner said talks would go on."),
                                          Context(glossary))
     assert finding.found == "Kushner"
+
+
+# Sentences of NTREX-128 (CC BY-SA 4.0) whose rendering of a glossary name bench/inject_names.py replaced by a
+# CC-CEDICT/CLDR place outside every glossary: each was missed for a reason of its own (see the rule's helpers).
+MAY = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
+MAY_EN = "{}'s Prime Minister Theresa May arrives for the Conservative Party Conference in Birmingham, Britain, September 29, 2018."
+RI = "李容浩在紐約的聯合國大會發表演說時，表示「對美國沒有任何信任，對我們的國家安全就不會有信心。」"
+RI_EN = '"Without any trust in the {}, there will be no confidence in our national security," Mr Ri said in New York.'
+ASH = "墨西哥城火山噴出灰燼"
+
+
+@pytest.mark.parametrize("zh, en, right, wrong, expected", [
+    (MAY, MAY_EN, "Britain", "Great Bear", "United Kingdom"),  # 英國 twice, Britain once: the stranger stands for the other
+    (RI, RI_EN, "U.S.", "Ojinaga", "United States"),  # 對美|國 as cut left to right: 美國 is still a name
+    (ASH, "Volcano spews ash on {}", "Mexico City", "Menominee City", "Mexico"),  # City explained; Menominee is a city
+])
+def test_a_glossary_name_replaced_by_a_lexicon_name_is_reported(glossary: Glossary, zh: str, en: str, right: str,
+                                                                wrong: str, expected: str) -> None:
+    assert [f.message for f in run(glossary, zh, en.format(right)) if f.severity >= Severity.WARNING] == []
+    found = [f for f in run(glossary, zh, en.format(wrong)) if f.severity >= Severity.WARNING]
+    assert [f.found for f in found] == [wrong.split()[0]] or [f.found for f in found] == [wrong]
+    assert expected in found[0].expected
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("甘迺迪看似比他來自南卡羅萊納州的同僚持較開放的態度。", "Kennedy appeared more open than his colleague from South Carolina."),
+    ("中蘇拉威西省的主要經濟依賴漁業和農業，特別是棟加拉的海岸區域。",
+     "Fishing and farming are the mainstays of the Central Sulawesi province's economy, especially the coastal region of Donggala."),
+])
+def test_a_name_of_several_words_is_explained_word_by_word(glossary: Glossary, zh: str, en: str) -> None:
+    # South by 南, Carolina by the sound of 卡羅萊納; Central qualifies Sulawesi, which 蘇拉威西 explains
+    assert run(glossary, zh, en) == []

@@ -388,12 +388,26 @@ class Source:
     is not explained by the text itself (`explained`'s first tests): most capitalised words are names whose
     Chinese the text holds (Britain of 英国), so most windows are never scanned."""
 
-    def __init__(self, texts: list[str], parts: Callable[[], list[Explains]]) -> None:
+    def __init__(self, texts: list[str], parts: Callable[[], list[Explains]], lexicon: Lexicon, dictionary: Dictionary) -> None:
+        self.texts = texts
         self.text = " ".join(texts)  # normalised Chinese, neighbours included
         self.latin = "\n".join(_LATIN.findall(self.text)).lower()  # what the Chinese writes in Latin letters
         self._parts = parts
         self._merged: Explains | None = None
         self._holds: dict[str, bool] = {}
+        self._lexicon, self._dictionary = lexicon, dictionary
+        self._translations: frozenset[str] | None = None
+
+    @property
+    def translations(self) -> frozenset[str]:
+        """Stems of the dictionary translations of the words that name nothing (英國's gloss "United Kingdom of Great
+        Britain…" names a country; 聯賽's "league" translates). Worked out when first asked: only a name of several
+        words asks."""
+        if self._translations is None:
+            rows = self._lexicon.rows
+            self._translations = frozenset(stem for text in self.texts for start, end, stems in self._dictionary.words_in(text)
+                                           if text[start:end] not in rows for stem in stems)
+        return self._translations
 
     @property
     def merged(self) -> Explains:
@@ -439,12 +453,11 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
     if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
         return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
     forms = source.forms
-    if plain in forms or _base(plain) in forms or any(word in forms for word in plain.split()):
+    if plain in forms or _base(plain) in forms:
         return True
     if known is not None and any(source.names_part_of(key) for key in known[1]):
         return True  # a name of the source is part of its Chinese (万圣节 of 万圣节前夕 Halloween)
-    stems = {content_stem(word) for word in plain.split()}
-    if stems & source.merged.stems:
+    if _words_explained(plain.split(), source, lexicon, known is None or known[0] == "person"):
         return True
     if people.explains(plain, source.text):
         return True  # a romanization of a Chinese personal name of the source (Ing-wen of 蔡英文)
@@ -456,6 +469,30 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
         # as a rendering must: 威斯特, Kanye West.
         return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in runs)
     return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in runs)
+
+
+def _words_explained(words: list[str], source: Source, lexicon: Lexicon, any_word: bool) -> bool:
+    """Whether the words of a name are a form of a name the source mentions (a surname alone: Trump) or a dictionary
+    translation of a word of it. A person is named by any of their names. A place or body of several words needs
+    one of them said, and every other that is no English word (CEDICT's glosses) said too or spelled by sound:
+    Yakeshi City is not explained by the city of 墨西哥城 (Mexico City), while Premier League renders 超級聯賽
+    (Super League) freely."""
+    if any_word or len(words) == 1:
+        return any(word in source.forms or content_stem(word) in source.merged.stems for word in words)
+    # A generic word (Great, City) shared with a name of the source (Great Britain, Mexico City) says nothing of this
+    # one: it must translate a word of the source that names nothing.
+    said = [content_stem(word) in source.translations if word in lexicon.generic
+            else word in source.forms or content_stem(word) in source.merged.stems for word in words]
+    if not any(said):
+        return False
+    return all(known or word.lower() in lexicon.common or _sounds_like_run(word, source)
+               for word, known in zip(words, said))
+
+
+def _sounds_like_run(word: str, source: Source) -> bool:
+    """A word of a name that sounds like a run of the Chinese as closely as a rendering must (Carolina of
+    南卡羅萊納州, South Carolina, where 南 says South)."""
+    return any(similarity(run, word) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in source.merged.runs)
 
 
 def glossed_in_latin(text: str, name: Expected, english: EnglishText) -> bool:

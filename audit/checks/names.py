@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from audit.checks.accounting import (
     EnglishText, Explains, Source, Written, expected_names, explained, form_words, glossed_in_latin, may_stand_for,
@@ -116,6 +116,35 @@ class _Texts:
         return found
 
 
+class _Counted:
+    """The glossary names of a pair's Chinese (first mentions) that the English renders fewer times than the
+    Chinese writes them, worked out when first asked (most pairs have no unexplained English name to pair them
+    with); each is taken at most once, by the first English name that stands for it."""
+
+    def __init__(self, texts: _Texts, index: int, glossary: Glossary, reported: set[int]) -> None:
+        self._args = (texts, index, glossary, reported)
+        self._deficits: list[Mention] | None = None
+
+    @property
+    def deficits(self) -> list[Mention]:
+        if self._deficits is None:
+            texts, index, glossary, reported = self._args
+            chinese, target = texts.source[index], texts.english[index]
+            mentions = [m for m in _word_mentions(chinese, glossary) if m.entry.type in _NAMED
+                        and not (m.entry.type == "person" and _inside_longer_name(chinese, m.start, m.end))]
+            mentions += _abbreviation_mentions(glossary.blank_mentions(chinese), glossary)  # 中美貿易 names China too
+            mentions = [m for m in mentions if not _head_in_lower_case(m.entry, target)]
+            self._deficits = _deficits(mentions, glossary.english_mentions(target.text), reported)
+        return self._deficits
+
+    def take(self, fits: Callable[[Entry], bool]) -> Mention | None:
+        """The first name short of renderings whose entry fits, no longer available to another English name."""
+        found = next((m for m in self.deficits if fits(m.entry)), None)
+        if found is not None:
+            self.deficits.remove(found)
+        return found
+
+
 class NameMismatch(Rule):
     """A name of the source is rendered as another name, misspelled, or missing from its translation.
 
@@ -176,14 +205,15 @@ class NameMismatch(Rule):
                     reported.add(id(entry))
                     stand_ins.add(found)
                     yield finding
-            for finding in self._intruders(doc, texts, index, glossary, reported, stand_ins):
+            counted = _Counted(texts, index, glossary, reported)
+            for finding in self._intruders(doc, texts, index, glossary, counted, stand_ins):
                 stand_ins.update(finding.target_marks)
                 yield finding
-            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, explains)
+            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, explains, counted)
 
     def _accounted(
         self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str]],
-        stand_ins: set[str], explains: dict[int, Explains],
+        stand_ins: set[str], explains: dict[int, Explains], counted: _Counted,
     ) -> Iterator[Finding]:
         """The names no glossary covers, accounted for both ways (audit.checks.accounting), and the glossary
         people dropped without a sound-alike stand-in: an unrendered name and an unexplained English name of a
@@ -207,8 +237,8 @@ class NameMismatch(Rule):
                    and not glossed_in_latin(blank, e, around)]
         english = target.text
         written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
-        if not (missing or pending):  # then only a place or organisation alone can be reported
-            written = [w for w in written if w.kind in STRANGER_KINDS]
+        if not (missing or pending):  # then only a known place, body or person alone can be reported
+            written = [w for w in written if w.kind in COUNTED_KINDS]
         strangers: list[Written] = []
         if written:
             def parts() -> list[Explains]:
@@ -217,10 +247,10 @@ class NameMismatch(Rule):
                         explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
                 return [explains[at] for at in window]
 
-            source = Source([texts.source[at] for at in window], parts)
+            source = Source([texts.source[at] for at in window], parts, lexicon, dictionary)
             strangers = [w for w in written if not explained(w, source, lexicon, _starts_sentence(english, w.start),
                                                              _before_name(english, w))
-                         and _next_word(english, w) not in source.forms]
+                         and not _given_name(english, w, source)]
         for entry, shown in pending:
             stranger = next((w for w in strangers if _compatible(_KIND.get(entry.type, "other"), w.kind)), None)
             if stranger is not None:
@@ -245,8 +275,22 @@ class NameMismatch(Rule):
                     expected=" / ".join(name.english[:3]),
                     source_marks=(shown,),
                 )
+        yield from self._strangers(pair, strangers, counted)
+
+    def _strangers(self, pair: AlignedPair, strangers: list[Written], counted: _Counted) -> Iterator[Finding]:
+        """English names nothing explains, once the unrendered names have taken theirs. A name the source repeats,
+        rendered fewer times than written, is what a known name of a compatible kind stands for ("英國…英國" →
+        "Great Bear's … Britain"; "川普…川普" → "Mr. Zhang Bin … the Trump Organization"), as _intruders finds for
+        names of the glossary. A place or body left over is reported alone, at info."""
         for stranger in strangers:
-            if stranger.kind in STRANGER_KINDS:
+            source = counted.take(lambda entry: _compatible(_KIND.get(entry.type, "other"), stranger.kind)) \
+                if stranger.kind in COUNTED_KINDS else None
+            if source is not None:
+                shown = original_span(pair.source_text, pair.source_norm, source.start, source.end) or source.form
+                finding = self._report(pair, source.entry, shown, stranger.text, counted=True)
+                if finding is not None:
+                    yield finding
+            elif stranger.kind in STRANGER_KINDS:
                 yield self.finding(
                     f'name not in the source: "{stranger.text}" ({stranger.kind}) names nothing the Chinese says', pair,
                     severity=STRANGER_SEVERITY, found=stranger.text, target_marks=(stranger.text,),
@@ -295,7 +339,7 @@ class NameMismatch(Rule):
         return word if score >= self.SIMILAR else ""
 
     def _intruders(
-        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, reported: set[int], stand_ins: set[str],
+        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, counted: _Counted, stand_ins: set[str],
     ) -> Iterator[Finding]:
         """An entity the source never names, written where a name the source repeats is missing.
 
@@ -312,17 +356,9 @@ class NameMismatch(Rule):
         written = glossary.english_mentions(english)
         strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins
                      and not _opening_word(english, m)]
-        if not strangers:
+        if not strangers or not counted.deficits:
             return  # most sentences: every entity of the English is named in the source
-        mentions = [m for m in glossary.mentions(chinese) if m.entry.type in _NAMED
-                    and not (m.entry.type == "person" and _inside_longer_name(chinese, m.start, m.end))]
         rest = glossary.blank_mentions(chinese)
-        mentions += _abbreviation_mentions(rest, glossary)  # 中美貿易 names China too
-        target = texts.english[index]
-        mentions = [m for m in mentions if not _head_rendered(m.entry, target)]
-        deficits = _deficits(mentions, written, reported)
-        if not deficits:
-            return
         context = " ".join(texts.source[at] for at in texts.window(index))
         seen: set[int] = set()
         for mention in strangers:
@@ -335,10 +371,9 @@ class NameMismatch(Rule):
                     or any(key in context for key in other.keys) or other.found_in(chinese) \
                     or _abbreviated(other, rest):
                 continue  # the source names it after all: by its own name or capital, in Latin letters, abbreviated
-            source = next((m for m in deficits if m.entry.type == other.type), None)
+            source = counted.take(lambda entry: entry.type == other.type)
             if source is None:
                 continue
-            deficits.remove(source)
             shown = original_span(pair.source_text, pair.source_norm, source.start, source.end) or source.form
             finding = self._report(pair, source.entry, shown, mention.text, counted=True)
             if finding is not None:
@@ -376,6 +411,8 @@ MISSING_SEVERITY = {"person": Severity.WARNING}
 LEXICON_SOURCES = ("CC-CEDICT", "CLDR")
 STRANGER_KINDS = ("place", "org")  # a person alone is too often a given name or a nickname the Chinese writes otherwise
 STRANGER_SEVERITY = Severity.INFO
+# A known person of the English may stand for a person the source repeats and the English renders fewer times.
+COUNTED_KINDS = (*STRANGER_KINDS, "person")
 
 
 _KIND = {"person": "person", "place": "place", "org": "org"}  # glossary type → lexicon kind (a term is "other")
@@ -426,6 +463,13 @@ def _head_rendered(entry: Entry, english: EnglishText) -> bool:
     return entry.type != "person" and any(english.search(_capitalised_head(form), form) for form in entry.english if " " in form)
 
 
+def _head_in_lower_case(entry: Entry, english: EnglishText) -> bool:
+    """A rendering whose generic word is in lower case ("Korean peninsula"), which the glossary's English index
+    cannot count: the name is not counted at all."""
+    return entry.type != "person" and any(not _renders(entry, found.group()) for form in entry.english if " " in form
+                                          for found in _capitalised_head(form).finditer(english.text))
+
+
 @lru_cache(maxsize=4096)
 def _capitalised_head(form: str) -> re.Pattern[str]:
     """A multi-word form whose first word is as written and the rest in either case (Korean Peninsula/peninsula)."""
@@ -460,20 +504,26 @@ def _lexicon_renders(entry: Entry, english: EnglishText | str) -> bool:
 
 
 def _word_mentions(text: str, glossary: Glossary) -> list[Mention]:
-    """Glossary mentions that start a word of the text: 南非 (South Africa) in 西南非洲人民組織 starts inside 西南
-    (southwest) and names nothing. People are kept: a transliteration is often cut wrongly."""
+    """Glossary mentions that start or end a word of the text: 南非 (South Africa) in 西南非洲人民組織 starts inside
+    西南 (southwest) and ends inside 非洲, and names nothing. A name that starts inside a word of the cut but ends
+    where a word ends is the overlap a left-to-right cut resolves wrongly (对美|国 "towards the U.S.": cut from
+    the right, as backward maximum matching does, it is 对|美国). People are kept: a transliteration is often
+    cut wrongly."""
     mentions = list(glossary.mentions(text))
     if all(m.entry.type == "person" for m in mentions):
         return mentions
     starts = word_starts(text, load_lexicon(), load_dictionary())
-    return [m for m in mentions if m.entry.type == "person" or m.start in starts]
+    return [m for m in mentions if m.entry.type == "person" or m.start in starts or m.end in starts or m.end == len(text)]
 
 
-def _next_word(english: str, written: Written) -> str:
-    """The capitalised word right after this one: a given name before an explained surname (Theresa May) is
-    part of that person's name."""
+def _given_name(english: str, written: Written, source: Source) -> bool:
+    """A given name before an explained surname (Theresa May), or an ordinary word before an explained name
+    (Central Sulawesi), is part of that name. A word the lexicon knows only as a place or body is a name of its
+    own: "Menominee City" for 墨西哥城 is another city, whatever explains "City"."""
+    if written.kind not in (None, "person") and written.text.lower() not in load_lexicon().common:
+        return False
     found = re.match(r" ([A-Z][a-z]+)", english[written.start + len(written.text):])
-    return found.group(1) if found else ""
+    return found is not None and found.group(1) in source.forms
 
 
 def _before_name(english: str, written: Written) -> bool:
