@@ -108,6 +108,43 @@ def fit_length(cases: Sequence[Case]) -> dict[str, float]:
             "sigma_random": math.sqrt(statistics.fmean((d - mean) ** 2 for d in random_pairs)), "beads": len(true)}
 
 
+def fit_rates(cases: Sequence[Case]) -> dict[str, float]:
+    """The lexical model's rates (audit.align.Params) measured on gold beads: the share of each side's units
+    (in mask bits, anchors weighing double) that have a translation on the other side of a true bead, the
+    same share against an unrelated nearby bead (bead k's sentences against the other side of beads k±1…3),
+    and the mean size of a side of a bead, in bits."""
+    from audit.align import DEFAULT
+    from audit.align.aligner import _share
+    from audit.align.features import en_sentence, zh_sentence
+    from audit.lexicon.dictionary import load_dictionary
+
+    dictionary = load_dictionary()
+    sums = {"zh_true": [0.0, 0], "zh_random": [0.0, 0], "en_true": [0.0, 0], "en_random": [0.0, 0]}
+    zh_bits: list[int] = []
+    en_bits: list[int] = []
+    for case in cases:
+        beads = [(zh, en) for zh, en in case.gold if zh and en]
+        zh = [[zh_sentence(case.source[i], False, dictionary, None, DEFAULT.anchor_bits) for i in bead[0]] for bead in beads]
+        en = [[en_sentence(case.target[j], False, None, DEFAULT.anchor_bits) for j in bead[1]] for bead in beads]
+        zh_keys = [{key for s in side for unit in s.keys for key in unit} for side in zh]
+        en_keys = [{key for s in side for unit in s.keys for key in unit} for side in en]
+        for k in range(len(beads)):
+            zh_bits.append(sum(s.bits for s in zh[k]))
+            en_bits.append(sum(s.bits for s in en[k]))
+            for d in (0, -3, -2, -1, 1, 2, 3):
+                if 0 <= k + d < len(beads):
+                    kind = "true" if d == 0 else "random"
+                    for side, sentences, other in (("zh", zh[k], en_keys[k + d]), ("en", en[k], zh_keys[k + d])):
+                        for sentence in sentences:
+                            share, bits = _share(sentence, other)
+                            sums[f"{side}_{kind}"][0] += share * bits
+                            sums[f"{side}_{kind}"][1] += bits
+    out = {name: found / total for name, (found, total) in sums.items()}
+    out["typical_zh_bits"] = statistics.fmean(zh_bits)
+    out["typical_en_bits"] = statistics.fmean(en_bits)
+    return out
+
+
 def _table(results: dict[str, dict[str, dict[str, float]]]) -> str:
     lines = ["| set | part | docs | gold pairs | P strict | R strict | F1 strict | P lax | R lax | F1 lax | omission recall | "
              "omissions reported | addition recall | false null /100 pairs | false O001/O002 /100 pairs |",
@@ -134,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--glossary", action="store_true", help="pass the bundled name glossary to the aligner")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
-    parser.add_argument("--fit", action="store_true", help="print the length model measured on the dev part, and stop")
+    parser.add_argument("--fit", action="store_true", help="print the length and lexical models measured on each part, and stop")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrongly aligned beads (dev part)")
     parser.add_argument("--errors-in", default="news", choices=["news", "omission", "addition", "replacement", "split", "merged"], help="of this gold set")
     args = parser.parse_args(argv)
@@ -145,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.fit:
         for part in ("dev", "held-out"):
             print(part, {k: round(v, 3) for k, v in fit_length(sets["news"][part]).items()})
+            print(part, {k: round(v, 3) for k, v in fit_rates(sets["news"][part]).items()})
         return 0
     aligner: Aligner = align
     if args.glossary:

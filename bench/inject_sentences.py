@@ -60,11 +60,21 @@ class Tally:
         return f"| {name} | {recall} | {100 * self.false / max(1, self.paragraphs):.2f} |"
 
 
-def _o_findings(auditor: Auditor, doc: Document) -> list[Finding]:
-    return [f for f in auditor.run(doc).findings if f.code in ("O001", "O002")]
+def _o_findings(auditor: Auditor, doc: Document, misses: list[str] | None = None, line: int = 0) -> list[Finding]:
+    """The O001/O002 findings of the document; with `misses`, the beads around Chinese line `line` when no O001
+    stands there (what the aligner made of the orphaned Chinese)."""
+    result = auditor.run(doc)
+    findings = [f for f in result.findings if f.code in ("O001", "O002")]
+    if misses is not None and not any(f.code == "O001" and f.source_loc and f.source_loc.line == line for f in findings):
+        misses.append(f"{doc.name}: line {line}")
+        for pair in result.aligned.pairs:
+            if any(abs(s.loc.line - line) <= 1 for s in pair.source):
+                misses.append(f"  {pair.score:.2f} {[s.loc.line for s in pair.source]}-{[t.loc.line for t in pair.target]} "
+                              f"{pair.source_text[:60]} | {pair.target_text[:90]}")
+    return findings
 
 
-def run(articles: Sequence[Article], auditor: Auditor, seed: int) -> dict[str, Tally]:
+def run(articles: Sequence[Article], auditor: Auditor, seed: int, misses: list[str] | None = None) -> dict[str, Tally]:
     rng = random.Random(seed)
     tallies = {"clean": Tally(), "anywhere": Tally(), "next to a long one": Tally()}
     for article in articles:
@@ -75,7 +85,7 @@ def run(articles: Sequence[Article], auditor: Auditor, seed: int) -> dict[str, T
         tallies["clean"].paragraphs += len(article.zh)
         for kind, line in (("anywhere", rng.randrange(len(article.en))), ("next to a long one", beside_longest(article))):
             en = article.en[:line] + article.en[line + 1:]
-            findings = _o_findings(auditor, article_document(article, en))
+            findings = _o_findings(auditor, article_document(article, en), misses, line + 1)
             hit = [f for f in findings if f.code == "O001" and f.source_loc is not None and f.source_loc.line == line + 1]
             tally = tallies[kind]
             tally.injected += 1
@@ -90,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=NTREX, help="NTREX-128 folder (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=20190801)
     parser.add_argument("--quick", action="store_true", help="dev part only")
+    parser.add_argument("--misses", action="store_true", help="print the deleted paragraphs not found and their beads")
     args = parser.parse_args(argv)
     if not (args.data / "DOCUMENT_IDS.tsv").exists():
         print(f"NTREX-128 not found at {args.data}: pass --data", file=sys.stderr)
@@ -97,9 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     auditor = Auditor(load_glossary(), select_rules(select=["O001", "O002"]))
     articles = ntrex_articles(args.data)
     print("| injection | part | recall (O001 at the deleted paragraph) | other O001/O002 per 100 paragraphs |\n|---|---|---|---|")
+    misses: list[str] | None = [] if args.misses else None
     for part in (DEV,) if args.quick else (DEV, HELD_OUT):
-        for name, tally in run([a for a in articles if a.part == part], auditor, args.seed).items():
+        for name, tally in run([a for a in articles if a.part == part], auditor, args.seed, misses).items():
             print(tally.line(f"{name} | {part}"))
+    if misses:
+        print("\n" + "\n".join(misses))
     return 0
 
 

@@ -327,6 +327,8 @@ def test_glossary_names_are_anchors(seed):
         ("一百二十人", {"#120"}),
         ("一些議員", set()),
         ("統一", set()),
+        ("他十分震驚", set()),  # the adverb "very", no figure
+        ("十分鐘後", {"#10"}),
     ],
 )
 def test_chinese_numbers(text, keys):
@@ -340,6 +342,23 @@ def test_english_numbers():
     words = text.replace("-", " ").split()
     keys = set(en_numbers(text, [w.strip(",") for w in words]))
     assert {"#12", "#6", "#2025", "#5", "#2500000", "#2.5", "#25", "#300000000"} <= keys
+
+
+def test_a_spelled_number_or_month_is_one_unit_its_number():
+    """"two" and "June" are met through the number's key (兩, 6月), not also as words that no Chinese word
+    translates; "one" is a function word, as 一 is."""
+    (sentence,) = en("Two people said one in three votes in June were counted.")
+    units = features.en_sentence(sentence, False, None, 2).keys
+    assert {("#2",), ("#3",), ("#6",)} <= set(units)
+    assert not {("two",), ("thre",), ("jun",), ("one",)} & set(units)
+
+
+def test_a_name_spelled_by_sound_brings_no_glosses_of_its_characters():
+    """博爾特尼科夫 (no dictionary entry) is a name, not 博 "rich" + 尔 "you" + 特 "special" + …"""
+    (sentence,) = zh("博爾特尼科夫表示，會談十分順利。")
+    units = features.zh_sentence(sentence, False, load_dictionary(), None, 2).keys
+    assert not [unit for unit in units if "specia" in unit or "rich" in unit]
+    assert [unit for unit in units if "say" in unit or "expres" in unit]
 
 
 def test_dictionary_loads_bundled_cedict():

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
-from audit.align.numbers import en_numbers, zh_number_spans
+from audit.align.numbers import en_number_word, en_numbers, zh_number_spans
 from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, gloss_words
+from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import Segment
 from audit.text import HAN_RUN
 
@@ -37,6 +38,9 @@ _ZH_STOP = frozenset(
     "而且 但是 因为 所以 如果 虽然 就是 还是 以及 对于 关于 为了 其中 之一 之后 并且 或者 以来 这是 就会 也是 都是".split()
 )
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# Three or more characters of Xinhua's transliteration table in a row spell a foreign name by sound (博尔特尼科夫):
+# read a character at a time, they would bring glosses that no translation holds (斯 "Slovakia", 克 "gram").
+_SOUND_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
 @dataclass
@@ -84,6 +88,7 @@ def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: Glo
     add, anchors = keys.append, len(keys)
     position, length = 0, len(norm)
     any_taken = any(taken)  # most sentences have no number or name: no span to check then
+    sounds = _spelled_by_sound(norm)  # characters of a name spelled by sound: not words on their own
     while position < length:
         char = norm[position]
         if (char < "\x80" and char not in ascii_starts) or (any_taken and taken[position]):
@@ -121,7 +126,7 @@ def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: Glo
                 if any_taken and taken[position + 1]:
                     stems = None
         if stems is None:  # one (not taken: see above)
-            stems = singles(char)
+            stems = singles(char) if sounds is None or not sounds[position] else None
             if stems is None:
                 position += 1
                 continue
@@ -131,6 +136,15 @@ def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: Glo
         position = end
     weights += [1] * (len(keys) - anchors)  # a word weighs 1
     return _capped(Sentence(zh_length(norm), keys, weights, sum(weights), seg.kind, start, norm))
+
+
+def _spelled_by_sound(norm: str) -> bytearray | None:
+    """The characters of the text that are in a run of `_SOUND_RUN` (None: there is none)."""
+    marked = None
+    for match in _SOUND_RUN.finditer(norm):
+        marked = marked or bytearray(len(norm))
+        marked[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return marked
 
 
 class Lexicon:
@@ -203,10 +217,17 @@ def zh_length(norm: str) -> int:
     return han + (other + 2) // 3
 
 
+# "one" is a function word to the aligner, as 一 is on the Chinese side (_ZH_STOP; no number key either).
+_ONE = "one"
+
+
 def en_sentence(seg: Segment, start: bool, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
     # Names need nothing from the glossary here: they are content words, met by the Chinese side's stems.
+    # A spelled number or a month is one unit, its number key ("two" is #2 as 兩 is), not also a word.
     words = english_tokens(seg.norm)
-    keys: list[tuple[str, ...]] = [(stem,) for stem in map(content_stem, words) if stem is not None]
+    keys: list[tuple[str, ...]] = [
+        (stem,) for word in words
+        if (stem := content_stem(word)) is not None and stem != _ONE and not en_number_word(word)]
     weights: list[int] = [1] * len(keys)
     numbers = en_numbers(seg.norm, words)
     if numbers:

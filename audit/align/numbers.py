@@ -51,6 +51,9 @@ def _canonical(value: float) -> str:
 
 
 _ZH_NUMBER_SUFFIX = "年月日号岁"
+# 十分 alone is the adverb "very, completely" (CC-CEDICT), by far its commonest use in news; ten minutes is
+# written 十分钟.
+_ZH_ADVERB = "十分"
 
 
 def zh_numbers(norm: str) -> list[str]:
@@ -73,6 +76,8 @@ def zh_number_spans(norm: str) -> list[tuple[str, int, int]]:
             if numeral is None or (lone and not norm.startswith(_ZH_MEASURE, match.end()) and before != "第"):
                 continue
             if numeral == 1 and not big:
+                continue
+            if digits == "十" and not big and norm.startswith(_ZH_ADVERB, match.start()) and norm[match.end() + 1:match.end() + 2] != "钟":
                 continue
             value = numeral
         for char in big:
@@ -111,7 +116,18 @@ def en_numbers(text: str, words: Sequence[str]) -> list[str]:
             previous = value
             continue
         previous = 0
-        if lower in _MONTHS and word[0].isupper() and lower != "may" or word == "May":
+        if _month(word, lower):
             out.append(_canonical(_MONTHS[lower]))
     return out
+
+
+def _month(word: str, lower: str) -> bool:
+    """A month's name (capitalised; "may" is the verb)."""
+    return lower in _MONTHS and word[0].isupper() and lower != "may" or word == "May"
+
+
+def en_number_word(word: str) -> bool:
+    """Whether `en_numbers` reads this word as a number or a month (its value is that number's key)."""
+    lower = word.lower()
+    return lower in _EN_WORDS or lower in _EN_SCALE or _month(word, lower)
 
