@@ -81,3 +81,12 @@ def test_an_english_sentence_absorbed_into_a_bead_is_an_addition() -> None:
     pair = _bead(["對此,俄方尚未做出回應。"], ["Russia has not issued any response.", "The minister also resigned on Friday."])
     [finding] = list(AddedSentence().check_pair(pair, Context()))
     assert finding.target_loc.line == 12 and finding.target_text == "The minister also resigned on Friday."
+
+
+def test_a_clause_split_off_as_a_sentence_is_quiet_when_the_lengths_need_it() -> None:
+    """A free translation's second sentence whose words the dictionary does not connect with the Chinese (NTREX
+    scotsman.133791, its English cut at a clause boundary): without it the English would be far too short."""
+    pair = _bead(["Scott Arfield 在 Declan Gallagher 將球傳給了 Scott Robinson 之後未能及時反應，即便 Robinson 本可輕鬆擊敗 Menga。"],
+                 ["Scott Arfield did not react as Declan Gallagher slotted the ball to Scott Robinson.",
+                  "Who kept his cool to pick out Menga for a simple finish."])
+    assert list(AddedSentence().check_pair(pair, Context())) == []

@@ -31,8 +31,8 @@ Modules, in the order the work is done: `features` (what is measured of each sen
 programming; compiled with `features` by setup.py), `aligner` (windows over long articles, the public entry).
 """
 
-from audit.align.aligner import align, bead_support, warm_up
+from audit.align.aligner import align, bead_support, length_fit, warm_up
 from audit.align.numbers import en_numbers, zh_number_spans, zh_numbers
 from audit.align.params import DEFAULT, Params
 
-__all__ = ["DEFAULT", "Params", "align", "bead_support", "en_numbers", "warm_up", "zh_number_spans", "zh_numbers"]
+__all__ = ["DEFAULT", "Params", "align", "bead_support", "en_numbers", "length_fit", "warm_up", "zh_number_spans", "zh_numbers"]

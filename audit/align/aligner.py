@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Sequence
 
 from audit.align.band import band, band_around, touches_edge
-from audit.align.features import GlossaryLike, Sentence, en_sentence, lexicon_of, paragraph_starts, prefix_sums, zh_sentence
+from audit.align.features import (GlossaryLike, Sentence, en_sentence, lexicon_of, paragraph_starts, prefix_sums, zh_length,
+                                  zh_sentence)
 from audit.align.matching import match_masks
 from audit.align.params import DEFAULT, Params
 from audit.align.scoring import Beads
-from audit.align.search import search
+from audit.align.search import EN_OFFSET, ZH_OFFSET, search
 from audit.lexicon.dictionary import load_dictionary
 from audit.model import AlignedPair, Segment
 
@@ -92,6 +94,24 @@ def bead_support(pair: AlignedPair, glossary: GlossaryLike | None = None,
     zh_keys = {key for sentence in zh for unit in sentence.keys for key in unit}
     en_keys = {key for sentence in en for unit in sentence.keys for key in unit}
     return [_share(sentence, en_keys) for sentence in zh], [_share(sentence, zh_keys) for sentence in en]
+
+
+def length_fit(pair: AlignedPair, params: Params = DEFAULT) -> tuple[list[float], list[float]]:
+    """For each sentence of a bead (Chinese ones, English ones): how far the bead's length ratio is from the
+    length model's mean without that sentence, beyond how far it is with it (in standard deviations of the
+    model's log ratio). Large when the sentence is needed to make the lengths fit: the bead's other side
+    then holds its translation, whatever the dictionary finds."""
+    zh = [zh_length(s.norm) for s in pair.source]
+    en = [len(t.norm) for t in pair.target]
+    whole = abs(_deviation(sum(zh), sum(en), params))
+    return ([abs(_deviation(sum(zh) - size, sum(en), params)) - whole for size in zh],
+            [abs(_deviation(sum(zh), sum(en) - size, params)) - whole for size in en])
+
+
+def _deviation(zh_chars: int, en_chars: int, params: Params) -> float:
+    """log(English / Chinese characters) against the length model, in its standard deviations, as the
+    bead gain reads it (`search.length_gain`)."""
+    return (math.log((en_chars + EN_OFFSET) / (zh_chars + ZH_OFFSET)) - params.log_ratio) / params.sigma
 
 
 def _share(sentence: Sentence, other: set[str]) -> tuple[float, int]:
