@@ -109,3 +109,38 @@ def test_a_negation_rephrased_around_other_words_is_no_finding() -> None:
     """Words of the negated part not found on the other side: a rephrasing, not a reversal."""
     assert _findings("我本來預想更多場，但這沒辦法。", "I envisioned more, but that's the way it worked out.") == []
     assert _findings("問卷參與者清楚明白，但沒什麼人與家人談論此事。", "Participants had a clear idea, but few people talked to family about it.") == []
+
+
+def test_a_negator_fused_with_a_bound_auxiliary_is_judged_as_plain() -> None:
+    """不会 "will not", 无法 "unable to", 不必 "need not": CC-CEDICT glosses them as negated auxiliaries."""
+    lexicon = load_negation()
+    assert {"不会", "无法", "不必"} <= lexicon.plain and "不乏" not in lexicon.plain
+    [finding] = _findings("他們表示不會對平民動用軍隊。", "They vowed to use the army against civilians.")
+    assert "不会" in finding.message
+    assert _findings("他們表示不會對平民動用軍隊。", "They vowed not to use the army against civilians.") == []
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("將來會不會再次發生呢？", "Will it happen again in the future?"),  # A-not-A: a question
+    ("你們有沒有足夠的資金？", "Do you have enough money?"),
+    ("他們的政府殘破不堪。", "Their government is broken."),  # 不堪 "utterly", a degree complement
+    ("那是一件無法替代的樂器。", "It is an irreplaceable instrument."),  # the negation is in the affix
+    ("他的證詞不誠實。", "His testimony was dishonest."),
+    ("在北歐，爸爸的收入就不那麼重要。", "In northern Europe, a dad's income is less important."),
+    ("外國非政府組織被告知已經不需要他們的救助。", "Foreign nongovernmental organizations were told they were not needed."),
+])
+def test_negations_said_otherwise_are_quiet(zh: str, en: str) -> None:
+    assert _findings(zh, en) == []
+
+
+def test_an_affixed_word_negates_itself_not_its_clause() -> None:
+    """nongovernmental renders 非政府; it does not render the 不 of 不需要 beside it."""
+    [finding] = _findings("外國非政府組織被告知已經不需要他們的救助。",
+                          "Foreign nongovernmental organizations were told they were needed.")
+    assert "不" in finding.message
+
+
+def test_an_english_negation_may_say_only_or_most() -> None:
+    """只有 "only", 最 "most": a translator may say them with a negation (nobody but, could not … worse)."""
+    assert {"只", "最"} <= load_negation().limiting
+    assert _findings("但在禮拜天，只有自己可以幫助自己爬出困局。", "On Sunday, though, there is nobody to help you out of your hole.") == []

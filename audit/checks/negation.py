@@ -22,6 +22,7 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*")  # english_toke
 # jieba's tags of words a negator does not negate but passes over: adverbs, prepositions, pronouns,
 # conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it).
 _FUNCTION_TAGS = frozenset("dprcumqy")
+_AFFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 _UN = re.compile(r"^(?:un|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 
 @dataclass(frozen=True)
@@ -76,16 +77,21 @@ class NegationMismatch(Rule):
         chinese, meaning = chinese_negations(zh, names)
         plain = [n for n in chinese if n.plain]
         if plain:
-            yield from self.dropped(pair, plain, english)
-        if len(english) > len(chinese) + len(meaning):  # the translation negates more often
+            yield from self.dropped(pair, chinese, english)
+        # The translation negates more often (an exclusive or superlative word, 只 or 最, is said with a
+        # negation only where it stands: it is counted by where it reaches, not here).
+        limiting = load_negation().limiting
+        if len(english) > len(chinese) + sum(n.word not in limiting for n in meaning):
             yield from self.added(pair, english, [*chinese, *meaning])
 
-    def dropped(self, pair: AlignedPair, plain: list[Negator], english: Sequence[Negator]) -> Iterator[Finding]:
-        """A Chinese negation whose words the English renders where it does not negate."""
+    def dropped(self, pair: AlignedPair, chinese: Sequence[Negator], english: Sequence[Negator]) -> Iterator[Finding]:
+        """A plain Chinese negation whose words the English renders where it does not negate, when the
+        Chinese negates more often (any negating word: 非政府 is rendered by "nongovernmental")."""
         zh, en = pair.source_norm, pair.target_norm
+        plain = [n for n in chinese if n.plain]
         en_words = english_words(en)
         affixed = [w for w in en_words if negative_affix(en[w.start:w.end].lower())]
-        if len(plain) <= len(english) + len(lexical_negation_spans(en)) + len(affixed):
+        if len(chinese) <= len(english) + len(lexical_negation_spans(en)) + len(affixed):
             return  # the translation negates as often: a negation moved is no negation lost
         dropped = {n: found for n in plain if (found := self.unmatched_zh(n, en, en_words, english))}
         if dropped:
@@ -118,9 +124,11 @@ class NegationMismatch(Rule):
         found = [w for w in words if w.stems & negator.scope]
         if not found or any(w.stems & own_stems(negator.word) for w in words):
             return 0  # not found: rephrased; the negating word's own gloss found (不同 "different")
+        if any(negator.scope.intersection(affixed_base(en[w.start:w.end].lower())) for w in words):
+            return 0  # said by an affix on what it negates: 无法替代 "irreplaceable", 不诚实 "dishonest"
         marks = [(n.start, n.end) for n in english] + lexical_negation_spans(en)
-        marks += [(w.start, w.end) for w in words if negative_affix(en[w.start:w.end].lower())]
-        if any(self.near(w, marks, en) for w in found):
+        # An affixed word (unbeaten, nongovernmental) negates itself, not its clause's other words.
+        if any(self.near(w, marks, en) or negative_affix(en[w.start:w.end].lower()) for w in found):
             return 0
         head = any(w.stems & negator.head for w in found)
         return len({s for w in found for s in w.stems}) + head + (head and negator.scope == negator.head)
@@ -148,14 +156,15 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
     cut (most sentences have none). Remembered per text: cutting them was half of the rule's time, and an
     article's sentences recur (a revision audited again, the same text in several files)."""
     negating: list[Negator] = []
-    lexical = load_negation().lexical
+    lexicon = load_negation()
     meaning = [Negator(norm[a:b], a, b, frozenset(), frozenset(), _clause_end(norm, a))
-               for a, b, _ in load_dictionary().words_in(norm) if b - a > 1 and norm[a:b] in lexical]
+               for a, b, _ in load_dictionary().words_in(norm)
+               if b - a > 1 and norm[a:b] in lexicon.lexical or norm[a:b] in lexicon.limiting]
     if not _CHARACTERS.intersection(norm):
         return (), tuple(meaning)
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
 
-    lexicon, jieba = load_negation(), tagger(names)
+    jieba = tagger(names)
     for run in _HAN_RUN.finditer(norm):
         if not _CHARACTERS.intersection(run.group()):
             continue
@@ -165,6 +174,10 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
             start, at = at, at + len(word)
             if not _CHARACTERS.intersection(word) or _in_transliteration(norm, start, at):
                 continue  # 莫里 of 莫里纳瑞 (Molinari) spells a sound
+            if _a_not_a(norm, start, word, words[index + 1] if index + 1 < len(words) else ""):
+                continue  # 会不会, 是不是: a question, whether or not, that negates nothing
+            if _degree_complement(word, words[index - 1] if index else "", lexicon.degree, jieba.tag):
+                continue  # 痛苦不堪 "utterly miserable": 不堪 says how much, it negates nothing
             bound = word + words[index + 1] if len(word) == 1 and index + 1 < len(words) else ""
             if lexicon.known(bound):
                 word = bound  # 不 before 实: CC-CEDICT's 不实 "untrue" is a word of its own, judged as one
@@ -175,6 +188,21 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
     return tuple(negating), tuple(meaning)
+
+
+def _a_not_a(norm: str, start: int, word: str, after: str) -> bool:
+    """Whether a negator stands in an A-not-A question (会不会 "will it?", 有没有, 好不好): after the very
+    word it negates (its own rest, or, for a lone negator, the word that follows it)."""
+    rest = "".join(c for c in word if c not in _CHARACTERS) or after
+    return bool(rest) and (norm.endswith(rest, 0, start) or norm.endswith(rest[0], 0, start))  # 喜欢不喜欢, 喜不喜欢
+
+
+def _degree_complement(word: str, before: str, degree: frozenset[str], tag: Callable[[str], str]) -> bool:
+    """Whether a word is, or ends with, a degree adverb that some negators are (不堪 "utterly") standing as a
+    complement: after an adjective or a verb, in one jieba word (痛苦不堪) or after one (残破 不堪)."""
+    if word in degree:
+        return tag(before)[:1] in ("a", "v")
+    return any(word.endswith(d) and len(word) > len(d) for d in degree)
 
 
 def _scope(joined: str, following: list[str], tag: Callable[[str], str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -197,8 +225,11 @@ def _glosses(word: str) -> tuple[str, ...]:
 
 
 def _negated_part(word: str) -> str:
-    """The rest of a negated word jieba joined (看不到 → 看到, 不让 → 让); '' for a lone negator."""
-    return "".join(c for c in word if c not in _CHARACTERS) if len(word) > 1 else ""
+    """The rest of a negated word jieba joined (看不到 → 看到, 不需要 → 需要); '' for a lone negator, and for a
+    single bound character (不会, 无法, 不让): its own glosses are those of an auxiliary or of an unrelated
+    word (会 "to balance an account", 法 "law"), and what is negated follows it."""
+    rest = "".join(c for c in word if c not in _CHARACTERS)
+    return rest if len(rest) > 1 else ""
 
 
 def own_stems(word: str) -> frozenset[str]:
@@ -239,6 +270,18 @@ def _in_transliteration(norm: str, start: int, end: int) -> bool:
     while end < len(norm) and norm[end] in TRANSLITERATION:
         end += 1
     return end - start >= 3
+
+
+@lru_cache(maxsize=16_384)
+def affixed_base(word: str) -> tuple[str, ...]:
+    """The stems an English word would have without a negative prefix or suffix (CGEL's negative affixes:
+    un-, in-/im-/ir-/il-, dis-, non-, -less): irreplaceable → replac, inexpressible → expres. Any word that
+    starts so has them; only a base among what a Chinese negator negates makes it a negation."""
+    match = _AFFIX.match(word)
+    if not match:
+        return ()
+    base = match.group(1) or match.group(2)
+    return (english_stem(base),) if base else ()
 
 
 @lru_cache(maxsize=16_384)

@@ -32,6 +32,21 @@ _PLAIN = re.compile(r"^\s*(?:to\s+)?(?:not|no|never|none|neither|nobody|nothing|
 # refuse, deny, avoid, prevent; unable) makes a word without a negating character say a negation (缺乏
 # "to lack", 拒绝 "to refuse", 难以 "hard to"): it may stand behind an English "not".
 _LEXICAL_FIRST = re.compile(r"^\s*(?:to\s+)?(?:lack|fail|refuse|deny|avoid|prevent|unable|hard\s+to|hardly)\b", re.IGNORECASE)
+# A sense that opens with a negated auxiliary or "unable": 不会 "will not", 不必 "need not", 无法 "unable to",
+# 未有 "has never been". A word of a negating character and one more that CC-CEDICT glosses so is a negator
+# with a bound auxiliary, rendered with "not" as plainly as 不 is, whatever its first sense (不会
+# "improbable; unlikely; will not").
+_NEGATED_AUXILIARY = re.compile(
+    r"^\s*(?:to\s+)?(?:(?:is|are|was|be|will|would|can|could|do|does|did|must|should|need|may|has|have)\s+)?"
+    r"(?:not|never|cannot|unable|incapable)\b", re.IGNORECASE)
+# Exclusive and superlative words (只 "only", 唯一, 最 "most"): like a negation they license English's
+# negative-polarity items (CGEL ch. 9), and a translator may say them with one: 只有自己 "nobody but
+# yourself", 最惨的时候 "could not have come at a worse time". Read from the first sense of words of one or two
+# characters.
+_LIMITING_FIRST = re.compile(r"^\s*(?:only|merely|solely|the\s+most|most|-est)\s*$", re.IGNORECASE)
+# Degree adverbs (CGEL ch. 6) that some negating words also mean as a complement after an adjective or a
+# verb: 痛苦不堪 "utterly miserable", 累得不行 "exhausted".
+_DEGREE = re.compile(r"^\s*(?:utterly|extremely|exceedingly|terribly|awfully|very\s+much)\s*$", re.IGNORECASE)
 _SKIP = re.compile(r"^(?:CL:|surname |abbr\. for|(?:old |archaic )?variant of|see |used in |$)")
 
 
@@ -55,6 +70,25 @@ def _affixed(word: str, base_stems: set[str]) -> bool:
         return False
     base = word[match.end(1):] if match.group(1) else word[: -len("less")]
     return english_stem(base) in base_stems
+
+
+def _bound_auxiliary(word: str, senses: list[str]) -> bool:
+    """A negating character and one more, glossed somewhere as a negated auxiliary (不会, 无法, 不必)."""
+    return (len(word) == 2 and word[0] in NEGATING_CHARACTERS
+            and any(_NEGATED_AUXILIARY.match(part) for sense in senses for part in sense.split(";")))
+
+
+def limiting_and_degree(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]]:
+    """Words whose first sense is exclusive or superlative (只, 最), and negating words one of whose senses is
+    a degree adverb (不堪 "utterly")."""
+    limiting, degree = set(), set()
+    for simplified, senses in entries:
+        parts = [part for sense in senses if not _SKIP.match(sense) for part in _plain(sense).split(";")]
+        if parts and len(simplified) <= 2 and _LIMITING_FIRST.match(parts[0]):
+            limiting.add(simplified)
+        if set(simplified) & set(NEGATING_CHARACTERS) and any(_DEGREE.match(part) for part in parts):
+            degree.add(simplified)
+    return sorted(limiting), sorted(degree)
 
 
 def lexical(entries: list[tuple[str, list[str]]]) -> list[str]:
@@ -95,7 +129,7 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
         if _PLAIN.match(first) and english_negations(first):
             plain.add(simplified)
         elif english_negations(first) or lexical_negation(first) or sum(negative) * 2 > len(negative):
-            negating.add(simplified)
+            (plain if _bound_auxiliary(simplified, senses) else negating).add(simplified)
         elif found or any(negative) or any(lexical_negation(sense) or _any_affixed(sense, vocabulary) for sense in senses):
             meaning.add(simplified)
         elif len(simplified) <= MAX_WORD:
@@ -109,9 +143,12 @@ def build(path: Path) -> str:
     lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) by audit/lexicon/build_negation.py",
              "# plain: words whose first sense opens with a negator; zh: other words that negate; meaning: negative"
              " in meaning only; neutral: neither; en: negative-affix English glosses;"
-             " lexical: words without a negating character whose first sense is negative (to lack, to refuse)"]
+             " lexical: words without a negating character whose first sense is negative (to lack, to refuse);"
+             " limiting: exclusive or superlative words (only, most); degree: negating words that are also degree adverbs"]
     lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
+    limiting, degree = limiting_and_degree(entries)
     lines += [f"en\t{w}" for w in affixed] + [f"lexical\t{w}" for w in lexical(entries)]
+    lines += [f"limiting\t{w}" for w in limiting] + [f"degree\t{w}" for w in degree]
     return "\n".join(lines) + "\n"
 
 
@@ -120,7 +157,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree")}
     print(f"{target}: {counts} from {source}")
 
 

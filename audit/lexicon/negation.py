@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from audit.lexicon import bundled
 
-FORMAT = "audit-negation/1"
+FORMAT = "audit-negation/2"
 DATA_FILE = "data/negation.tsv"
 # Characters that negate on their own (Simplified: the checks read OpenCC-simplified text).
 NEGATING_CHARACTERS = "不没未无非别勿否莫毋甭"
@@ -36,10 +36,11 @@ _MARKER_LETTERS = re.compile(r"n(?:ot|ever|o|one|obody|othing|owhere|either|or|[
 # Verbs and adjectives whose meaning holds a negation: they may render a Chinese one (未能 "failed to",
 # 没有 "lack"), but a Chinese sentence may say the same without a negating word (缺乏 "to lack").
 # With the approximate negators of the same grammar (hardly, scarcely, barely, rarely, seldom, few) and the
-# constructions that carry a Chinese 不/未 (yet to, rather than, instead of).
+# constructions that carry a Chinese 不/未 (yet to, rather than, instead of); "less" is the downtoner that says
+# 不那么重要 "less important" (not so important).
 _LEXICAL = re.compile(
     r"\b(?:lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|unable|absent|absence|hardly|scarcely|barely|rarely|seldom|"
-    r"(?<!\ba\s)few|yet\s+to|rather\s+than|instead\s+of|(?:less|fewer)\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
+    r"(?<!\ba\s)few|yet\s+to|rather\s+than|instead\s+of|less|fewer\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
 # Uses of the negators that negate nothing: correlatives, concessives, "No. 5", and the double negations
 # that assert (no choice but to = must; cannot help = must; 不得不 is glossed so).
 _NOT_NEGATING = re.compile(
@@ -89,6 +90,8 @@ class NegationLexicon:
     neutral: frozenset[str]  # neither (不断 "continuous", 是否 "whether", 莫斯科 "Moscow")
     affixed: frozenset[str]  # English words with a negative affix that render a negated Chinese word
     lexical: frozenset[str]  # words without a negating character, negative in meaning (缺乏 "to lack", 拒绝)
+    limiting: frozenset[str]  # exclusive or superlative (只 "only", 最 "most"): an English negation may say them
+    degree: frozenset[str]  # negating words that are degree adverbs too (不堪 "utterly" in 痛苦不堪)
 
     def plainly(self, word: str) -> bool:
         """Whether a negating word is a plain negator (不, 未, 从未), or a negated verb CC-CEDICT does not list
@@ -116,6 +119,8 @@ class NegationLexicon:
         return "negation" if word[0] in NEGATING_CHARACTERS or any(c in "不没未" for c in word[1:]) else "neutral"
 
 
+# The sides of the data file, in NegationLexicon's order (zh, the non-plain negators, is read into negating).
+_SIDES = ("plain", "negating", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree")
 MAX_WORD = 6  # characters; jieba words are rarely longer, CC-CEDICT's longer ones are idioms
 
 
@@ -125,13 +130,13 @@ def load_negation() -> NegationLexicon:
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
-    sides: dict[str, list[str]] = {"plain": [], "zh": [], "meaning": [], "neutral": [], "en": [], "lexical": []}
+    sides: dict[str, list[str]] = {side: [] for side in _SIDES}
     for line in body.splitlines():
         side, _, word = line.partition("\t")
         if side in sides:
             sides[side].append(word)
-    sides["zh"] += sides["plain"]
-    return NegationLexicon(*(frozenset(sides[side]) for side in ("plain", "zh", "meaning", "neutral", "en", "lexical")))
+    sides["negating"] = sides["zh"] + sides["plain"]
+    return NegationLexicon(*(frozenset(sides[side]) for side in _SIDES if side != "zh"))
 
 
 @lru_cache(maxsize=1)
