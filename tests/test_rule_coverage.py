@@ -75,3 +75,19 @@ def test_real_news_raises_few_warnings(rule: type[OmittedClause]) -> None:
     doc = make_doc([make_pair(z, e, line) for line, (z, e) in enumerate(zip(zh, en), 1)])
     warnings = [f for f in rule().run(doc, Context(load_glossary())) if f.severity >= Severity.WARNING]
     assert len(warnings) <= len(zh) // 100 + 1, [f.message for f in warnings]
+
+
+def test_a_bracketed_original_belongs_to_the_clause_that_transliterates_it() -> None:
+    zh = normalize_zh("他現任義大利足球隊尤文圖斯 (Juventus) 的前鋒，被控強暴一名女性。")
+    assert [zh[a:b] for a, b in zh_clauses(zh)] == ["他现任义大利足球队尤文图斯 (Juventus", "的前锋", "被控强暴一名女性"]
+    aside = normalize_zh("他說（據報導）會來。")  # Chinese in the bracket: a clause of its own
+    assert [aside[a:b] for a, b in zh_clauses(aside)] == ["他说", "据报导", "会来"]
+
+
+def test_a_number_read_two_ways_is_matched_by_either() -> None:
+    """550萬 is 5,500,000 and, as written, 550: "5.5 million" renders it."""
+    zh = normalize_zh("聯合國估計，有超過 550 萬名敘利亞公民逃離該國。")
+    evidence = pair_evidence(zh, "The UN estimates that more than 5.5 million Syrians have fled the country.")
+    number = zh.index("550")
+    [clause] = [c for c in evidence.zh if c.start <= number < c.end]
+    assert clause.matched >= len("550 万") + len("叙利亚")

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from audit.align import en_numbers, zh_number_spans
 from audit.lexicon.dictionary import content_stem, content_stems, english_tokens, load_dictionary
+from audit.text import HAN
 
 _ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
 # Every break starts with a space or a punctuation mark: the lookahead before the alternatives rejects every
@@ -29,6 +30,8 @@ _ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()
 _EN_BREAK = re.compile(
     r"(?=[\s,;:()\[\]\"“”—–])(?:\s*[,;:()\[\]\"“”—–]+\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|because|although|though|which|who|after|before|"
     r"since|unless|until|if|so that)\s))", re.IGNORECASE)
+_HAN = re.compile(f"[{HAN}]")
+_OPENING = re.compile(r"\s*[（(]\s*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 LATIN_WEIGHT = 2  # a Latin word kept in the Chinese (Mike Coupe) weighs about as much as a Chinese word
 # English prepositions (a closed class: Huddleston & Pullum, The Cambridge Grammar of the English Language,
@@ -87,8 +90,16 @@ def spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4096)
 def zh_clauses(norm: str) -> tuple[tuple[int, int], ...]:
-    """The clauses of a Chinese text, remembered: the clause and negation rules ask about the same sentences."""
-    return tuple(spans(norm, _ZH_BREAK))
+    """The clauses of a Chinese text, remembered: the clause and negation rules ask about the same sentences.
+    A bracket holding no Chinese is part of the clause before it: it gives the original of a name the
+    clause transliterates (尤文图斯 (Juventus)), the clause's evidence in the English."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans(norm, _ZH_BREAK):
+        if out and _HAN.search(norm, start, end) is None and _OPENING.fullmatch(norm, out[-1][1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -115,10 +126,12 @@ def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
         forms = {s for form in mention.entry.english for s in content_stems(form)}
         zh_stems |= forms
         content[mention.start:mention.end] = (b"\x02" if forms & en_stems else b"\x01") * (mention.end - mention.start)
-    zh_keys = set()
-    for key, start, end in zh_number_spans(zh):
+    zh_keys, numbers = set(), {}
+    for key, start, end in zh_number_spans(zh):  # 550万 is read as 5500000 and as 550: either found matches it
         zh_keys.add(key)
-        content[start:end] = (b"\x02" if key in en_keys else b"\x01") * (end - start)
+        numbers[(start, end)] = numbers.get((start, end), False) or key in en_keys
+    for (start, end), found in numbers.items():
+        content[start:end] = (b"\x02" if found else b"\x01") * (end - start)
     latin = [(m.start(), m.end(), content_stem(m.group())) for m in _LATIN.finditer(zh)]
     zh_stems |= {stem for _, _, stem in latin if stem}
     chinese = tuple(_zh_clause(start, end, content, latin, en_stems) for start, end in zh_clauses(zh))
