@@ -144,3 +144,10 @@ def test_an_english_negation_may_say_only_or_most() -> None:
     """只有 "only", 最 "most": a translator may say them with a negation (nobody but, could not … worse)."""
     assert {"只", "最"} <= load_negation().limiting
     assert _findings("但在禮拜天，只有自己可以幫助自己爬出困局。", "On Sunday, though, there is nobody to help you out of your hole.") == []
+
+
+def test_an_added_negation_is_placed_by_its_subject_too() -> None:
+    """錄得 is not glossed "monitor": 中心 "center", the subject the negated verb is said of, places it."""
+    [finding] = _findings("中心持續錄得多次轟聲和震動。", "The center was not monitoring multiple rumblings and tremors.")
+    assert finding.target_marks == ("not",)
+    assert _findings("中心沒有錄得任何震動。", "The center did not record any tremors.") == []
