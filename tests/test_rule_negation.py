@@ -151,3 +151,12 @@ def test_an_added_negation_is_placed_by_its_subject_too() -> None:
     [finding] = _findings("中心持續錄得多次轟聲和震動。", "The center was not monitoring multiple rumblings and tremors.")
     assert finding.target_marks == ("not",)
     assert _findings("中心沒有錄得任何震動。", "The center did not record any tremors.") == []
+
+
+def test_a_negation_in_a_relative_clause_does_not_reach_the_noun_it_modifies() -> None:
+    """不讓父母發現的秘密帳號: the accounts are not negated, only the finding out ("accounts they hide")."""
+    zh = "五分之一的孩子擁有不讓父母發現的秘密社交帳號。"
+    found = _findings(zh, "One in five children have secret social media accounts that they hide from their parents.")
+    assert all(f.severity < Severity.WARNING for f in found)
+    [negator], _ = chinese_negations(normalize_zh(zh))
+    assert "secret" not in " ".join(negator.scope) and "parent" in negator.scope

@@ -184,7 +184,8 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 word = bound  # 不 before 实: CC-CEDICT's 不实 "untrue" is a word of its own, judged as one
             kind = lexicon.kind(word)
             if kind == "negation":
-                scope, head = _scope(_negated_part(word), words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
+                following = _relative_clause(words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
+                scope, head = _scope(_negated_part(word), following, jieba.tag)
                 negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start), lexicon.plainly(word)))
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
@@ -196,6 +197,15 @@ def _a_not_a(norm: str, start: int, word: str, after: str) -> bool:
     word it negates (its own rest, or, for a lone negator, the word that follows it)."""
     rest = "".join(c for c in word if c not in _CHARACTERS) or after
     return bool(rest) and (norm.endswith(rest, 0, start) or norm.endswith(rest[0], 0, start))  # 喜欢不喜欢, 喜不喜欢
+
+
+def _relative_clause(following: list[str], tag: Callable[[str], str]) -> list[str]:
+    """The words a negator negates end where a relative clause it stands in does: at a 的 after a verb or an
+    adjective (不让父母发现的[秘密帐号]: the accounts are not negated, "secret accounts they hide")."""
+    for at in range(1, len(following)):
+        if following[at] == "的" and tag(following[at - 1])[:1] in ("v", "a"):
+            return following[:at]
+    return following
 
 
 def _degree_complement(word: str, before: str, degree: frozenset[str], tag: Callable[[str], str]) -> bool:
