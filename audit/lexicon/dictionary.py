@@ -145,6 +145,11 @@ def english_tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def english_token_matches(text: str) -> list[re.Match[str]]:
+    """The words of `english_tokens`, with their places."""
+    return list(_WORD.finditer(text))
+
+
 @lru_cache(maxsize=200_000)
 def content_stem(token: str) -> str | None:
     """The stem of a content word, None for a function word. U.S., US and USA all become `usa`."""

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from audit.align import en_numbers, zh_number_spans
-from audit.lexicon.dictionary import content_stem, content_stems, english_tokens, load_dictionary
+from audit.lexicon.dictionary import content_stem, content_stems, english_token_matches, load_dictionary
 from audit.text import HAN
 
 _ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
@@ -111,11 +112,12 @@ def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
     """The clauses of both sides of a pair (normalized texts) with their evidence; `glossary` is an
     audit.lexicon.glossary.Glossary (names and their English forms) or None."""
     dictionary = load_dictionary()
-    words = dictionary.words_in(zh, 1)
-    en_stems = set(content_stems(en))
-    en_keys = set(en_numbers(en, english_tokens(en)))
+    zh_words = dictionary.words_in(zh, 1)
+    words = _EnglishWords(en)
+    en_stems = {stem for stem in map(content_stem, words.tokens) if stem is not None}
+    en_keys = set(en_numbers(en, words.tokens))
     content = bytearray(len(zh))  # 1: a unit; 2: a matched unit
-    units = [(start, end, stems) for start, end, stems in words if end - start >= 2 and stems]
+    units = [(start, end, stems) for start, end, stems in zh_words if end - start >= 2 and stems]
     for start, end, _ in units:
         content[start:end] = b"\x01" * (end - start)
     for start, end, stems in units:  # a match marks its characters whatever overlaps them
@@ -135,7 +137,7 @@ def pair_evidence(zh: str, en: str, glossary: object = None) -> PairEvidence:
     latin = [(m.start(), m.end(), content_stem(m.group())) for m in _LATIN.finditer(zh)]
     zh_stems |= {stem for _, _, stem in latin if stem}
     chinese = tuple(_zh_clause(start, end, content, latin, en_stems) for start, end in zh_clauses(zh))
-    english = tuple(_en_clause(en, start, end, zh_stems, zh_keys) for start, end in en_clauses(en))
+    english = tuple(_en_clause(words, start, end, zh_stems, zh_keys) for start, end in en_clauses(en))
     return PairEvidence(chinese, english)
 
 
@@ -149,26 +151,42 @@ def _zh_clause(start: int, end: int, content: bytearray, latin: list, en_stems: 
     return Clause(start, end, units, matched)
 
 
-def _en_clause(en: str, start: int, end: int, zh_stems: set[str], zh_keys: set[str]) -> Clause:
-    text = en[start:end]
-    tokens = english_tokens(text)
+class _EnglishWords:
+    """The words of an English text, tokenized once for all its clauses: a clause's words are those that start
+    inside it (no word runs across a clause break, whose characters are spaces and punctuation no word holds)."""
+
+    def __init__(self, text: str) -> None:
+        matches = english_token_matches(text)
+        self.text = text
+        self.starts = [match.start() for match in matches]
+        self.tokens = [match.group() for match in matches]
+
+    def within(self, start: int, end: int) -> list[str]:
+        return self.tokens[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def _en_clause(words: _EnglishWords, start: int, end: int, zh_stems: set[str], zh_keys: set[str]) -> Clause:
+    tokens = words.within(start, end)
     units = matched = 0
     for position, token in enumerate(tokens):
-        stem = content_stem(token)
-        if stem is None or _no_evidence(token):
+        stem = _evidence_stem(token)
+        if stem is None:
             continue
         if stem in zh_stems:
             units, matched = units + 1, matched + 1
         elif not (token[0].isupper() and (position or start)):  # a name the dictionary cannot know counts for nothing
             units += 1
-    for key in en_numbers(text, tokens):
+    for key in en_numbers(words.text[start:end], tokens):
         units += 1
         matched += key in zh_keys
     return Clause(start, end, units, matched)
 
 
 @lru_cache(maxsize=4096)
-def _no_evidence(token: str) -> bool:
-    """A preposition, or a number word (its value is compared as a number: four, million, percent)."""
+def _evidence_stem(token: str) -> str | None:
+    """The token's content stem, None for a function word, a preposition, or a number word (its value is compared
+    as a number: four, million, percent)."""
     lower = token.lower()
-    return lower in PREPOSITIONS or lower in ("percent", "cent") or bool(en_numbers(lower, [lower]))
+    if lower in PREPOSITIONS or lower in ("percent", "cent") or en_numbers(lower, [lower]):
+        return None
+    return content_stem(token)
