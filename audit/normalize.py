@@ -58,7 +58,10 @@ def normalize_zh(text: str) -> str:
 
 def normalize_en(text: str) -> str:
     """English for matching: half-width, plain single spaces."""
-    return _SPACES.sub(" ", fold_width(text)).strip()
+    folded = fold_width(text)
+    if "  " in folded or "\t" in folded or "\n" in folded or "\r" in folded:
+        folded = _SPACES.sub(" ", folded)  # only then has it spaces to fold (a sentence seldom has)
+    return folded.strip()
 
 
 def original_span(original: str, norm: str, start: int, end: int) -> str | None:

@@ -120,20 +120,27 @@ def segment_blocks(blocks: Iterable[Block], lang: Lang) -> list[Segment]:
 def block_sentences(block: Block, paragraph: int, lang: Lang, first: int) -> list[tuple[int, Segment]]:
     """The sentences of paragraph number `paragraph`, numbered from `first`, each with its offset in the
     paragraph's text (where a long article's sections cut a paragraph: audit.sections)."""
-    pieces = split_zh(block.text) if lang == "zh" else split_en(block.text)
+    text, path = block.text, block.loc.path
+    pieces = split_zh(text) if lang == "zh" else split_en(text)
     kind = _kind(block, paragraph, len(pieces))  # the paragraph's: once for all its sentences
+    normalize = normalize_zh if lang == "zh" else normalize_en
     out: list[tuple[int, Segment]] = []
+    if "\n" not in text:  # a paragraph on one line (nearly all): no lines to count, no line breaks to drop
+        line, column = block.loc.line, block.loc.column
+        for offset, sentence in pieces:
+            out.append((offset, Segment(first + len(out), lang, sentence, normalize(sentence),
+                                        Location(path, line, column + offset), paragraph, kind)))
+        return out
     # Lines counted from one sentence to the next, so a paragraph of many sentences is read once for them all.
     line, line_start, counted = block.loc.line, -1, 0  # line_start: offset of the newline that starts `line`
     for offset, sentence in pieces:
-        newlines = block.text.count("\n", counted, offset)
+        newlines = text.count("\n", counted, offset)
         if newlines:
-            line, line_start = line + newlines, block.text.rfind("\n", counted, offset)
+            line, line_start = line + newlines, text.rfind("\n", counted, offset)
         counted = offset
         column = block.loc.column + offset if line_start < 0 else offset - line_start
         shown = sentence.replace("\n", "" if lang == "zh" else " ")
-        norm = normalize_zh(shown) if lang == "zh" else normalize_en(shown)
-        out.append((offset, Segment(first + len(out), lang, shown, norm, Location(block.loc.path, line, column), paragraph, kind)))
+        out.append((offset, Segment(first + len(out), lang, shown, normalize(shown), Location(path, line, column), paragraph, kind)))
     return out
 
 
