@@ -193,6 +193,7 @@ class Dictionary:
     _words_memo: dict[tuple[str, int], tuple[tuple[int, int, tuple[str, ...]], ...]] = field(
         default_factory=dict, repr=False, compare=False)
     _stems_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _characters: dict[str, tuple[int, tuple[str, ...] | None, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries
@@ -228,32 +229,41 @@ class Dictionary:
 
     def _scan(self, norm_zh: str, min_length: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         """Every dictionary word of `min_length` (1 or 2) characters or more. At each start the one- and
-        two-character slices are looked up, and longer ones (up to the longest headword of the first character)
-        only where a headword of three or more begins with those two. A list built in place: a generator's
-        resumption per word cost as much as the look-ups."""
-        entries, longest, continues = self.entries, self.longest, self.continues
+        two-character words are looked up, and longer ones (up to the longest headword of the first character)
+        only where a headword of three or more begins with those two characters. What the scan needs of a
+        character is looked up once (`_character`). A list built in place: a generator's resumption per word
+        cost as much as the look-ups."""
+        entries, characters = self.entries, self._characters
         text_length = len(norm_zh)
         found = []
         for start, character in enumerate(norm_zh):
-            most = longest.get(character)
-            if most is None:
+            known = characters.get(character)
+            if known is None:
+                known = characters[character] = self._character(character)
+            most, stems, seconds = known
+            if not most:
                 continue  # no headword starts with it (spaces, digits, punctuation)
-            if min_length == 1:
-                gloss = entries.get(character)
-                if gloss is not None:
-                    found.append((start, start + 1, gloss_words(gloss)))
+            if stems is not None and min_length == 1:
+                found.append((start, start + 1, stems))
             if most == 1 or start + 2 > text_length:
                 continue
             gloss = entries.get(norm_zh[start:start + 2])
             if gloss is not None:
                 found.append((start, start + 2, gloss_words(gloss)))
-            if most == 2 or norm_zh[start + 1] not in continues.get(character, ""):
+            if most == 2 or norm_zh[start + 1] not in seconds:
                 continue  # no longer headword begins with these two characters (most starts)
             for end in range(start + 3, min(start + most, text_length) + 1):
                 gloss = entries.get(norm_zh[start:end])
                 if gloss is not None:
                     found.append((start, end, gloss_words(gloss)))
         return tuple(found)
+
+    def _character(self, character: str) -> tuple[int, tuple[str, ...] | None, str]:
+        """The length of the longest headword `character` starts (0: none), its own stems when it is a headword,
+        and the second characters of its headwords of three characters or more."""
+        gloss = self.entries.get(character)
+        return (self.longest.get(character, 0), None if gloss is None else gloss_words(gloss),
+                self.continues.get(character, ""))
 
 
 _WORDS_MEMO_SIZE = 20_000  # sentences; a run keeps at most this many answers (a few MB), then starts afresh
