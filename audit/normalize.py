@@ -36,6 +36,15 @@ def fold_width(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
+def visible_start(text: str) -> str:
+    """The first character of `fold_width(text).lstrip()` ("" for none), without folding the text when its first
+    character is no space and no width folding changes it (nearly every sentence's)."""
+    first = text[:1]
+    if first and not first.isspace() and ord(first) not in _FOLD_TABLE:
+        return first
+    return fold_width(text).lstrip()[:1]
+
+
 def conversion_sources() -> list[Path]:
     """The files that decide what `normalize_zh` gives: a user-cache entry of normalized text is built from them."""
     return [Path(__file__), *Converter.sources()]

@@ -8,7 +8,7 @@ from typing import Iterator
 from audit.checks.base import Context, Rule
 from audit.lexicon.cedict_pinyin import PinyinLeft, pinyin_left
 from audit.model import AlignedPair, Finding, Severity
-from audit.normalize import fold_width, original_span
+from audit.normalize import fold_width, original_span, visible_start
 from audit.text import HAN_RUN
 
 
@@ -66,17 +66,21 @@ def _unglossed(found: list[PinyinLeft], english: str, window: int) -> list[Pinyi
     return [left for left in found if not glossed(left)]
 
 
-def _copied(pair: AlignedPair) -> bool:
-    def bare(text: str) -> str:
-        return re.sub(r"\s+", "", fold_width(text))
+_SPACE_RUN = re.compile(r"\s+")
 
+
+def _copied(pair: AlignedPair) -> bool:
     if not pair.source:
         return False
     source, target = pair.source_text, pair.target_text
-    first, other = fold_width(source[:8]).lstrip(), fold_width(target[:8]).lstrip()
-    if first and other and first[0] != other[0]:
+    first, other = visible_start(source[:8]), visible_start(target[:8])
+    if first and other and first != other:
         return False  # they differ at once (nearly every pair): no need to compare them whole
-    return bare(source) == bare(target)
+    return _bare(source) == _bare(target)
+
+
+def _bare(text: str) -> str:
+    return _SPACE_RUN.sub("", fold_width(text))
 
 
 class TargetCopiesSource(Rule):
