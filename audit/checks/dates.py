@@ -170,8 +170,11 @@ class DayMismatch(Rule):
                 yield from self._check(pair, written)
 
     def _check(self, pair: AlignedPair, written: dt.date | None) -> Iterator[Finding]:
-        named = [d for d in days_en(pair.target_norm) if not carried_over(d.text, pair.source_norm)]  # Sunday Times
-        source, target = _unpaired(days_zh(pair.source_norm), named)
+        chinese, english = days_zh(pair.source_norm), days_en(pair.target_norm)
+        if not chinese and not english:
+            return  # neither side names a day (most pairs): nothing to pair or to read against a date
+        named = [d for d in english if not carried_over(d.text, pair.source_norm)]  # Sunday Times
+        source, target = _unpaired(chinese, named)
         weekdays = [d for d in target if d.weekday is not None]
         relative = [d for d in target if d.offset is not None]
         for day in source:
