@@ -103,7 +103,8 @@ class Glossary:
         """Every rendering of an entry in `english`, repeats included, left to right, longest form first
         ("North Korean" is one mention, not "North Korea" + "Korean"): what counting how often the English
         names an entity needs."""
-        return _remembered(self._english_memo, english, self._scan_english)
+        found = self._english_memo.get(english)  # a repeat (most calls) answered here, without a further call
+        return found if found is not None else _remembered(self._english_memo, english, self._scan_english)
 
     def _scan_english(self, english: str) -> Iterator[EnglishMention]:
         forms, by_form = self._english
@@ -137,7 +138,8 @@ class Glossary:
         return iter(self._mentions(norm_zh))
 
     def _mentions(self, norm_zh: str) -> tuple[Mention, ...]:
-        return _remembered(self._mention_memo, norm_zh, self._scan)
+        found = self._mention_memo.get(norm_zh)  # a repeat (most calls) answered here, without a further call
+        return found if found is not None else _remembered(self._mention_memo, norm_zh, self._scan)
 
     def _scan(self, text: str) -> Iterator[Mention]:
         index, by_key = self._chinese_index, self._by_key
