@@ -19,9 +19,9 @@ import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -95,7 +95,7 @@ class DocView:
     counts: dict[str, int]
     suppressed: int
     doc_findings: list[FindingView]
-    pairs: list[PairView]  # those shown: all of them, or in a large run those with findings
+    pairs: Iterable[PairView]  # those shown: all of them, or in a large run those with findings (made as written)
     number: int = 1
     pair_count: int = 0  # of the full alignment
     hidden_pairs: int = 0  # pairs without findings not shown (large runs)
@@ -246,11 +246,13 @@ def _page(results: Iterable[DocumentResult], meta: dict[str, str], review: Revie
         suppressed += result.suppressed
         for finding in result.findings:
             by_code.setdefault(finding.code, Counter())[finding.severity.label] += 1
-        for view in _finding_views(result, ids, rows, review, new_ids, conflicts):
-            rule_names[view.finding.code] = view.finding.rule
-            statuses["open" if view.status in ("", "conflict") else view.status] += 1
-            if view.conflict:
-                first.setdefault(view.finding.id, view)
+        for item in _listed(result, ids, rows, review):
+            finding = item.finding
+            rule_names[finding.code] = finding.rule
+            status = review.status(finding) if review else ""
+            statuses["open" if status in ("", "conflict") else status] += 1
+            if finding.id in conflicts and finding.id not in first:
+                first[finding.id] = _view(result.name, item, review, new_ids, conflicts)
             on_page += 1
     counts = {sev.label: sum(c[sev.label] for c in by_code.values()) for sev in SEVERITIES}
     page = PageView(
@@ -288,24 +290,37 @@ def _sections(results: Iterable[DocumentResult], review: Review | None, trend: T
     rows = itertools.count()
     conflicts = review.conflicts if review else {}
     for number, result in enumerate(results, start=1):
-        yield _doc(_doc_head(number, result, review, trend), result, _finding_views(result, ids, rows, review, new_ids, conflicts))
+        view = partial(_view, result.name, review=review, new_ids=new_ids, conflicts=conflicts)
+        yield _doc(_doc_head(number, result, review, trend), result, _listed(result, ids, rows, review), view)
 
 
-def _finding_views(result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None,
-                   new_ids: set[str], conflicts: dict[str, list[Decision]]) -> list[FindingView]:
-    """The document's findings as the page lists them (worst first), each with its page id and CSV row."""
+@dataclass
+class _Listed:
+    """A finding's place on the page: its page id and its row in audit.csv. Its view (`_view`, with the CSV row
+    as JSON and the highlights) is made only when the page reaches it."""
+
+    finding: Finding
+    id: str
+    order: int
+
+
+def _listed(result: DocumentResult, ids: Iterator[str], rows: Iterator[int], review: Review | None) -> list[_Listed]:
+    """The document's findings in the order the page lists them (worst first), each with its page id and CSV row."""
     # The CSV's order: listed findings, then the ignored ones (audit.report.rows.rows).
     everything = result.findings + ignored(result, review)
     order = {id(f): next(rows) for f in everything}
-    views = []
-    for finding in sorted(everything, key=_finding_order):
-        row = reviewed_row(result.name, finding, review)
-        views.append(FindingView(
-            next(ids), finding, status=row["status"], note=row["note"],
-            row=json.dumps(csv_cells(row), ensure_ascii=False), order=order[id(finding)], new=finding.id in new_ids,
-            conflict=list(conflicts.get(finding.id, [])),
-        ))
-    return views
+    return [_Listed(finding, next(ids), order[id(finding)]) for finding in sorted(everything, key=_finding_order)]
+
+
+def _view(document: str, item: _Listed, review: Review | None, new_ids: set[str],
+          conflicts: dict[str, list[Decision]]) -> FindingView:
+    finding = item.finding
+    row = reviewed_row(document, finding, review)
+    return FindingView(
+        item.id, finding, status=row["status"], note=row["note"],
+        row=json.dumps(csv_cells(row), ensure_ascii=False), order=item.order, new=finding.id in new_ids,
+        conflict=list(conflicts.get(finding.id, [])),
+    )
 
 
 def _doc_head(number: int, result: DocumentResult, review: Review | None = None, trend: Trend | None = None) -> DocView:
@@ -330,21 +345,40 @@ def _doc_head(number: int, result: DocumentResult, review: Review | None = None,
     )
 
 
-def _doc(head: DocView, result: DocumentResult, views: list[FindingView]) -> DocView:
+def _doc(head: DocView, result: DocumentResult, listed: list[_Listed], view: Callable[[_Listed], FindingView]) -> DocView:
     """The article's section: its head, its pairs with their findings and highlights, and its other findings."""
     pairs = result.numbered_pairs()  # with their index in the full alignment: a large run keeps some only
     shown = {index for index, _ in pairs}
-    by_pair: dict[int, list[FindingView]] = {}
-    for view in views:
-        finding = view.finding
+    by_pair: dict[int, list[_Listed]] = {}
+    for item in listed:
+        finding = item.finding
         if finding.pair_index is not None and finding.pair_index in shown:
-            by_pair.setdefault(finding.pair_index, []).append(view)
+            by_pair.setdefault(finding.pair_index, []).append(item)
         else:  # whole-document findings, and any pointing outside the alignment, are never lost
-            view.source_excerpt = _highlight(finding.source_text, [(m, view) for m in _places(finding, "source")])
-            view.target_excerpt = _highlight(finding.target_text, [(m, view) for m in _places(finding, "target")])
-            head.doc_findings.append(view)
-    head.pairs = [_pair(i, pair, by_pair.get(i, []), head.anchor) for i, pair in pairs]
+            doc_view = view(item)
+            doc_view.source_excerpt = _highlight(finding.source_text, [(m, doc_view) for m in _places(finding, "source")])
+            doc_view.target_excerpt = _highlight(finding.target_text, [(m, doc_view) for m in _places(finding, "target")])
+            head.doc_findings.append(doc_view)
+    head.pairs = _PairViews(pairs, by_pair, view, head.anchor)
     return head
+
+
+@dataclass
+class _PairViews:
+    """An article's pairs as the page shows them, each made (its findings' views, its highlighted text) when the
+    template reaches it: one very long article's pairs are never all rendered at once."""
+
+    pairs: list[tuple[int, AlignedPair]]
+    by_pair: dict[int, list[_Listed]]
+    view: Callable[[_Listed], FindingView]
+    anchor: str
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs)
+
+    def __iter__(self) -> Iterator[PairView]:
+        for index, pair in self.pairs:
+            yield _pair(index, pair, [self.view(item) for item in self.by_pair.get(index, [])], self.anchor)
 
 
 def _review_view(review: Review, first: dict[str, FindingView]) -> ReviewView:

@@ -88,13 +88,15 @@ def _totals(results: Iterable[DocumentResult]) -> tuple[int, dict[str, int]]:
 
 
 def _document(result: DocumentResult, review: Review | None) -> dict[str, Any]:
+    """A document's object, its lists made item by item as they are written: one very long article's pairs and
+    findings are never all held as JSON at once (json_stream writes the same bytes as dumping the lists whole)."""
     return {
         "file": result.name,
         "summary": _counts([result]),
-        "pairs": [_pair(index, pair) for index, pair in result.numbered_pairs()],
+        "pairs": Streamed(_pair(index, pair) for index, pair in result.numbered_pairs()),
         "pairs_not_listed": result.hidden_pairs,
-        "findings": [_finding(result.name, finding, review) for finding in result.findings],
-        "ignored": [_finding(result.name, finding, review) for finding in ignored(result, review)],
+        "findings": Streamed(_finding(result.name, finding, review) for finding in result.findings),
+        "ignored": Streamed(_finding(result.name, finding, review) for finding in ignored(result, review)),
     }
 
 
