@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cached_property
-from typing import Literal
+from typing import Literal, Sequence
 
 Lang = Literal["zh", "en"]
 
@@ -63,8 +63,8 @@ class Document:
     """One article: its source (Chinese) and target (English) paragraphs, as read."""
 
     name: str
-    source: list[Block]
-    target: list[Block]
+    source: Sequence[Block]  # a list, or paragraphs held compactly (audit.io.text.Paragraphs)
+    target: Sequence[Block]
     # Paragraphs that look empty but are not (e.g. a lone non-breaking space): kept for form checks.
     blank_target: list[Block] = field(default_factory=list)
     blank_source: list[Block] = field(default_factory=list)

@@ -17,7 +17,7 @@ cut where the section cuts one), with the sentences' numbers, lines and columns 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from audit.align import align
@@ -131,7 +131,7 @@ def sections(document: Document, glossary: GlossaryLike | None = None, size: int
     if zh.next_block >= len(zh.blocks) and len(zh.pending) <= size and en.next_block >= len(en.blocks) and len(en.pending) <= size:
         source, target = [s.segment for s in zh.pending], [s.segment for s in en.pending]
         pairs = unit_pairs(source, target) if document.prealigned else align(source, target, glossary)
-        yield Section(AlignedDocument(document, source, target, pairs))
+        yield Section(AlignedDocument(_listed(document), source, target, pairs))
         return
     blanks = True  # the blank-looking paragraphs (rule F001) go with the first section
     while not (zh.done() and en.done()):
@@ -143,6 +143,15 @@ def sections(document: Document, glossary: GlossaryLike | None = None, size: int
                         blank_target=document.blank_target if blanks else [])
         blanks = False
         yield Section(AlignedDocument(part, source, target, pairs), (zh_first, en_first))
+
+
+def _listed(document: Document) -> Document:
+    """The document with its paragraphs as lists of Blocks, each made once: paragraphs held compactly
+    (audit.io.text.Paragraphs) make a new Block at each reading, and a rule may tell paragraphs apart by identity
+    (F002 does). A section's paragraphs are such lists already (`_Side.take`)."""
+    if isinstance(document.source, list) and isinstance(document.target, list):
+        return document
+    return replace(document, source=list(document.source), target=list(document.target))
 
 
 def _aligned(zh: _Side, en: _Side, size: int, glossary: GlossaryLike | None) -> tuple[int, int, list[AlignedPair]]:

@@ -55,7 +55,11 @@ def excerpt_lines() -> tuple[list[str], list[str]]:
 def test_an_article_that_fits_is_one_section_the_document_itself() -> None:
     document = read_bilingual(SAMPLE)
     [section] = list(sections(document, GLOSSARY))
-    assert section.aligned.document is document and section.first_paragraphs == (0, 0)
+    whole = section.aligned.document
+    assert whole.name == document.name and section.first_paragraphs == (0, 0)
+    # its paragraphs, held compactly as read, made Blocks once for the rules (F002 tells them apart by identity)
+    assert isinstance(whole.source, list) and whole.source == list(document.source) and whole.target == list(document.target)
+    assert whole.source[0] is whole.source[0] and document.source[0] is not document.source[0]
 
 
 @pytest.mark.parametrize("size", [6, 10])
