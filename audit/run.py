@@ -123,12 +123,14 @@ def audit_documents(readers: list[tuple[str, Reader]], settings: Settings, *, st
 
     With `compact`, each result keeps only what the reports read (its pairs and findings), not the
     paragraphs as read nor the normalized text; in a large run (`large`, by default `is_large_run` of the
-    documents and `input_bytes`), only the pairs that carry findings, and the results are spooled to disk
-    (`SpooledResults`): memory then stays that of one document, however many there are. With `decisions`,
+    documents and `input_bytes`), only the pairs that carry findings, and the results of more than one document
+    are spooled to disk (`SpooledResults`): memory then stays that of one document, however many there are. With `decisions`,
     each document's findings are reviewed as it comes (`run.review`; `review_results` finishes it)."""
     if large is None:
         large = is_large_run(len(readers), input_bytes)
-    run = Run(SpooledResults() if compact and large else [])
+    # One document (however long) is held as it is: spooled, it would be read back whole for each report all the
+    # same, after a pickling whose memo of its every object took 40 MB more at the end of a 48 MB article.
+    run = Run(SpooledResults() if compact and large and len(readers) > 1 else [])
     if decisions is not None:
         from audit.decisions import Review
 
@@ -195,7 +197,9 @@ def _audit_serial(readers: list[tuple[str, Reader]], auditor: "Auditor", referen
             yield label, str(error)
             continue
         if reference is None:
-            yield label, auditor.run(document, _keeper(compact, large))
+            result = auditor.run(document, _keeper(compact, large))
+            del document  # the paragraphs as read are let go before the caller takes the result (and spools it)
+            yield label, result
             continue
         auditor.options.reference = {document.name: _reference_segments(reference, settings.encoding)}
         result = auditor.run(document)  # scored against the reference with all its pairs, then compacted

@@ -65,3 +65,17 @@ def test_the_long_article_reports_say_what_the_sections_said(long_result: Docume
     page = (tmp_path / "audit.html").read_text(encoding="utf-8")
     assert page.count('<tbody class="pair"') == long_result.pair_count
     assert page.count(f'id="doc-1-p{long_result.pair_count}"') == 1
+
+
+def test_one_document_is_held_as_it_is_and_many_are_spooled() -> None:
+    """A run of one (long) document keeps its result: spooling it would only add a pickling of the whole result
+    (its memo alone 40 MB at 48 MB) before reading it back whole for each report."""
+    from audit.run import SpooledResults
+
+    def readers(count: int) -> list:  # type: ignore[type-arg]
+        return [(f"copy-{k}.txt", lambda: read_bilingual(SAMPLE)) for k in range(count)]
+
+    one = audit_documents(readers(1), Settings(), compact=True, large=True)
+    two = audit_documents(readers(2), Settings(), compact=True, large=True)
+    assert isinstance(one.results, list) and isinstance(two.results, SpooledResults)
+    assert [f.id for f in one.results[0].findings] == [f.id for f in two.results[1].findings]
