@@ -31,9 +31,9 @@ class Auditor:
         look at the whole document (consistency, the names' document pass, coverage's calibration) see one
         section at a time; pair numbers, lines and columns are the article's own. `keep` shrinks each section's
         result to what the caller keeps (audit.run.compact_result), so a long article's pairs are let go as it
-        goes."""
+        goes, and its paragraphs too (audit.sections, `release`): such a caller never reads them again."""
         results = (self._check(section.aligned, section.restore_paragraphs)
-                   for section in sections(document, self.glossary, self.section_sentences))
+                   for section in sections(document, self.glossary, self.section_sentences, release=keep is not None))
         return merge_sections(document, (keep(result) if keep else result for result in results))
 
     def _check(self, aligned: AlignedDocument, done: Callable[[], None]) -> DocumentResult:

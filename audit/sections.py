@@ -56,8 +56,10 @@ class _Sentence:
 class _Side:
     """One side's sentences, split paragraph by paragraph as the sections need them."""
 
-    def __init__(self, blocks: Sequence[Block], lang: Lang) -> None:
+    def __init__(self, blocks: Sequence[Block], lang: Lang, release: bool = False) -> None:
         self.blocks, self.lang = blocks, lang
+        # Paragraphs held compactly are let go as the sections pass them (`Paragraphs.release`), when asked
+        self.release = getattr(blocks, "release", None) if release else None
         self.pending: deque[_Sentence] = deque()  # read, not yet in a section
         self.next_block = 0  # the first paragraph not yet read
         self.numbered = 0  # sentences read so far
@@ -100,6 +102,8 @@ class _Side:
             sentence.segment.paragraph = sentence.block - first_block
             self.chars_left -= len(sentence.segment.text)
         self.start = end
+        if self.release is not None:
+            self.release(end[0])  # no later section reads a paragraph before its own first one
         return blocks, [sentence.segment for sentence in taken], first_block
 
 
@@ -122,10 +126,13 @@ class Section:
         self.first_paragraphs = (0, 0)
 
 
-def sections(document: Document, glossary: GlossaryLike | None = None, size: int = SECTION_SENTENCES) -> Iterator[Section]:
+def sections(document: Document, glossary: GlossaryLike | None = None, size: int = SECTION_SENTENCES, *,
+             release: bool = False) -> Iterator[Section]:
     """The document as aligned sections, in order: one, the document itself, when it fits in `size` sentences
-    a side."""
-    zh, en = _Side(document.source, "zh"), _Side(document.target, "en")
+    a side. With `release`, the paragraphs of a long document held compactly (audit.io.text.Paragraphs) are let
+    go as the sections pass them, so that what a long article holds while the results of its sections gather is
+    the paragraphs still ahead; the document's paragraphs cannot be read again afterwards."""
+    zh, en = _Side(document.source, "zh", release), _Side(document.target, "en", release)
     zh.read(size + 1)
     en.read(size + 1)
     if zh.next_block >= len(zh.blocks) and len(zh.pending) <= size and en.next_block >= len(en.blocks) and len(en.pending) <= size:

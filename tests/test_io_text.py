@@ -127,6 +127,18 @@ def test_paragraphs_held_compactly_read_back_as_blocks() -> None:
         held.append(Block("x", Location("b.txt", 1)))
 
 
+def test_paragraphs_read_once_may_be_let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module.Paragraphs, "CHUNK_BYTES", 10)  # a buffer of about one paragraph each
+    held = text_module.Paragraphs("a.txt")
+    blocks = [Block(f"第{k}段。Paragraph {k}.", Location("a.txt", 2 * k + 1)) for k in range(6)]
+    for block in blocks:
+        held.append(block)
+    held.release(3)
+    with pytest.raises(LookupError):
+        held[2]
+    assert list(held[3:]) == blocks[3:] and len(held) == 6
+
+
 def test_the_sample_read_compactly_is_the_sample_read_as_blocks() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     blocks, blanks = text_module.paragraphs(text, str(SAMPLE))

@@ -187,3 +187,25 @@ def test_paragraphs_are_split_as_the_sections_need_them(tmp_path: Path, monkeypa
     first = next(parts)
     assert len(first.aligned.source) <= 10 and len(split) <= 2 * 2 * 11
     assert sum(1 for _ in parts) >= 10 and len(split) == len(document.source) + len(document.target)
+
+
+def test_a_kept_long_article_lets_its_paragraphs_go_as_the_sections_pass(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Audited for a caller that keeps compacted results, an article's paragraphs are released section by section
+    (a buffer of text at a time): the same findings as an audit that keeps every paragraph to the end."""
+    from audit.io.text import Paragraphs
+
+    monkeypatch.setattr(Paragraphs, "CHUNK_BYTES", 2_000)
+    zh, en = excerpt_lines()
+    path = bilingual(tmp_path, zh * 6, en * 6)
+    document = read_bilingual(path)
+    released: list[int] = []
+    original = Paragraphs.release
+    monkeypatch.setattr(Paragraphs, "release", lambda self, before: released.append(before) or original(self, before))
+    kept = Auditor(GLOSSARY, RULES, section_sentences=10).run(document, compact_result)
+    assert len(released) >= 2 * 10 and released == sorted(released)
+    with pytest.raises(LookupError):
+        document.target[0]  # released: nothing reads it again
+    assert document.target[-1].text == en[-1]  # the last buffer's paragraphs are still held
+    held = Auditor(GLOSSARY, RULES, section_sentences=10).run(read_bilingual(path))  # no caller keeping: none released
+    assert finding_keys(kept) == finding_keys(held)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator, Sequence, overload
 
@@ -151,24 +152,40 @@ class _Sides:
 
 
 class Paragraphs(Sequence[Block]):
-    """One side's paragraphs as read, held compactly: their text, UTF-8, in one buffer, and where each ends and
-    starts in the file, in arrays; a paragraph is made a Block when it is read. A 48 MB article's 395,000
-    paragraphs held as Blocks took 126 MB (a str, a Block and a Location each); held here, 48 MB."""
+    """One side's paragraphs as read, held compactly: their text, UTF-8, in buffers of about `CHUNK_BYTES`, and
+    where each ends and starts in the file, in arrays; a paragraph is made a Block when it is read. A 48 MB
+    article's 395,000 paragraphs held as Blocks took 126 MB (a str, a Block and a Location each); held here,
+    61 MB. A reader that goes through them once may `release` those it is done with (audit.sections does)."""
+
+    # Bytes of text a buffer holds before the next one is started: what `release` can let go at once.
+    CHUNK_BYTES = 1 << 20
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._text = bytearray()
-        self._ends = array("q")  # where each paragraph's text ends in `_text` (and the next one's starts)
+        self._chunks: list[bytearray | None] = [bytearray()]  # None: released
+        self._firsts = array("q", [0])  # the number of each chunk's first paragraph
+        self._ends = array("q")  # where each paragraph's text ends in its chunk (and the next one's starts)
         self._lines = array("I")
         self._columns = array("I")
 
     def append(self, block: Block) -> None:
         if block.loc.path != self.path:
             raise ValueError(f"a paragraph of {block.loc.path} among those of {self.path}")
-        self._text += block.text.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._text))
+        chunk = self._chunks[-1]
+        if chunk is None or len(chunk) >= self.CHUNK_BYTES:
+            chunk = bytearray()
+            self._chunks.append(chunk)
+            self._firsts.append(len(self._ends))
+        chunk += block.text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(chunk))
         self._lines.append(block.loc.line)
         self._columns.append(block.loc.column)
+
+    def release(self, before: int) -> None:
+        """Let go of the text of the paragraphs before number `before` (whole buffers only); reading one of them
+        afterwards is an error."""
+        for k in range(bisect_right(self._firsts, before) - 1):
+            self._chunks[k] = None
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -183,8 +200,12 @@ class Paragraphs(Sequence[Block]):
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
         number = range(len(self._ends))[index]  # IndexError, and negative indices, as a list has them
-        start = self._ends[number - 1] if number else 0
-        with memoryview(self._text) as view:  # decoded in place: no copy of the bytes first
+        k = bisect_right(self._firsts, number) - 1
+        chunk = self._chunks[k]
+        if chunk is None:
+            raise LookupError(f"{self.path}: paragraph {number} was released")
+        start = self._ends[number - 1] if number > self._firsts[k] else 0
+        with memoryview(chunk) as view:  # decoded in place: no copy of the bytes first
             text = str(view[start:self._ends[number]], "utf-8", "surrogatepass")
         return Block(text, Location(self.path, self._lines[number], self._columns[number]))
 
