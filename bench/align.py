@@ -90,11 +90,13 @@ def speed(news: Sequence[Case], sizes: Sequence[int] = (50, 100, 200, 400, 800),
 
 def fit_length(cases: Sequence[Case]) -> dict[str, float]:
     """The length model's parameters (audit.align.Params) measured on gold beads: the mean and spread of
-    log(English characters / Chinese characters) of true beads, and its spread between unrelated nearby
+    log(English characters / Chinese characters) of true beads (the spread over all, and as it shrinks with the
+    Chinese side's length), and its spread between unrelated nearby
     sentences (the bead k's Chinese against the English of beads k±1…3), lengths counted as the aligner does."""
     from audit.align.features import zh_length
 
     true: list[float] = []
+    lengths: list[int] = []  # the Chinese characters of each true bead
     random_pairs: list[float] = []
     for case in cases:
         beads = [(zh, en) for zh, en in case.gold if zh and en]
@@ -102,9 +104,15 @@ def fit_length(cases: Sequence[Case]) -> dict[str, float]:
         en_len = [sum(len(case.target[j].norm) for j in en) + 3 for _, en in beads]
         for k in range(len(beads)):
             true.append(math.log(en_len[k] / zh_len[k]))
+            lengths.append(zh_len[k] - 1)
             random_pairs += [math.log(en_len[k + d] / zh_len[k]) for d in (-3, -2, -1, 1, 2, 3) if 0 <= k + d < len(beads)]
     mean = statistics.fmean(true)
-    return {"log_ratio": mean, "sigma": statistics.pstdev(true),
+    # The variance of true beads as `variance + variance_per_char / (Chinese characters + 1)`: least squares of
+    # the squared deviations against 1 / (characters + 1).
+    inverse = [1 / (length + 1) for length in lengths]
+    squares = [(ratio - mean) ** 2 for ratio in true]
+    per_char, variance = statistics.linear_regression(inverse, squares)
+    return {"log_ratio": mean, "sigma": statistics.pstdev(true), "variance": variance, "variance_per_char": per_char,
             "sigma_random": math.sqrt(statistics.fmean((d - mean) ** 2 for d in random_pairs)), "beads": len(true)}
 
 
@@ -181,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets = build_sets(args.data, args.paragraphs, args.seed)
     if args.fit:
         for part in ("dev", "held-out"):
-            print(part, {k: round(v, 3) for k, v in fit_length(sets["news"][part]).items()})
+            print(part, {k: round(v, 4) for k, v in fit_length(sets["news"][part]).items()})
             print(part, {k: round(v, 3) for k, v in fit_rates(sets["news"][part]).items()})
         return 0
     aligner: Aligner = align

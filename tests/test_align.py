@@ -508,3 +508,17 @@ def test_an_article_that_repeats_itself_keeps_its_band(excerpt):
     pairs = align(source, target)
     unpaired = sum(1 for p in pairs if not (p.source and p.target))
     assert unpaired <= 4 * sum(1 for p in once if not (p.source and p.target)) + 2
+
+
+@needs_ntrex
+def test_a_short_sentence_may_have_a_long_translation():
+    """NTREX scotsman.133783 with its English paragraph 6 deleted. 我知道現在人心惶惶。 (9 characters) and "I know
+    this must be a very unsettling time for all of you." are a pair, though their length ratio is 3 sd off the
+    spread of all beads: short sentences' lengths vary more (Params.variance_per_char). With one spread for all,
+    the Chinese of the deleted paragraph took that English (confidence 0.75) and its own Chinese was glued to
+    the next bead: a shifted pairing that no rule reported."""
+    _, zh_lines, en_lines = next(doc for doc in gold.load_ntrex(NTREX) if doc[0] == "scotsman.133783")
+    pairs = align(zh(*zh_lines), en(*(en_lines[:5] + en_lines[6:])))
+    assert [p.target for p in pairs if p.source[:1] and p.source[0].loc.line == 6] == [[]]
+    [known] = [p for p in pairs if p.source[:1] and p.source[0].loc.line == 7]
+    assert [s.loc.line for s in known.source] == [7] and known.target[0].text.startswith("I know this")

@@ -111,7 +111,8 @@ def length_fit(pair: AlignedPair, params: Params = DEFAULT) -> tuple[list[float]
 def _deviation(zh_chars: int, en_chars: int, params: Params) -> float:
     """log(English / Chinese characters) against the length model, in its standard deviations, as the
     bead gain reads it (`search.length_gain`)."""
-    return (math.log((en_chars + EN_OFFSET) / (zh_chars + ZH_OFFSET)) - params.log_ratio) / params.sigma
+    variance = max(params.variance + params.variance_per_char / (zh_chars + ZH_OFFSET), params.sigma * params.sigma)
+    return (math.log((en_chars + EN_OFFSET) / (zh_chars + ZH_OFFSET)) - params.log_ratio) / math.sqrt(variance)
 
 
 def _share(sentence: Sentence, other: set[str]) -> tuple[float, int]:

@@ -8,7 +8,7 @@ import math
 from audit.align.features import Sentence, prefix_sums
 from audit.align.matching import transpose
 from audit.align.params import MAX_SPAN, Params
-from audit.align.search import bead_gain, found_counts, length_gain, lexical_gain
+from audit.align.search import ZH_OFFSET, bead_gain, found_counts, length_gain, lexical_gain
 
 class Beads:
     """Scores beads. Matched-unit counts are memoised per sentence and end point, so that the eight bead
@@ -35,8 +35,7 @@ class Beads:
         # Log-likelihood ratios of a unit matched / unmatched, by the size (bits) of the bead's other side.
         self.zh_llr = llr_table(p.zh_true, p.zh_random, p.typical_en_bits)
         self.en_llr = llr_table(p.en_true, p.en_random, p.typical_zh_bits)
-        self.length_bonus = math.log(p.sigma_random / p.sigma)
-        self.length_scale = 1.0 / (2 * p.sigma * p.sigma) - 1.0 / (2 * p.sigma_random * p.sigma_random)
+        self.length_terms = length_terms(p)
         self._zh_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in zh]
         self._en_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in en]
         # A bead never holds the same sentence twice: a pasted duplicate is an addition (or omission).
@@ -92,8 +91,9 @@ class Beads:
         hit_en, miss_en = self.en_llr[total_zh]
         evidence = lexical_gain(sum(zh_found), total_zh, hit_zh - miss_zh, miss_zh, sum(en_found), total_en,
                                 hit_en - miss_en, miss_en, p.lexical_weight)
-        evidence += length_gain(self.en_len[j] - self.en_len[j - b], self.zh_len[i] - self.zh_len[i - a],
-                                p.log_ratio, p.length_weight, self.length_bonus, self.length_scale)
+        zh_chars = self.zh_len[i] - self.zh_len[i - a]
+        evidence += length_gain(self.en_len[j] - self.en_len[j - b], zh_chars, p.log_ratio, p.length_weight,
+                                *self.length_terms[zh_chars])
         return bead_gain(evidence, self, i, a, j, b, zh_found, en_found, shape)
 
     def confidence(self, i: int, a: int, j: int, b: int, gain: float | None = None) -> float:
@@ -131,6 +131,34 @@ class LlrTable(dict):  # type: ignore[type-arg]
 
 
 _LLR_TABLES: dict[tuple[float, float, float], LlrTable] = {}
+
+
+class LengthTerms(dict):  # type: ignore[type-arg]
+    """(bonus, scale) of `search.length_gain` by the Chinese side's characters: the log ratio of the two
+    Gaussians' heights, and the difference of their 1 / (2 variance), the true beads' variance shrinking with
+    the Chinese side's length (`Params.variance`, `variance_per_char`)."""
+
+    def __init__(self, variance: float, per_char: float, floor: float, sigma_random: float) -> None:
+        super().__init__()
+        self.variance, self.per_char, self.floor, self.random = variance, per_char, floor, sigma_random * sigma_random
+
+    def __missing__(self, zh_chars: int) -> tuple[float, float]:
+        variance = max(self.variance + self.per_char / (zh_chars + ZH_OFFSET), self.floor)
+        value = self[zh_chars] = (0.5 * math.log(self.random / variance), 0.5 / variance - 0.5 / self.random)
+        return value
+
+
+_LENGTH_TERMS: dict[tuple[float, float, float, float], LengthTerms] = {}
+
+
+def length_terms(params: Params) -> LengthTerms:
+    """One table per length model, shared by every alignment."""
+    key = (params.variance, params.variance_per_char, params.sigma, params.sigma_random)
+    table = _LENGTH_TERMS.get(key)
+    if table is None:
+        table = _LENGTH_TERMS[key] = LengthTerms(params.variance, params.variance_per_char, params.sigma * params.sigma,
+                                                 params.sigma_random)
+    return table
 
 
 def llr_table(true_rate: float, random_rate: float, typical_bits: float) -> LlrTable:

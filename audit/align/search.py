@@ -55,7 +55,8 @@ EN_OFFSET = 3
 @cython.returns(cython.double)
 def length_gain(en_chars: int, zh_chars: int, log_ratio: float, weight: float, bonus: float, scale: float) -> float:
     """The length evidence: how far log(English / Chinese characters) is from the expected `log_ratio`, as a
-    log ratio of two Gaussians (`bonus` at the expected ratio, falling by `scale` times the squared deviation).
+    log ratio of two Gaussians (`bonus` at the expected ratio, falling by `scale` times the squared deviation;
+    both depend on the Chinese side's length: `scoring.LengthTerms`).
     A few characters are added to each side (`EN_OFFSET`, `ZH_OFFSET`): a fragment is not judged on a ratio
     of tiny numbers."""
     deviation = math.log((en_chars + EN_OFFSET) / (zh_chars + ZH_OFFSET)) - log_ratio
@@ -116,7 +117,7 @@ def bead_gain(evidence: float, beads: Beads, i: int, a: int, j: int, b: int, zh_
                candidate=cython.double, cap=cython.double, prior=cython.double, gap_en=cython.double,
                miss_en=cython.double, gap_zh=cython.double, miss_zh=cython.double, skip_up=cython.double,
                log_ratio=cython.double, lexical_weight=cython.double, length_weight=cython.double,
-               length_bonus=cython.double, length_scale=cython.double,
+               length_bonus=cython.double, length_scale=cython.double, length_bounded=cython.bint,
                length_most=cython.double, slack=cython.double, neg=cython.double, inf=cython.double,
                row_total=list, row_step=list, row_gain=list, previous_row=list, up=list, en_skip=list, zh_skip=list)
 def search(
@@ -135,7 +136,7 @@ def search(
     if not all(1 <= a <= MAX_SPAN and 1 <= b <= MAX_SPAN for a, b in p.shapes):
         raise ValueError(f"bead shapes span 1 to {MAX_SPAN} sentences a side: {sorted(p.shapes)}")
     log_ratio, lexical_weight, length_weight = p.log_ratio, p.lexical_weight, p.length_weight
-    length_bonus, length_scale = beads.length_bonus, beads.length_scale
+    length_terms = beads.length_terms
     inf = math.inf
     neg = -inf
     # Once a bead's lexical and length evidence is known, the rest of its gain (penalties, and its shape's
@@ -144,10 +145,10 @@ def search(
     # sums of a few dozen terms, totals stay far below 10⁹), so that no bead that could win is skipped.
     bound = min(p.orphan, p.weak, p.kind_mismatch, p.paragraph) >= 0 and p.short > 0
     slack = 1e-6
-    # Before that, the length evidence is taken at its most (`length_most`: the expected length ratio
-    # exactly), so that most beads are passed over before the logarithm of their length ratio is taken.
-    # Rounding is monotonic, so a bead passed over here would fail the test after it as well.
-    length_most = length_weight * length_bonus if bound and length_weight >= 0 and length_scale >= 0 else inf
+    # Before that, the length evidence is taken at its most (`length_most`, per shape and row: the expected
+    # length ratio exactly), so that most beads are passed over before the logarithm of their length ratio is
+    # taken. Rounding is monotonic, so a bead passed over here would fail the test after it as well.
+    length_bounded = bound and length_weight >= 0
     zh_skip, en_skip = beads.zh_skip, beads.en_skip
     zh_masks, en_masks = beads.zh_masks, beads.en_masks
 
@@ -206,13 +207,16 @@ def search(
             e_first, e_row = en_found_row(i)
             # Each shape with what it takes from this row and the row it starts on: the columns it can end
             # on (its start within that row's band), the totals there, the Chinese side's units, (hit -
-            # miss, miss) of an English unit against them, and its characters.
+            # miss, miss) of an English unit against them, its characters and their length terms.
             z_bits, z_len, z_llr = zh_side[i]
             for (a, b), prior in p.shapes.items():
                 if a <= i:
                     gap_en, miss_en = z_llr[a]
+                    length_bonus, length_scale = length_terms[z_len[a]]
+                    length_most = length_weight * length_bonus if length_bounded and length_scale >= 0 else inf
                     row_shapes.append((a, b, prior, max(prior, 0.0) + slack, lo[i - a] + b, hi[i - a] + b,
-                                       total[i - a], z_bits[a], gap_en, miss_en, z_len[a]))
+                                       total[i - a], z_bits[a], gap_en, miss_en, z_len[a], length_bonus,
+                                       length_scale, length_most))
         up = total[i - 1] if i else None
         up_lo, up_hi = (lo[i - 1], hi[i - 1]) if i else (0, -1)
         skip_up = zh_skip[i - 1] if i else 0.0
@@ -239,7 +243,8 @@ def search(
             ef2 = e_row[j - 2 - e_first] if j >= 2 else None
             ef3 = e_row[j - 3 - e_first] if j >= 3 else None
             ef4 = e_row[j - 4 - e_first] if j >= 4 else None
-            for a, b, prior, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length in row_shapes:
+            for (a, b, prior, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length, length_bonus,
+                 length_scale, length_most) in row_shapes:
                 if j < first or j > last:
                     continue
                 previous = previous_row[j - first]
