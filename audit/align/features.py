@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
-from audit.align.numbers import en_number_word, en_numbers, zh_number_spans
+from audit.align.numbers import EN_NUMBER_WORDS, en_number_word, en_numbers, zh_number_spans
 from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, gloss_words
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import Segment
@@ -219,15 +219,19 @@ def zh_length(norm: str) -> int:
 
 # "one" is a function word to the aligner, as 一 is on the Chinese side (_ZH_STOP; no number key either).
 _ONE = "one"
+# The stems of the words the number reader may read: only a sentence with one of these is asked (`en_number_word`).
+_NUMBER_STEMS = frozenset(filter(None, map(content_stem, EN_NUMBER_WORDS)))
 
 
 def en_sentence(seg: Segment, start: bool, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
     # Names need nothing from the glossary here: they are content words, met by the Chinese side's stems.
     # A spelled number or a month is one unit, its number key ("two" is #2 as 兩 is), not also a word.
     words = english_tokens(seg.norm)
-    keys: list[tuple[str, ...]] = [
-        (stem,) for word in words
-        if (stem := content_stem(word)) is not None and stem != _ONE and not en_number_word(word)]
+    stems = [stem for stem in map(content_stem, words) if stem is not None and stem != _ONE]
+    if not _NUMBER_STEMS.isdisjoint(stems):  # rare: only then is each word asked
+        read = {stem for word, stem in zip(words, map(content_stem, words)) if stem in _NUMBER_STEMS and en_number_word(word)}
+        stems = [stem for stem in stems if stem not in read]
+    keys: list[tuple[str, ...]] = [(stem,) for stem in stems]
     weights: list[int] = [1] * len(keys)
     numbers = en_numbers(seg.norm, words)
     if numbers:

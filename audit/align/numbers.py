@@ -28,7 +28,7 @@ _EN_WORDS = {
 }
 _EN_SCALE = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12, "bn": 10**9, "m": 10**6}
 _MONTHS = MONTH_NUMBERS  # month names and abbreviations → 1–12, the package-wide list
-_EN_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_MONTHS)
+EN_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_MONTHS)  # every word `en_numbers` may read, lower case
 _DIGIT = re.compile(r"\d")  # every match of _EN_NUMBER holds one
 
 
@@ -101,7 +101,7 @@ def en_numbers(text: str, words: Sequence[str]) -> list[str]:
             value *= _EN_SCALE[scale.lower()]
         if value != 1:
             out.append(_canonical(value))
-    if _EN_NUMBER_WORDS.isdisjoint(map(str.lower, words)):  # most sentences: no number word, no month
+    if EN_NUMBER_WORDS.isdisjoint(map(str.lower, words)):  # most sentences: no number word, no month
         return out
     previous = 0
     for word in words:

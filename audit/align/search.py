@@ -119,7 +119,8 @@ def bead_gain(evidence: float, beads: Beads, i: int, a: int, j: int, b: int, zh_
                log_ratio=cython.double, lexical_weight=cython.double, length_weight=cython.double,
                length_bonus=cython.double, length_scale=cython.double, length_bounded=cython.bint,
                length_most=cython.double, slack=cython.double, neg=cython.double, inf=cython.double,
-               row_total=list, row_step=list, row_gain=list, previous_row=list, up=list, en_skip=list, zh_skip=list)
+               row_total=list, row_step=list, row_gain=list, previous_row=list, up=list, en_skip=list, zh_skip=list,
+               terms=tuple)
 def search(
     beads: Beads, lo: list[int], hi: list[int], n: int, m: int, cells: list[tuple[int, int, int, int, float]] | None = None
 ) -> tuple[list[tuple[int, int, int, int]], list[float | None]]:
@@ -212,11 +213,10 @@ def search(
             for (a, b), prior in p.shapes.items():
                 if a <= i:
                     gap_en, miss_en = z_llr[a]
-                    length_bonus, length_scale = length_terms[z_len[a]]
-                    length_most = length_weight * length_bonus if length_bounded and length_scale >= 0 else inf
+                    terms = length_terms[z_len[a]]
+                    length_most = length_weight * terms[0] if length_bounded and terms[1] >= 0 else inf
                     row_shapes.append((a, b, prior, max(prior, 0.0) + slack, lo[i - a] + b, hi[i - a] + b,
-                                       total[i - a], z_bits[a], gap_en, miss_en, z_len[a], length_bonus,
-                                       length_scale, length_most))
+                                       total[i - a], z_bits[a], gap_en, miss_en, z_len[a], terms, length_most))
         up = total[i - 1] if i else None
         up_lo, up_hi = (lo[i - 1], hi[i - 1]) if i else (0, -1)
         skip_up = zh_skip[i - 1] if i else 0.0
@@ -243,8 +243,8 @@ def search(
             ef2 = e_row[j - 2 - e_first] if j >= 2 else None
             ef3 = e_row[j - 3 - e_first] if j >= 3 else None
             ef4 = e_row[j - 4 - e_first] if j >= 4 else None
-            for (a, b, prior, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length, length_bonus,
-                 length_scale, length_most) in row_shapes:
+            for (a, b, prior, cap, first, last, previous_row, total_zh, gap_en, miss_en, zh_length, terms,
+                 length_most) in row_shapes:
                 if j < first or j > last:
                     continue
                 previous = previous_row[j - first]
@@ -260,6 +260,7 @@ def search(
                                     lexical_weight)
                 if previous + (gain + length_most) + cap <= best:
                     continue
+                length_bonus, length_scale = terms
                 gain += length_gain(e_len[b], zh_length, log_ratio, length_weight, length_bonus, length_scale)
                 if bound and previous + gain + cap <= best:
                     continue
