@@ -124,3 +124,25 @@ def test_a_glossary_name_replaced_by_a_lexicon_name_is_reported(glossary: Glossa
 def test_a_name_of_several_words_is_explained_word_by_word(glossary: Glossary, zh: str, en: str) -> None:
     # South by 南, Carolina by the sound of 卡羅萊納; Central qualifies Sulawesi, which 蘇拉威西 explains
     assert run(glossary, zh, en) == []
+
+
+BOLIVIA = "「玻利維亞擁有氣勢、團結且和平的力量，對這次裁決結果持有正面期許，」玻利維亞的一名外交官 Roberto Calzadilla 表示。"
+BOLIVIA_EN = ('"{} has the momentum, a spirit of unity and serenity, and is of course expecting with a positive view the '
+              'outcome," said Roberto Calzadilla, a Bolivian diplomat.')
+SANDERS = "其他民主黨熱門人選包括佛蒙特州參議員桑德斯 (Bernie Sanders)。"
+SANDERS_EN = "Other high profile Democratic names include Vermont Senator Bernie {}."
+GUIZHOU = "受害人被發現倒臥在貴州省六盤水市市場的一個豬圈附近。"
+GUIZHOU_EN = "The man was found near a sty at the market in {} in Guizhou province."
+
+
+@pytest.mark.parametrize("zh, en, right, wrong, expected", [
+    (BOLIVIA, BOLIVIA_EN, "Bolivia", "Gambier", "Bolivia"),  # 玻利維亞 twice, Bolivian once: counted as for the glossary
+    (SANDERS, SANDERS_EN, "Sanders", "Jiang Wenli", "Sanders"),  # "Senator" sounds like 桑德斯 but is an English word
+    (GUIZHOU, GUIZHOU_EN, "Liupanshui", "Langfeng Mountain", "Liupanshui"),  # CEDICT's "… city in Guizhou" is no form
+    ("她被拘留在德州。", "She was detained in {}.", "Texas", "Showa Station", "Dezhou"),  # a station, and an emperor's era
+])
+def test_a_lexicon_name_replaced_is_reported(glossary: Glossary, zh: str, en: str, right: str, wrong: str, expected: str) -> None:
+    assert [f.message for f in run(glossary, zh, en.format(right)) if f.severity >= Severity.WARNING] == []
+    [finding] = [f for f in run(glossary, zh, en.format(wrong)) if f.severity >= Severity.WARNING]
+    assert finding.found == wrong and finding.expected.startswith(expected)
+    assert "(CC-CEDICT)" in finding.message or "(CLDR)" in finding.message  # where the expectation comes from

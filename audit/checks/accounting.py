@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from audit.lexicon.dictionary import Dictionary, content_stem
-from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon
+from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon, load_lexicon
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
 
@@ -243,10 +243,16 @@ class EnglishText:
 
     @property
     def phrases(self) -> list[str]:
-        """Capitalised words and pairs of neighbouring ones: what a transliteration is compared with."""
+        """Capitalised words and pairs of neighbouring ones: what a transliteration is compared with. An English word
+        (CEDICT's glosses) before a name is a title, no transliteration: "Senator" of "Senator Bernie …" sounds like
+        桑德斯 (Sanders); "May" of "Theresa May" is a name."""
         if self._phrases is None:
-            words = _NAME_WORD.findall(self.text)
-            self._phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+            found = list(_NAME_WORD.finditer(self.text))
+            words = [match.group() for match in found]
+            common = load_lexicon().common
+            titles = {k for k, match in enumerate(found[:-1])
+                      if words[k].lower() in common and self.text[match.end():found[k + 1].start()] == " "}
+            self._phrases = [w for k, w in enumerate(words) if k not in titles] + [f"{a} {b}" for a, b in zip(words, words[1:])]
         return self._phrases
 
     def search(self, pattern: re.Pattern[str], first: str) -> re.Match[str] | None:
@@ -283,7 +289,7 @@ def renders(expected: Expected, english: EnglishText, lexicon: Lexicon, names_of
     if expected.source.startswith(ROMANIZED):  # a Chinese personal name, or a foreign one Taiwan spells like one (裴洛西 Pelosi)
         return people.rendered(expected.chinese, english.text) or \
             not people.surname_in(expected.chinese, english.text) and english.sounds_like(expected.chinese)
-    for form in expected.english:
+    for form in _names_of(expected.english):
         if _has_form(form, english):
             return True
         parts = form.split("-")
@@ -299,6 +305,25 @@ def renders(expected: Expected, english: EnglishText, lexicon: Lexicon, names_of
                 return True
     # Sound decides only for a name spelled by sound: 王毅 "Wang Yu" sounds like Wang Yi but is someone else.
     return all(char in TRANSLITERATION for char in expected.chinese) and english.sounds_like(expected.chinese)
+
+
+def times_written(expected: Expected, english: EnglishText) -> int:
+    """How many times the English writes a form of the name, or an adjective or demonym of one (Bolivia, Bolivian)."""
+    places: set[int] = set()
+    for form in _names_of(expected.english):
+        places.update(found.start() for found in _form_pattern(form).finditer(english.text))
+        if form[-1:].isalpha() and " " not in form:
+            for word in _derived(form):
+                places.update(found.start() for found in word_pattern(word).finditer(english.text) if _base(word) == form)
+    return len(places)
+
+
+def _names_of(forms: tuple[str, ...]) -> list[str]:
+    """The forms that are names, not CC-CEDICT's descriptions of one (Liupanshui prefecture-level city in Guizhou,
+    kept after Liupanshui by the lexicon's builder: the name, then lower-case words): a word of the description
+    (Guizhou) renders another name. Hillary Clinton after Hillary is a name."""
+    return [form for form in forms
+            if not any(form.startswith(other + " ") and form[len(other) + 1].islower() for other in forms if other != form)]
 
 
 @lru_cache(maxsize=16384)

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from audit.checks.accounting import (
-    EnglishText, Explains, Source, Written, expected_names, explained, form_words, glossed_in_latin, may_stand_for,
-    renders, word_pattern, word_starts, written_names,
+    ROMANIZED, EnglishText, Expected, Explains, Source, Written, expected_names, explained, form_words, glossed_in_latin,
+    may_stand_for, renders, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
@@ -124,6 +124,8 @@ class _Counted:
     def __init__(self, texts: _Texts, index: int, glossary: Glossary, reported: set[int]) -> None:
         self._args = (texts, index, glossary, reported)
         self._deficits: list[Mention] | None = None
+        self.names: list[Expected] = []  # the lexicon's names of the Chinese that the English renders
+        self._short: list[Expected] | None = None
 
     @property
     def deficits(self) -> list[Mention]:
@@ -142,6 +144,20 @@ class _Counted:
         found = next((m for m in self.deficits if fits(m.entry)), None)
         if found is not None:
             self.deficits.remove(found)
+        return found
+
+    def take_name(self, fits: Callable[[str], bool]) -> Expected | None:
+        """The same for the lexicon's names (by kind): a name the Chinese writes more often than the English writes
+        one of its forms, and at least once (a name rendered otherwise, by a word of it or by sound, is not counted)."""
+        if self._short is None:
+            texts, index, _glossary, _reported = self._args
+            target = texts.english[index]
+            times = Counter(name.chinese for name in self.names if not name.source.startswith(ROMANIZED))
+            firsts = {name.chinese: name for name in reversed(self.names)}
+            self._short = [firsts[chinese] for chinese, count in times.items() if 0 < times_written(firsts[chinese], target) < count]
+        found = next((name for name in self._short if fits(name.kind)), None)
+        if found is not None:
+            self._short.remove(found)
         return found
 
 
@@ -231,10 +247,12 @@ class NameMismatch(Rule):
             entries = [glossary.lookup(key) for key in known[1]] if known else []
             return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
 
-        missing = [e for e in expected_names(blank, lexicon, dictionary, texts.source[index])
+        named = expected_names(blank, lexicon, dictionary, texts.source[index])
+        missing = [e for e in named
                    if not renders(e, target, lexicon, names_of) and not renders(e, around, lexicon, names_of)
                    and not _countries_rendered(e.chinese, nearby, glossary)
                    and not glossed_in_latin(blank, e, around)]
+        counted.names = [e for e in named if e not in missing]
         english = target.text
         written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
         if not (missing or pending):  # then only a known place, body or person alone can be reported
@@ -251,8 +269,10 @@ class NameMismatch(Rule):
             strangers = [w for w in written if not explained(w, source, lexicon, _starts_sentence(english, w.start),
                                                              _before_name(english, w))
                          and not _given_name(english, w, source)]
+            if strangers:
+                strangers = _not_metonyms(strangers, texts.source[index], glossary)
         for entry, shown in pending:
-            stranger = next((w for w in strangers if _compatible(_KIND.get(entry.type, "other"), w.kind)), None)
+            stranger = next((w for w in strangers if _fits(_KIND.get(entry.type, "other"), w)), None)
             if stranger is not None:
                 strangers.remove(stranger)
             finding = self._report(pair, entry, shown, stranger.text if stranger else "")
@@ -260,14 +280,10 @@ class NameMismatch(Rule):
                 yield finding
         for name in missing:
             shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
-            stranger = next((w for w in strangers if _compatible(name.kind, w.kind) and may_stand_for(name, w)), None)
+            stranger = next((w for w in strangers if _fits(name.kind, w) and may_stand_for(name, w)), None)
             if stranger is not None:
                 strangers.remove(stranger)
-                yield self.finding(
-                    f'{shown} rendered "{stranger.text}"; expected "{name.english[0]}" ({name.source})', pair,
-                    expected=" / ".join(name.english[:3]), found=stranger.text,
-                    suggestion=f"{stranger.text} → {name.english[0]}", source_marks=(shown,), target_marks=(stranger.text,),
-                )
+                yield self._replaced(pair, name, stranger)
             elif name.kind in MISSING_KINDS:
                 yield self.finding(
                     f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation', pair,
@@ -277,19 +293,34 @@ class NameMismatch(Rule):
                 )
         yield from self._strangers(pair, strangers, counted)
 
+    def _replaced(self, pair: AlignedPair, name: Expected, stranger: Written, severity: Severity | None = None) -> Finding:
+        """A name of the lexicon rendered as another name: an error; a warning when counting found it (the English
+        renders the name elsewhere in the sentence)."""
+        shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
+        return self.finding(
+            f'{shown} rendered "{stranger.text}"; expected "{name.english[0]}" ({name.source})', pair, severity=severity,
+            expected=" / ".join(name.english[:3]), found=stranger.text,
+            suggestion=f"{stranger.text} → {name.english[0]}", source_marks=(shown,), target_marks=(stranger.text,),
+        )
+
     def _strangers(self, pair: AlignedPair, strangers: list[Written], counted: _Counted) -> Iterator[Finding]:
         """English names nothing explains, once the unrendered names have taken theirs. A name the source repeats,
         rendered fewer times than written, is what a known name of a compatible kind stands for ("英國…英國" →
         "Great Bear's … Britain"; "川普…川普" → "Mr. Zhang Bin … the Trump Organization"), as _intruders finds for
         names of the glossary. A place or body left over is reported alone, at info."""
         for stranger in strangers:
-            source = counted.take(lambda entry: _compatible(_KIND.get(entry.type, "other"), stranger.kind)) \
-                if stranger.kind in COUNTED_KINDS else None
+            if stranger.kind not in COUNTED_KINDS:
+                continue
+            source = counted.take(lambda entry: _fits(_KIND.get(entry.type, "other"), stranger))
             if source is not None:
                 shown = original_span(pair.source_text, pair.source_norm, source.start, source.end) or source.form
                 finding = self._report(pair, source.entry, shown, stranger.text, counted=True)
                 if finding is not None:
                     yield finding
+                continue
+            name = counted.take_name(lambda kind: _fits(kind, stranger))
+            if name is not None:
+                yield self._replaced(pair, name, stranger, Severity.WARNING)
             elif stranger.kind in STRANGER_KINDS:
                 yield self.finding(
                     f'name not in the source: "{stranger.text}" ({stranger.kind}) names nothing the Chinese says', pair,
@@ -416,6 +447,16 @@ COUNTED_KINDS = (*STRANGER_KINDS, "person")
 
 
 _KIND = {"person": "person", "place": "place", "org": "org"}  # glossary type → lexicon kind (a term is "other")
+
+
+def _fits(expected: str, written: Written) -> bool:
+    """Whether an English name may stand for a name of this kind: by its kind, or, for a name the lexicon also gives
+    to a person (Showa: an era and its emperor, and Showa Station), by any kind of what it names."""
+    if _compatible(expected, written.kind):
+        return True
+    known = load_lexicon().english_entity(written.text) if written.kind == "person" else None
+    kinds = {entity.kind for key in known[1] if (entity := load_lexicon().lookup(key))} if known else set()
+    return any(_compatible(expected, kind) for kind in kinds)
 
 
 def _compatible(expected: str, written: str | None) -> bool:
@@ -584,6 +625,14 @@ def _metonym(written: Entry, source: Entry, glossary: Glossary) -> bool:
     """A capital for its country or the reverse (北京 → "China", 美國表示 → "Washington said"): in news a capital
     stands for its country's government, so either is a rendering of the other, not a wrong name."""
     return _capital_of(source, glossary) is written or _capital_of(written, glossary) is source
+
+
+def _not_metonyms(strangers: list[Written], chinese: str, glossary: Glossary) -> list[Written]:
+    """The English names that are not a capital standing for a country the Chinese names, or the reverse
+    (無法信任美國 → "can't trust Washington")."""
+    named = [mention.entry for mention in glossary.mentions(chinese)]
+    return [w for w in strangers
+            if not any(_metonym(other, entry, glossary) for other in glossary.english_index(w.text) for entry in named)]
 
 
 def _renders(entry: Entry, text: str) -> bool:
