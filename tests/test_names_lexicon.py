@@ -146,3 +146,19 @@ def test_a_lexicon_name_replaced_is_reported(glossary: Glossary, zh: str, en: st
     [finding] = [f for f in run(glossary, zh, en.format(wrong)) if f.severity >= Severity.WARNING]
     assert finding.found == wrong and finding.expected.startswith(expected)
     assert "(CC-CEDICT)" in finding.message or "(CLDR)" in finding.message  # where the expectation comes from
+
+
+MANITOBA = "在 2012 年一名奧勒岡州農夫被他飼養的豬吃掉。一名曼尼托巴農婦向 CBC 新聞表示豬隻一般來說並無攻擊性。"
+MANITOBA_EN = "After an Oregon farmer was eaten by his pigs in 2012, one {}farmer told CBC News that pigs are not normally aggressive."
+
+
+def test_a_foreign_place_the_whole_translation_leaves_out_is_a_warning(glossary: Glossary) -> None:
+    # NTREX-128: 曼尼托巴 (Manitoba), spelled by sound; a place the article renders elsewhere, or one not spelled by
+    # sound, is elided freely ("the province") and stays information.
+    assert run(glossary, MANITOBA, MANITOBA_EN.format("Manitoba ")) == []
+    [finding] = run(glossary, MANITOBA, MANITOBA_EN.format(""))
+    assert "name missing: 曼尼托巴" in finding.message and finding.severity == Severity.WARNING
+    elsewhere = [make_pair(MANITOBA, MANITOBA_EN.format("")), make_pair("豬隻並無攻擊性。", "Pigs are not aggressive.", 2),
+                 make_pair("她住在曼尼托巴。", "She lives in Manitoba.", 3)]
+    findings = NameMismatch().check_document(make_doc(elsewhere), Context(glossary))
+    assert [f.severity for f in findings] == [Severity.INFO]
