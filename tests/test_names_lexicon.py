@@ -162,3 +162,18 @@ def test_a_foreign_place_the_whole_translation_leaves_out_is_a_warning(glossary:
                  make_pair("她住在曼尼托巴。", "She lives in Manitoba.", 3)]
     findings = NameMismatch().check_document(make_doc(elsewhere), Context(glossary))
     assert [f.severity for f in findings] == [Severity.INFO]
+
+
+NETHERLANDS = "總部設立在荷蘭的聯合國組織沒有權力分派智利領土。"
+NETHERLANDS_EN = "The {}-based UN body has no power to award Chilean territory."
+NANNY = "她聲稱他們外向的非洲裔美國人保母的工作表現很差，她想要換個菲律賓人。"
+NANNY_EN = "She stated that their outgoing nanny, who was {}-American, had done a bad job and that she was expecting a Filipino."
+
+
+@pytest.mark.parametrize("zh, en, right, wrong", [
+    (NETHERLANDS, NETHERLANDS_EN, "Netherlands", "Tongliao"),  # a name in an English compound (-based) is that name
+    (NANNY, NANNY_EN, "African", "Taishan"),  # two names joined by a hyphen are two names
+])
+def test_a_name_inside_a_hyphenated_compound_is_read(glossary: Glossary, zh: str, en: str, right: str, wrong: str) -> None:
+    assert [f.message for f in run(glossary, zh, en.format(right)) if f.severity >= Severity.WARNING] == []
+    assert [f.found for f in run(glossary, zh, en.format(wrong)) if f.severity >= Severity.WARNING] == [wrong]

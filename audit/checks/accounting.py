@@ -204,11 +204,35 @@ def written_names(english: str, lexicon: Lexicon) -> list[Written]:
         for span in range(min(4, joined[i]), 0, -1):
             phrase = english[words[i].start():words[i + span - 1].end()]
             known = lexicon.english_entity(phrase)
+            if known is not None:
+                out.append(Written(phrase, words[i].start(), known[0]))
+            elif span == 1:
+                out += _compound(phrase, words[i].start(), lexicon)
             if known is not None or span == 1:
-                out.append(Written(phrase, words[i].start(), known[0] if known else None))
                 i += span
                 break
     return out
+
+
+COMPOUND_TAIL = 4  # letters of an English word after a name's hyphen (-based, -born, -owned); Jae-in, Ing-wen are names
+
+
+def _compound(word: str, start: int, lexicon: Lexicon) -> list[Written]:
+    """A hyphenated word no name has, read as the names it is made of: an English compound of a name and an English
+    word (CEDICT's glosses: Tongliao-based, Kremlin-backed) is that name; two names joined (Taishan-American) are
+    each a name when the lexicon knows one of them."""
+    if "-" not in word:
+        return [Written(word, start, None)]
+    head, tail = word.split("-", 1)
+    if tail.islower() and len(tail) >= COMPOUND_TAIL and tail in lexicon.common:
+        known = lexicon.english_entity(head)
+        return [Written(head, start, known[0] if known else None)]
+    parts = word.split("-")
+    kinds = [lexicon.english_entity(part) for part in parts]
+    if all(part[:1].isupper() for part in parts) and any(kinds):
+        places = [start + sum(len(before) + 1 for before in parts[:k]) for k in range(len(parts))]
+        return [Written(part, at, kind[0] if kind else None) for part, at, kind in zip(parts, places, kinds)]
+    return [Written(word, start, None)]
 
 
 class EnglishText:
