@@ -177,3 +177,16 @@ NANNY_EN = "She stated that their outgoing nanny, who was {}-American, had done 
 def test_a_name_inside_a_hyphenated_compound_is_read(glossary: Glossary, zh: str, en: str, right: str, wrong: str) -> None:
     assert [f.message for f in run(glossary, zh, en.format(right)) if f.severity >= Severity.WARNING] == []
     assert [f.found for f in run(glossary, zh, en.format(wrong)) if f.severity >= Severity.WARNING] == [wrong]
+
+
+@pytest.mark.parametrize("senses, kind", [
+    (["Korean War (1950-1953)"], "other"),  # CC-CEDICT's senses, as the entity builder reads them
+    (["Great Qing dynasty (1644-1911)"], "other"),
+    (["Li Bai (701-762), Tang dynasty poet"], "person"),
+    (["Liu Yi (-285), famous incorruptible official of Western Jin dynasty (265-316)"], "person"),
+])
+def test_a_period_dated_like_a_life_is_no_person(senses: list[str], kind: str) -> None:
+    from audit.lexicon.build_entities import kind_of
+
+    assert kind_of(senses) == kind
+    assert (load_lexicon().lookup("韩战").kind == "person") is False  # no warning when the Korean War is left out

@@ -41,6 +41,10 @@ _PLACE = re.compile(r"\b(city|county|province|capital|district|town|township|vil
 _ORG = re.compile(r"\b(university|company|corporation|party|bank|agency|organization|organisation|association|"
                   r"ministry|newspaper|broadcaster|group|council|institute|committee|union|army|league|court|"
                   r"college|school|inc\.?|ltd|news|brand)\b", re.I)  # a brand (格力 Gree) is its maker's name
+# What CEDICT calls a period or event, dated as a person's life is (Korean War (1950-1953), Great Qing dynasty
+# (1644-1911), Cultural Revolution (1966-76)): CEDICT's own wording of such senses.
+_PERIOD = re.compile(r"\b(dynasty|dynasties|war|empire|kingdoms?|revolution|era|period|reign|uprising|rebellion|"
+                     r"movement|leap|campaign|incident|republic)\b", re.I)
 _LIFESPAN = re.compile(r"\((?:c\. ?)?-?\d{1,4}(?: ?BC)?-(?:\d{1,4})?\)|\(born \d{4}\)")
 _PARENS = re.compile(r"\([^()]*\)")
 _BRACKETS = re.compile(rf"\[[^\]]*\]|[{HAN}|]+")
@@ -102,13 +106,20 @@ def gloss_forms(sense: str) -> list[str]:
 
 def kind_of(senses: list[str]) -> str:
     joined = " / ".join(senses)
-    if _LIFESPAN.search(joined) or re.search(r"\((?:[a-z]+ )?name\)", joined):
+    if any(lived(sense) for sense in senses) or re.search(r"\((?:[a-z]+ )?name\)", joined):
         return "person"  # a life span, or CEDICT's mark of a given name: "Warren (name)", "Mary (biblical name)"
     if _ORG.search(joined):
         return "org"
     if _PLACE.search(joined):
         return "place"
     return "other"
+
+
+def lived(sense: str) -> bool:
+    """Whether a sense dates its headword by a life span: the dates follow a name, not a period or event, named
+    before the first bracket or comma (Tang dynasty (618-907)); a person's description may name one (Li Bai (701-762),
+    Tang dynasty poet)."""
+    return _LIFESPAN.search(sense) is not None and not _PERIOD.search(re.split(r"[(,]", sense, maxsplit=1)[0])
 
 
 def cedict_entities(entries: list[tuple[str, str, str, list[str]]]) -> dict[str, tuple[str, str, list[str]]]:
