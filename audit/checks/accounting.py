@@ -73,8 +73,10 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanke
     cut = _cut(text, lexicon, dictionary, unblanked)
     titles = _title_spans(text)
     for k, (position, size) in enumerate(cut):
+        if size < 2:
+            continue  # a single character: no name of two characters or more (most pieces)
         word = text[position:position + size]
-        if size >= 2 and word in rows and not _inside_transliteration(text, position, position + size) \
+        if word in rows and not _inside_transliteration(text, position, position + size) \
                 and not _run_on(text, cut, k) and not any(a < position < b for a, b in titles):
             entity = lexicon.lookup(word)
             if entity is not None and entity.kind in NAMED_KINDS:
@@ -159,13 +161,14 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
     found = _CUTS.get(key)
     if found is not None:
         return found
-    blanked = unblanked is not None and unblanked != text
-    longest: dict[int, int] = {}  # start → size of the longest dictionary word there
-    for start, end, _stems in dictionary.words_in(text if unblanked is None else unblanked):
-        # Words come by start, then shorter first: the last kept at a start is the longest (a longer one that
-        # spans a blank is dropped, and so is every longer one after it).
-        if end - start > 1 and not (blanked and " " in text[start:end]):
-            longest[start] = end - start
+    words = dictionary.words_in(text if unblanked is None else unblanked)
+    # start → size of the longest dictionary word there. Words come by start, then shorter first: the last one
+    # at a start is the longest (a dict keeps the last value of a key). A word that spans a blank is dropped, and
+    # so is every longer one at its start.
+    if unblanked is not None and unblanked != text:
+        longest = {start: end - start for start, end, _stems in words if end - start > 1 and " " not in text[start:end]}
+    else:
+        longest = {start: end - start for start, end, _stems in words if end - start > 1}
     rows, lengths = lexicon.rows, lexicon.lengths
     out: list[tuple[int, int]] = []
     position, length = 0, len(text)
@@ -174,7 +177,8 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
         for candidate in lengths.get(text[position], ()):  # longest first: only a longer name than the word counts
             if candidate <= size:
                 break
-            if position + candidate <= length and text[position:position + candidate] in rows:
+            end = position + candidate
+            if end <= length and text[position:end] in rows:
                 size = candidate
                 break
         out.append((position, size))
@@ -192,25 +196,25 @@ _CUTS_SIZE = 8192  # sentences remembered (a few MB at most), then the memo star
 def written_names(english: str, lexicon: Lexicon) -> list[Written]:
     """Capitalised words and acronyms of the English, with the kind of what they name: the longest phrase of
     capitalised words the lexicon knows (Central America), else the word itself."""
-    words = list(_NAME_WORD.finditer(english))
-    # joined[k]: how many words from k on are written together (one space or a hyphen between neighbours)
-    joined = [1] * len(words)
-    for k in range(len(words) - 2, -1, -1):
-        if english[words[k].end():words[k + 1].start()] in (" ", "-"):
-            joined[k] = joined[k + 1] + 1
+    spans = [match.span() for match in _NAME_WORD.finditer(english)]
+    entity = lexicon.english_entity
     out: list[Written] = []
-    i = 0
-    while i < len(words):
-        for span in range(min(4, joined[i]), 0, -1):
-            phrase = english[words[i].start():words[i + span - 1].end()]
-            known = lexicon.english_entity(phrase)
-            if known is not None:
-                out.append(Written(phrase, words[i].start(), known[0]))
-            elif span == 1:
-                out += _compound(phrase, words[i].start(), lexicon)
-            if known is not None or span == 1:
-                i += span
+    i, count = 0, len(spans)
+    while i < count:
+        start = spans[i][0]
+        last = i  # the last word written together with this one (one space or a hyphen between), four words at most
+        while last + 1 < count and last - i < 3 and english[spans[last][1]:spans[last + 1][0]] in (" ", "-"):
+            last += 1
+        for end in range(last, i - 1, -1):  # the longest phrase the lexicon knows, else the word alone
+            phrase = english[start:spans[end][1]]
+            known = entity(phrase)
+            if known is not None or end == i:
                 break
+        if known is not None:
+            out.append(Written(phrase, start, known[0]))
+        else:
+            out += _compound(phrase, start, lexicon)
+        i = end + 1
     return out
 
 

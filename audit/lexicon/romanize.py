@@ -216,7 +216,8 @@ def _every_syllable() -> frozenset[str]:
     table = tables()
     spellings = set(table.wade_giles) | set(table.wade_giles.values())
     for readings in table.readings.values():
-        spellings.update(spelling for found in readings.values() for spelling in found.split("|"))
+        for found in set(readings.values()):  # 20,000 characters share a few thousand readings
+            spellings.update(found.split("|"))
     return frozenset(sound_key(spelling) for spelling in spellings)
 
 
