@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from audit.lexicon.dictionary import Dictionary, content_stem
+from audit.lexicon.dictionary import Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon, load_lexicon
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
@@ -169,7 +169,10 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
         longest = {start: end - start for start, end, _stems in words if end - start > 1 and " " not in text[start:end]}
     else:
         longest = {start: end - start for start, end, _stems in words if end - start > 1}
-    rows, lengths = lexicon.rows, lexicon.lengths
+    # A name that is a headword of the dictionary is among `words` where it is written, so no longer than the
+    # longest word there: only the other names are looked for (the bundled dictionary's indexed with the lexicon).
+    rows = lexicon.rows
+    lengths = lexicon.beyond_dictionary if dictionary is load_dictionary() else lexicon.lengths
     out: list[tuple[int, int]] = []
     position, length = 0, len(text)
     while position < length:

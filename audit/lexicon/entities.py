@@ -18,7 +18,7 @@ from audit.lexicon import bundled
 from audit.lexicon.cache import cached
 
 FORMAT = "audit-entities/1"  # of the data file
-CACHE_LAYOUT = 4  # of the user-cache entry: bumped when what `_parse` returns changes
+CACHE_LAYOUT = 5  # of the user-cache entry: bumped when what `_parse` returns changes
 DATA_FILE = "data/entities.tsv.gz"
 # Kinds the name check accounts for; a currency (欧元 → euro) is a common noun in English.
 NAMED_KINDS = ("person", "place", "org", "language", "other")
@@ -47,9 +47,13 @@ class Lexicon:
     """Names by their normalised Chinese, each a raw row "kind\tsource\tforms" until a text mentions it."""
 
     def __init__(self, keys: str, rows: str, lengths: dict[str, tuple[int, ...]], generic: str,
-                 surnames: dict[str, str], common: str, english_forms: str, english_rows: str) -> None:
+                 surnames: dict[str, str], common: str, english_forms: str, english_rows: str,
+                 beyond_dictionary: dict[str, tuple[int, ...]]) -> None:
         self.rows: dict[str, str] = dict(zip(keys.split("\n"), rows.split("\n")))
         self.lengths = lengths  # first character → lengths of the names starting with it, longest first
+        # The same for the names that are no headword of the bundled dictionary (2,170 of 18,466): only these can
+        # be longer than the longest dictionary word where they start (audit.checks.accounting's word cut).
+        self.beyond_dictionary = beyond_dictionary
         self.generic = frozenset(generic.split("\n"))  # words too common among names to identify one
         self.surnames = surnames  # surname → CEDICT's romanisations, "|"-separated
         self._common = common
@@ -140,11 +144,15 @@ def _split_common(text: str) -> frozenset[str]:
 def load_lexicon() -> Lexicon:
     """The bundled lexicon, once per process: newline-joined blocks from the user cache (a dict of 20,000 rows
     marshals several times slower than two strings split)."""
-    data_file = bundled(DATA_FILE)
-    return Lexicon(*cached(f"entities-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", [data_file], lambda: _parse(data_file)))
+    from audit.lexicon.dictionary import DATA_FILE as DICTIONARY_FILE
+
+    data_file, dictionary_file = bundled(DATA_FILE), bundled(DICTIONARY_FILE)
+    sources = [data_file, dictionary_file] if dictionary_file.is_file() else [data_file]
+    return Lexicon(*cached(f"entities-{FORMAT.replace('/', '-')}-{CACHE_LAYOUT}", sources, lambda: _parse(data_file)))
 
 
-def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[str, str], str, str, str]:
+def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[str, str], str, str, str,
+                                dict[str, tuple[int, ...]]]:
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     header, _, body = text.partition("\n")
     if not header.startswith(FORMAT + "\t"):
@@ -168,13 +176,20 @@ def _parse(path: Path) -> tuple[str, str, dict[str, tuple[int, ...]], str, dict[
         else:
             keys.append(head)
             rows.append(rest)
+    from audit.lexicon.dictionary import load_dictionary
+
+    headwords = load_dictionary().entries
+    english = english_index(keys, rows)
+    return ("\n".join(keys), "\n".join(rows), _lengths(keys), "\n".join(generic), surnames, common,
+            "\n".join(english), "\n".join(english.values()), _lengths([key for key in keys if key not in headwords]))
+
+
+def _lengths(keys: list[str]) -> dict[str, tuple[int, ...]]:
+    """First character → lengths of the keys starting with it, longest first."""
     lengths: dict[str, set[int]] = {}
     for key in keys:
         lengths.setdefault(key[0], set()).add(len(key))
-    ordered = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
-    english = english_index(keys, rows)
-    return ("\n".join(keys), "\n".join(rows), ordered, "\n".join(generic), surnames, common,
-            "\n".join(english), "\n".join(english.values()))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 def english_index(keys: list[str], rows: list[str]) -> dict[str, str]:
