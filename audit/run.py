@@ -11,11 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO, overload
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from audit import __version__
 from audit.config import Settings
 from audit.errors import AuditError, InputError
+from audit.lazy import LazySequence
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def is_large_run(documents: int, input_bytes: int = 0) -> bool:
     return documents > LARGE_RUN_DOCUMENTS or input_bytes > LARGE_RUN_BYTES
 
 
-class SpooledResults(Sequence[DocumentResult]):
+class SpooledResults(LazySequence[DocumentResult]):
     """A large run's results, kept on disk rather than in memory: each pickled, as it comes, into an unnamed
     temporary file (gone when the process ends, however it ends), and read back each time it is needed. The
     reports and the terminal read a run's results a few times over; each reading holds one document at a time.
@@ -73,26 +74,13 @@ class SpooledResults(Sequence[DocumentResult]):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, index: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[DocumentResult]: ...
-
-    def __getitem__(self, index: int | slice) -> DocumentResult | list[DocumentResult]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        position = range(len(self._offsets))[index]  # IndexError, and negative indices, as a list has them
+    def _item(self, position: int) -> DocumentResult:
         offset = self._offsets[position]
         if offset < 0 or self._file is None:
             return self._held[position]
         self._file.seek(offset)
         result: DocumentResult = pickle.load(self._file)
         return result
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        for position in range(len(self._offsets)):
-            yield self[position]
 
 
 @dataclass

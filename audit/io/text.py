@@ -12,10 +12,11 @@ import re
 from array import array
 from bisect import bisect_right
 from pathlib import Path
-from typing import Iterator, Sequence, overload
+from typing import Iterator
 
 from audit.errors import InputError
 from audit.io.decode import decode, read_bytes
+from audit.lazy import LazySequence
 from audit.model import Block, Document, Location
 from audit.normalize import is_blank
 from audit.text import HAN_RUN
@@ -151,7 +152,7 @@ class _Sides:
         return Document(str(path), self.source, self.target, blank_target=self.blank_target, blank_source=self.blank_source)
 
 
-class Paragraphs(Sequence[Block]):
+class Paragraphs(LazySequence[Block]):
     """One side's paragraphs as read, held compactly: their text, UTF-8, in buffers of about `CHUNK_BYTES`, and
     where each ends and starts in the file, in arrays; a paragraph is made a Block when it is read. A 48 MB
     article's 395,000 paragraphs held as Blocks took 126 MB (a str, a Block and a Location each); held here,
@@ -190,16 +191,7 @@ class Paragraphs(Sequence[Block]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, index: int) -> Block: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Block]: ...
-
-    def __getitem__(self, index: int | slice) -> Block | list[Block]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(len(self)))]
-        number = range(len(self._ends))[index]  # IndexError, and negative indices, as a list has them
+    def _item(self, number: int) -> Block:
         k = bisect_right(self._firsts, number) - 1
         chunk = self._chunks[k]
         if chunk is None:
@@ -208,10 +200,6 @@ class Paragraphs(Sequence[Block]):
         with memoryview(chunk) as view:  # decoded in place: no copy of the bytes first
             text = str(view[start:self._ends[number]], "utf-8", "surrogatepass")
         return Block(text, Location(self.path, self._lines[number], self._columns[number]))
-
-    def __iter__(self) -> Iterator[Block]:
-        for number in range(len(self._ends)):
-            yield self[number]
 
 
 def read_pair(source_path: Path, target_path: Path, encoding: str | None = None) -> Document:
