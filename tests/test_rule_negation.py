@@ -160,3 +160,24 @@ def test_a_negation_in_a_relative_clause_does_not_reach_the_noun_it_modifies() -
     assert all(f.severity < Severity.WARNING for f in found)
     [negator], _ = chinese_negations(normalize_zh(zh))
     assert "secret" not in " ".join(negator.scope) and "parent" in negator.scope
+
+
+def test_a_negation_dropped_where_its_words_are_rendered_otherwise_is_an_info() -> None:
+    # 發送 is not glossed "delivered": the words cannot be compared, but the translation negates nowhere
+    [finding] = _findings("我想這表示我的訊息未成功發送。", "I think that means the messages were delivered.")
+    assert finding.severity == Severity.INFO and "has no negation" in finding.message
+    assert finding.source_marks == ("未",)
+
+
+@pytest.mark.parametrize("en", [
+    "I think that means the messages were not delivered.",
+    "I think that means the messages failed to arrive.",  # negative in meaning
+    "I think that means the messages were undelivered.",  # a negative prefix on a known base
+])
+def test_a_translation_that_negates_in_any_form_is_no_bare_one(en: str) -> None:
+    assert _findings("我想這表示我的訊息未成功發送。", en) == []
+
+
+def test_a_negation_added_where_the_source_negates_nothing_is_an_info() -> None:
+    [finding] = _findings("代訴人表示，他的保釋金已被定為35萬美元。", "His bond has not been set at $350,000, the Advocate reports.")
+    assert finding.severity == Severity.INFO and finding.target_marks == ("not",)

@@ -60,7 +60,8 @@ class NegationMismatch(Rule):
     """
 
     code, name, severity = "M001", "negation-mismatch", Severity.WARNING
-    severity_note = "info when a single word of what it negates is found on the other side"
+    severity_note = ("info when a single word of what it negates is found on the other side, or none and the "
+                     "other side negates nowhere")
     SUBJECT_WORDS = 2  # content words before an English negator, in its clause (its subject: [prices] did not rise); NTREX dev: 0.55 -> 0.61 of inserted negations found, one more warning
     SCOPE_WORDS = 4  # content words after an English negator, in its clause, that it negates (not [attend] the [meeting])
     STRONG = 3  # words of a dropped negation's part found in the English for a warning (the first counts twice, thrice when it is all); NTREX dev
@@ -95,29 +96,50 @@ class NegationMismatch(Rule):
         if len(chinese) <= len(english) + len(lexical_negation_spans(en)) + len(affixed):
             return  # the translation negates as often: a negation moved is no negation lost
         dropped = {n: found for n in plain if (found := self.unmatched_zh(n, en, en_words, english))}
+        what = "does not negate what it negates"
+        if not dropped and not english and self.bare(en, en_words):
+            # The translation negates nowhere, in no form: a negation whose words it renders otherwise
+            # (未成功发送 "were delivered") is an info, the words it negates having no counterpart to compare.
+            dropped = {n: 0 for n in plain if n.scope and not any(w.stems & own_stems(n.word) for w in en_words)}
+            what = "has no negation"
         if dropped:
             words = tuple(dict.fromkeys(n.word for n in dropped))
             yield self.finding(
-                f"Negation differs: the source says {'、'.join(words)}, the translation does not negate "
-                "what it negates", pair, severity=self.severity_of(dropped.values(), self.STRONG), expected=" ".join(words),
+                f"Negation differs: the source says {'、'.join(words)}, the translation {what}", pair,
+                severity=self.severity_of(dropped.values(), self.STRONG), expected=" ".join(words),
                 found="no negation there",
                 source_marks=tuple(dict.fromkeys(original_span(pair.source_text, zh, n.start, n.end) or n.word for n in dropped)),
             )
 
     def added(self, pair: AlignedPair, english: Sequence[Negator], negations: list[Negator]) -> Iterator[Finding]:
-        """An English negation whose words the Chinese says where nothing negates them."""
+        """An English negation whose words the Chinese says where nothing negates them; or, as an info, any
+        English negation where the Chinese has no negating word at all (nor one negative in meaning, exclusive
+        or superlative)."""
         added = {n: found for n in english if (found := self.unmatched_en(n, pair.source_norm, negations))}
+        what = "does not negate what it negates"
+        if not added and not negations and _CHARACTERS.isdisjoint(pair.source_norm):
+            added, what = {n: 0 for n in english}, "has no negation"
         if added:
             marks = tuple(dict.fromkeys(n.word for n in added))
             yield self.finding(
-                f"Negation differs: the translation says {', '.join(repr(m) for m in marks)}, the source "
-                "does not negate what it negates", pair, severity=self.severity_of(added.values(), self.STRONG_ADDED),
+                f"Negation differs: the translation says {', '.join(repr(m) for m in marks)}, the source {what}",
+                pair, severity=self.severity_of(added.values(), self.STRONG_ADDED),
                 expected="no negation", found=" ".join(marks), target_marks=tuple(m for m in marks if m in pair.target_text),
             )
 
     @staticmethod
     def severity_of(evidence: Iterable[int], strong: int) -> Severity:
         return Severity.WARNING if max(evidence) >= strong else Severity.INFO
+
+    @staticmethod
+    def bare(en: str, words: Sequence[Word]) -> bool:
+        """Whether an English text says no negation in any form: no negator, no word negative in meaning
+        (lack, fail), no word with a negative prefix or suffix on a base CC-CEDICT's glosses use (unfit,
+        inexpressible, powerless)."""
+        if lexical_negation_spans(en):
+            return False
+        return not any(affixed_base(w) and affixed_base(w)[0] in gloss_stems() or negative_affix(w)
+                       for w in (en[word.start:word.end].lower() for word in words))
 
     def unmatched_zh(self, negator: Negator, en: str, words: Sequence[Word], english: Sequence[Negator]) -> int:
         """How many of the words a Chinese negator negates are in the English, when none of them is near a
