@@ -91,3 +91,14 @@ def test_a_number_read_two_ways_is_matched_by_either() -> None:
     number = zh.index("550")
     [clause] = [c for c in evidence.zh if c.start <= number < c.end]
     assert clause.matched >= len("550 万") + len("叙利亚")
+
+
+def test_a_pasted_clause_cut_at_its_conjunction_is_judged_whole() -> None:
+    """NTREX bbc.381790 line 2 with a phrase of another article pasted in: each piece ("trimmed with raffia
+    fringing", "and topped with a white leather handle") is too short to judge alone, the two together are not."""
+    zh = "一些議員對於將他們的稱號改為威爾斯國會成員 (Member of the Welsh Parliament, MWP) 這一建議感到驚愕。"
+    en = ("There is consternation among some AMs at a suggestion their title should change to MWPs (Member of the "
+          "Welsh Parliament), trimmed with raffia fringing and topped with a white leather handle.")
+    [finding] = _run(AddedClause(), zh, en)
+    assert finding.target_marks == ("trimmed with raffia fringing and topped with a white leather handle.",)
+    assert _run(AddedClause(), zh, en.split(", trimmed")[0] + ".") == []
