@@ -9,8 +9,9 @@ aligner which line translates which. Two injections, seeded, one at a time, into
 - `anywhere`: one English paragraph deleted, chosen at random;
 - `next to a long one` (the 2-1 trap): the English paragraph deleted beside the document's longest English
   paragraph, whose bead can most cheaply absorb the orphaned Chinese.
-A hit is an O001 finding located in the deleted paragraph's Chinese. Also reported: O001/O002 findings per 100
-Chinese paragraphs on the clean articles (false alarms) and elsewhere in the injected ones.
+A hit is an O001 finding located in the deleted paragraph's Chinese (and how many of them are errors). Also
+reported: O001/O002 findings per 100 Chinese paragraphs on the clean articles (false alarms) and elsewhere in the
+injected ones, all and at error.
 Every fifth document is held out (`bench/corpora.py`).
 """
 
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from audit.checks.registry import select_rules  # noqa: E402
 from audit.lexicon.glossary import load_glossary  # noqa: E402
-from audit.model import Block, Document, Finding, Location  # noqa: E402
+from audit.model import Block, Document, Finding, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
 from bench.corpora import DEV, HELD_OUT, NTREX, Article, ntrex_articles  # noqa: E402
 
@@ -52,12 +53,20 @@ def beside_longest(article: Article) -> int:
 class Tally:
     injected: int = 0
     found: int = 0
+    found_errors: int = 0  # hits at error
     false: int = 0  # O001/O002 findings not at the deleted paragraph
+    false_errors: int = 0
     paragraphs: int = 0
+
+    def add_false(self, findings: Sequence[Finding]) -> None:
+        self.false += len(findings)
+        self.false_errors += sum(f.severity == Severity.ERROR for f in findings)
 
     def line(self, name: str) -> str:
         recall = f"{self.found / self.injected:.3f} ({self.found}/{self.injected})" if self.injected else "–"
-        return f"| {name} | {recall} | {100 * self.false / max(1, self.paragraphs):.2f} |"
+        at_error = f"{self.found_errors / self.injected:.3f}" if self.injected else "–"
+        per_100 = 100 / max(1, self.paragraphs)
+        return f"| {name} | {recall} | {at_error} | {per_100 * self.false:.2f} | {per_100 * self.false_errors:.2f} |"
 
 
 def _o_findings(auditor: Auditor, doc: Document, misses: list[str] | None = None, line: int = 0) -> list[Finding]:
@@ -81,7 +90,7 @@ def run(articles: Sequence[Article], auditor: Auditor, seed: int, misses: list[s
         if len(article.en) < 3:
             continue
         clean = _o_findings(auditor, article_document(article, article.en))
-        tallies["clean"].false += len(clean)
+        tallies["clean"].add_false(clean)
         tallies["clean"].paragraphs += len(article.zh)
         for kind, line in (("anywhere", rng.randrange(len(article.en))), ("next to a long one", beside_longest(article))):
             en = article.en[:line] + article.en[line + 1:]
@@ -90,7 +99,8 @@ def run(articles: Sequence[Article], auditor: Auditor, seed: int, misses: list[s
             tally = tallies[kind]
             tally.injected += 1
             tally.found += bool(hit)
-            tally.false += len(findings) - len(hit)
+            tally.found_errors += any(f.severity == Severity.ERROR for f in hit)
+            tally.add_false([f for f in findings if not any(f is h for h in hit)])
             tally.paragraphs += len(article.zh)
     return tallies
 
@@ -107,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     auditor = Auditor(load_glossary(), select_rules(select=["O001", "O002"]))
     articles = ntrex_articles(args.data)
-    print("| injection | part | recall (O001 at the deleted paragraph) | other O001/O002 per 100 paragraphs |\n|---|---|---|---|")
+    print("| injection | part | recall (O001 at the deleted paragraph) | at error | other O001/O002 per 100 paragraphs | "
+          "at error |\n|---|---|---|---|---|---|")
     misses: list[str] | None = [] if args.misses else None
     for part in (DEV,) if args.quick else (DEV, HELD_OUT):
         for name, tally in run([a for a in articles if a.part == part], auditor, args.seed, misses).items():

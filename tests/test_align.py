@@ -14,7 +14,7 @@ from audit.align import aligner as entry, features, search as kernel
 from audit.align import align, en_numbers, zh_numbers
 from audit.io.text import read_bilingual
 from audit.lexicon.dictionary import FORMAT, content_stems, english_stem, load_dictionary, parse_dictionary
-from audit.model import AlignedPair, Block, Location, Segment
+from audit.model import AlignedPair, Block, Location, Segment, Severity
 from audit.segment import segment_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -522,3 +522,55 @@ def test_a_short_sentence_may_have_a_long_translation():
     assert [p.target for p in pairs if p.source[:1] and p.source[0].loc.line == 6] == [[]]
     [known] = [p for p in pairs if p.source[:1] and p.source[0].loc.line == 7]
     assert [s.loc.line for s in known.source] == [7] and known.target[0].text.startswith("I know this")
+
+
+# ---------------------------------------------------------------- paragraphs: free translation inside one, deletions of one
+
+FREE = ROOT / "fixtures" / "free-translation"
+
+
+def _omissions_of(doc) -> list:  # type: ignore[no-untyped-def]
+    from audit.checks.registry import select_rules
+    from audit.lexicon.glossary import load_glossary
+    from audit.pipeline import Auditor
+
+    return [f for f in Auditor(load_glossary(), select_rules(select=["O001", "O002"])).run(doc).findings]
+
+
+@pytest.mark.parametrize("name, line, rendering", [("telegraph.405401", 15, "in his case of course the monarchy"),
+                                                   ("bbc.381679", 9, "about a mile away from Saturday's crash")])
+def test_a_sentence_rendered_inside_its_paragraphs_english_is_no_error(name, line, rendering):
+    """Issue #17's examples, audited as Markdown pairs: the second Chinese sentence of a paragraph that one English
+    sentence renders. The dictionary finds one of its 6 (9) units there (王室 is "royal family" to CC-CEDICT, not
+    "monarchy"; 約 and 相隔 are not "about" and "away"), which the aligner cannot tell from the Chinese of a deleted
+    sentence; the paragraph can: the rest of it is translated as a paragraph, so the finding is a warning that
+    quotes that English, not an error that says nothing is there."""
+    from audit.io.markdown import read_markdown_pair
+
+    findings = _omissions_of(read_markdown_pair(FREE / f"{name}.zh.md", FREE / f"{name}.en.md"))
+    assert [(f.code, f.severity, f.source_loc.line) for f in findings] == [("O001", Severity.WARNING, line)]
+    assert rendering in findings[0].found
+
+
+@needs_ntrex
+def test_the_free_translation_fixtures_are_ntrex_verbatim():
+    docs = {doc[0]: doc for doc in gold.load_ntrex(NTREX)}
+    for name in ("telegraph.405401", "bbc.381679"):
+        _, zh_lines, en_lines = docs[name]
+        assert (FREE / f"{name}.zh.md").read_text(encoding="utf-8") == "\n\n".join(zh_lines) + "\n"
+        assert (FREE / f"{name}.en.md").read_text(encoding="utf-8") == "\n\n".join(en_lines) + "\n"
+
+
+@needs_ntrex
+@pytest.mark.parametrize("name, deleted", [("independent.226346", 8), ("cnn.304400", 8), ("dailymail.co.uk.298644", 5)])
+def test_the_chinese_of_a_deleted_paragraph_is_not_glued_to_the_next_paragraphs_bead(name, deleted):
+    """NTREX documents as pairs of files of paragraphs, the English paragraph beside the longest deleted (the 2-1
+    trap of bench/inject_sentences.py): its Chinese was joined to the next paragraph's bead (2-1, confidence 1.00)
+    and nothing was reported. A bead that joins two paragraphs of one side now costs as much as a sentence left
+    unpaired (Params.paragraph_inside)."""
+    from bench.corpora import ntrex_articles
+    from bench.inject_sentences import article_document
+
+    article = next(a for a in ntrex_articles(NTREX) if a.name == name)
+    doc = article_document(article, article.en[:deleted - 1] + article.en[deleted:])
+    assert [(f.code, f.severity) for f in _omissions_of(doc) if f.source_loc.line == deleted] == [("O001", Severity.ERROR)]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from audit.checks.base import Context
 from audit.checks.completeness import AddedSentence, OmittedSentence
 from audit.model import AlignedPair, Severity
@@ -90,3 +92,45 @@ def test_a_clause_split_off_as_a_sentence_is_quiet_when_the_lengths_need_it() ->
                  ["Scott Arfield did not react as Declan Gallagher slotted the ball to Scott Robinson.",
                   "Who kept his cool to pick out Menga for a simple finish."])
     assert list(AddedSentence().check_pair(pair, Context())) == []
+
+
+# ---------------------------------------------------------------- an unpaired sentence and its paragraph
+
+
+def _in_paragraphs(pair: AlignedPair, zh: int, en: int) -> AlignedPair:
+    """The bead with its Chinese sentences in paragraph `zh` and its English ones in paragraph `en`."""
+    return AlignedPair([dataclasses.replace(s, paragraph=zh) for s in pair.source],
+                       [dataclasses.replace(t, paragraph=en) for t in pair.target])
+
+
+def _omissions(pairs: list[AlignedPair]) -> list[tuple[str, Severity]]:
+    return [(f.source_text, f.severity) for f in OmittedSentence().run(make_doc(pairs), Context())]
+
+
+def test_a_sentence_of_an_otherwise_translated_paragraph_is_a_warning_quoting_the_paragraph() -> None:
+    """One English sentence often renders two Chinese ones; when the dictionary finds none of the second's words
+    in it, the paragraph still says where it went (NTREX telegraph.405401, zh line 15, issue #17)."""
+    before = _in_paragraphs(make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response."), 0, 0)
+    translated = _in_paragraphs(make_pair("烏克蘭總統澤倫斯基週四表示，他已準備好會面。",
+                                          "Ukrainian President Zelensky said on Thursday he was ready to meet."), 1, 1)
+    unpaired = _in_paragraphs(make_pair("這在他看來自然是好事。", ""), 1, 1)
+    after = _in_paragraphs(make_pair("雙方的會談預計於12月6日仍將繼續進行。", "Talks were expected to continue on December 6."), 2, 2)
+    [finding] = OmittedSentence().run(make_doc([before, translated, unpaired, after]), Context())
+    assert finding.severity == Severity.WARNING and "its paragraph" in finding.message
+    assert finding.found == "Ukrainian President Zelensky said on Thursday he was ready to meet."
+
+
+def test_a_paragraph_left_out_whole_is_an_error() -> None:
+    first = _in_paragraphs(make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response."), 0, 0)
+    left_out = _in_paragraphs(make_pair("這在他看來自然是好事。", ""), 1, 1)
+    last = _in_paragraphs(make_pair("雙方的會談預計於12月6日仍將繼續進行。", "Talks were expected to continue on December 6."), 2, 1)
+    assert _omissions([first, left_out, last]) == [("這在他看來自然是好事。", Severity.ERROR)]
+
+
+def test_paragraphs_that_do_not_correspond_leave_the_omission_an_error() -> None:
+    """The English paragraph around the gap also renders the next Chinese paragraph: the paragraphs say nothing."""
+    translated = _in_paragraphs(make_pair("對此,俄方尚未做出回應。", "Russia has not issued any response."), 0, 0)
+    unpaired = _in_paragraphs(make_pair("這在他看來自然是好事。", ""), 0, 0)
+    next_paragraph = _in_paragraphs(make_pair("雙方的會談預計於12月6日仍將繼續進行。",
+                                              "Talks were expected to continue on December 6."), 1, 0)
+    assert _omissions([translated, unpaired, next_paragraph]) == [("這在他看來自然是好事。", Severity.ERROR)]

@@ -18,7 +18,8 @@ sentences), from several signals:
 - orphans: a sentence of a many-side with almost nothing of its own translated costs extra (it is likelier
   an omission or addition than part of the bead); a bead never holds the same sentence twice;
 - structure, as soft evidence: headline and dateline only with their like; paragraph starts with
-  paragraph starts, when both sides have paragraphs.
+  paragraph starts, and a bead that joins two paragraphs of one side costs as much as a sentence left
+  unpaired, when both sides have paragraphs.
 
 Leaving a sentence unpaired has a fixed cost; an English sentence whose words are found in the Chinese
 nearby (free translation moving a clause across a sentence boundary) costs more to leave unpaired.

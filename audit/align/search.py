@@ -103,7 +103,7 @@ def bead_gain(evidence: float, beads: Beads, i: int, a: int, j: int, b: int, zh_
         if beads.zh_start[i - a] != beads.en_start[j - b]:
             gain -= p.paragraph
         if (a > 1 and any(beads.zh_start[i - a + 1:i])) or (b > 1 and any(beads.en_start[j - b + 1:j])):
-            gain -= p.paragraph
+            gain -= p.paragraph_inside
     return gain
 
 
@@ -144,7 +144,7 @@ def search(
     # prior times a fragment discount in 0…1) adds at most max(prior, 0) when no cost is negative: a bead
     # that cannot beat the cell's best so far even then is passed over. `slack` covers rounding (gains are
     # sums of a few dozen terms, totals stay far below 10⁹), so that no bead that could win is skipped.
-    bound = min(p.orphan, p.weak, p.kind_mismatch, p.paragraph) >= 0 and p.short > 0
+    bound = min(p.orphan, p.weak, p.kind_mismatch, p.paragraph, p.paragraph_inside) >= 0 and p.short > 0
     slack = 1e-6
     # Before that, the length evidence is taken at its most (`length_most`, per shape and row: the expected
     # length ratio exactly), so that most beads are passed over before the logarithm of their length ratio is

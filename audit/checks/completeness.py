@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from audit.align import bead_support, length_fit
 from audit.align.features import GlossaryLike
@@ -23,19 +23,35 @@ class OmittedSentence(Rule):
     """
 
     code, name, severity = "O001", "omitted-sentence", Severity.ERROR
-    severity_note = "warning for a dateline"
+    severity_note = "warning for a dateline, or a sentence of a paragraph otherwise translated"
+
+    def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
+        pairs = doc.pairs
+        for k, pair in enumerate(pairs):
+            if pair.source and not pair.target:  # what its paragraph says of it needs the beads around it
+                yield self._unpaired(pair, translated_paragraph(pairs, k))
+            else:
+                yield from self.check_pair(pair, ctx)
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if len(pair.source) > 1 and pair.target:
             yield from _absorbed(self, pair, ctx, source=True)
         if pair.source and not pair.target:
-            kind = pair.source[0].kind
-            # A missing dateline loses a date, not content: worth a look, not a blocker.
-            severity = Severity.WARNING if kind == "dateline" else None
-            yield self.finding(
-                f"{_KIND_LABEL[kind]} not translated", pair, severity=severity,
-                expected="a translation of this " + kind.replace("body", "sentence"),
-            )
+            yield self._unpaired(pair, None)
+
+    def _unpaired(self, pair: AlignedPair, rendering: list[Segment] | None) -> Finding:
+        kind = pair.source[0].kind
+        expected = "a translation of this " + kind.replace("body", "sentence")
+        if rendering:
+            # One English sentence often renders two Chinese ones; when the dictionary finds none of this one's
+            # words there, only the paragraph says where it went: worth a look, not a blocker.
+            return self.finding(
+                "Sentence not found in the translation of its paragraph (it may be rendered freely with its "
+                "neighbour)", pair, severity=Severity.WARNING, expected=expected,
+                found=" ".join(sentence.text for sentence in rendering))
+        # A missing dateline loses a date, not content: worth a look, not a blocker.
+        severity = Severity.WARNING if kind == "dateline" else None
+        return self.finding(f"{_KIND_LABEL[kind]} not translated", pair, severity=severity, expected=expected)
 
 
 class AddedSentence(Rule):
@@ -72,6 +88,32 @@ MIN_UNITS = 3
 # sentence beside a long one (the 2-1 trap) leaves English that the orphaned Chinese seems to fit (it cost 2 of
 # 99 such deletions on dev).
 LENGTH_NEEDED = 2.0
+
+
+def translated_paragraph(pairs: Sequence[AlignedPair], k: int) -> list[Segment] | None:
+    """The English of the paragraph of the unpaired Chinese sentence `pairs[k]` when the rest of that paragraph
+    is translated as a paragraph: its other sentences are paired, with the sentences of one English paragraph
+    that renders no other Chinese. None otherwise (a whole paragraph left out, or paragraphs that do not
+    correspond there)."""
+    paragraph = pairs[k].source[0].paragraph
+    first = last = k
+    while first > 0 and _only_in(pairs[first - 1], paragraph):
+        first -= 1
+    while last + 1 < len(pairs) and _only_in(pairs[last + 1], paragraph):
+        last += 1
+    english = [sentence for pair in pairs[first:last + 1] for sentence in pair.target]
+    if not english or len({sentence.paragraph for sentence in english}) > 1:
+        return None
+    rendering = english[0].paragraph
+    beside = [pairs[q] for q in (first - 1, last + 1) if 0 <= q < len(pairs)]
+    if any(sentence.paragraph == rendering for pair in beside for sentence in pair.target):
+        return None  # the English paragraph also renders Chinese of another paragraph
+    return english
+
+
+def _only_in(pair: AlignedPair, paragraph: int) -> bool:
+    """Whether the bead holds Chinese sentences of this paragraph and of no other."""
+    return bool(pair.source) and all(sentence.paragraph == paragraph for sentence in pair.source)
 
 
 def absorbed_sentences(pair: AlignedPair, glossary: GlossaryLike | None = None) -> tuple[list[Segment], list[Segment]]:
