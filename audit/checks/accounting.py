@@ -29,9 +29,12 @@ CALENDAR = frozenset("January February March April May June July August Septembe
 # bundled glossary's people and places against their own renderings and against other entries' renderings).
 SOUND_THRESHOLD = {2: 0.8, 3: 0.67}
 SOUND_THRESHOLD_LONGER = 0.6
-# An English name that sounds this much like a run of the Chinese is its transliteration (N002's threshold):
-# explaining a name asks less than proving a rendering right.
+# An English name that sounds this much like a run of three characters or more of the Chinese is its transliteration
+# (N002's threshold, calibrated on such runs): explaining a name asks less than proving a rendering right. A run of two
+# leaves too little to compare: more than half of it must sound alike (萊德 sounds 0.5 like Hailun, 卡蒂 0.67 like Cardi;
+# two syllables score 0, 1/3, 1/2, 2/3 or 1).
 EXPLAINED_BY_SOUND = 0.5
+EXPLAINED_BY_TWO = 0.6
 # Characters Chinese spells foreign names with: a word of two or more of them may be a transliteration.
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)*|[A-Z]{2,}")
 
@@ -519,12 +522,14 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
         return True  # a romanization of a Chinese personal name of the source (Ing-wen of 蔡英文)
     if known is not None and known[0] in ("place", "org"):
         return False  # the lexicon knows how Chinese writes this place or body (圭亚那 for Guyana): sound is no excuse
+    if known is not None and known[0] == "person" and not any(all(c in TRANSLITERATION for c in key) for key in known[1]):
+        return False  # a person Chinese writes by characters of meaning (劉雲山 Liu Yunshan, 三島由紀夫): not by sound
     runs = source.merged.runs
     if known is not None and known[0] != "person":
         # A word that also names a concept or language (West: 西方 "the West") said by a run that sounds as alike
         # as a rendering must: 威斯特, Kanye West.
         return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in runs)
-    return any(similarity(run, plain) >= EXPLAINED_BY_SOUND for run in runs)
+    return any(similarity(run, plain) >= (EXPLAINED_BY_SOUND if len(run) > 2 else EXPLAINED_BY_TWO) for run in runs)
 
 
 def _words_explained(words: list[str], source: Source, lexicon: Lexicon, any_word: bool) -> bool:

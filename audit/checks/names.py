@@ -582,8 +582,11 @@ def _word_mentions(text: str, glossary: Glossary) -> list[Mention]:
 def _given_name(english: str, written: Written, source: Source) -> bool:
     """A given name before an explained surname (Theresa May), or an ordinary word before an explained name
     (Central Sulawesi), is part of that name. A word the lexicon knows only as a place or body is a name of its
-    own: "Menominee City" for 墨西哥城 is another city, whatever explains "City"."""
+    own: "Menominee City" for 墨西哥城 is another city, whatever explains "City". A person the lexicon knows by a
+    name of several words (Chen Yunlin) is a whole name, no given name of the next."""
     if written.kind not in (None, "person") and written.text.lower() not in load_lexicon().common:
+        return False
+    if written.kind == "person" and " " in written.text:
         return False
     found = re.match(r" ([A-Z][a-z]+)", english[written.start + len(written.text):])
     return found is not None and found.group(1) in source.forms
@@ -683,6 +686,8 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if before and start >= 2 and text[start - 2:start] in load_dictionary().entries:
         before = ""  # the end of a word of its own (对于川普 is "as for Trump"; CC-CEDICT's headwords)
+    if after and text[end:end + 2] in load_dictionary().entries:
+        after = ""  # the start of one (川普本人 is "Trump himself")
     return bool(before and before in TRANSLITERATION) or bool(after and after in TRANSLITERATION)
 
 

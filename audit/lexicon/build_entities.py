@@ -194,6 +194,11 @@ def demonyms(entities: dict[str, tuple[str, str, list[str]]], entries: list[tupl
         entities[key] = (kind, source, list(dict.fromkeys(forms + extra)))
 
 
+# CLDR's territory codes that name a union of countries, not a place (its list of "territories" beyond ISO 3166's
+# countries: EU European Union, EZ Eurozone, UN United Nations): a body, as CC-CEDICT has them.
+CLDR_BODIES = ("EU", "EZ", "UN")
+
+
 def cldr_entities() -> dict[str, tuple[str, str, list[str]]]:
     """CLDR's territory, language, currency and exemplar-city names, Chinese (three locales) → English."""
     from babel import Locale
@@ -215,7 +220,7 @@ def cldr_entities() -> dict[str, tuple[str, str, list[str]]]:
             source = {"place": english.territories, "language": english.languages, "currency": english.currencies}[kind]
             for tag, name in table.items():
                 if tag in source and not tag.isdigit():
-                    add(name, kind, [source[tag]])
+                    add(name, "org" if kind == "place" and tag in CLDR_BODIES else kind, [source[tag]])
         for zone in locale.time_zones:
             try:
                 city_zh = get_timezone_location(zone, locale=locale, return_city=True)
@@ -260,8 +265,10 @@ def build(path: Path) -> str:
         known = entities.get(key)
         if known is None:
             entities[key] = (kind, source, forms)
-        else:  # CLDR's standard name first, CEDICT's extra forms after; CEDICT's kind (person/org) is finer
-            entities[key] = (known[0] if known[0] != "other" else kind, f"CLDR+{known[1]}", list(dict.fromkeys(forms + known[2])))
+        else:  # CLDR's standard name first, CEDICT's extra forms after; CEDICT's kind (person/org) is finer, but a
+            # country CEDICT glosses by its official name (Union of Comoros, Commonwealth of Dominica) is no body
+            finer = known[0] != "other" and not (known[0] == "org" and kind == "place")
+            entities[key] = (known[0] if finer else kind, f"CLDR+{known[1]}", list(dict.fromkeys(forms + known[2])))
     currencies = {form.lower() for kind, _source, forms in cldr.values() if kind == "currency" for form in forms}
     for key, (kind, source, forms) in entities.items():
         if kind != "currency" and any(form.lower() in currencies for form in forms):

@@ -9,6 +9,7 @@ dict of raw lines: an entity is parsed only when a text mentions it.
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,8 +116,13 @@ class Lexicon:
         if found is None:
             return None
         kinds, _, keys = found.partition("\t")
-        kind = "person" if "person" in kinds.split(",") else kinds.split(",")[0]
-        return kind, tuple(keys.split("|"))
+        names = tuple(keys.split("|"))
+        if "person" in kinds.split(","):
+            return "person", names
+        # Else the kind most of its entities have (the first of those tied): Comoros is 葛摩 and 科摩羅 (places) and
+        # 科摩洛 (no kind said); West is 西洋 (a place) but 西方, 泰西 and 歐美 (no kind said).
+        counted = Counter(entity.kind for key in names if (entity := self.lookup(key)) is not None)
+        return (counted.most_common(1)[0][0] if counted else kinds.split(",")[0]), names
 
 
 _ASKED_SIZE = 65_536  # English words and phrases remembered, then the memo starts afresh
