@@ -225,3 +225,36 @@ def test_a_transliteration_of_two_characters_still_explains_a_name(glossary: Glo
     zh = "今年在紐約舉行的全球公民節活動有珍娜·傑克森、肖恩·曼德斯、卡蒂 B 參與節目表演。"
     en = "Janet Jackson, Shawn Mendes, Cardi B are among the acts performing at this year's event in New York."
     assert not any(f.found == "Cardi" for f in run(glossary, zh, en))  # 卡蒂 sounds 0.67 like Cardi
+
+
+SHARK = [  # NTREX-128 upi.176266, lines 1-3 (zh-TW and the English)
+    ("鯊魚在加州咬傷潛水捕龍蝦的 13 歲青年", "Shark injures 13-year-old on lobster dive in California"),
+    ("事件發生在早上 7 點前恩西尼塔斯 (Encinitas) 的 Beacon's Beach 附近。", "The attack occurred just before 7 a.m. near Beacon's Beach in Encinitas."),
+    ("官員表示，在禮拜六的龍蝦季節開幕日，一條鯊魚在加州攻擊並咬傷一名參加潛水捕龍蝦的 13 歲青年。",
+     "A shark attacked and injured a 13-year-old boy Saturday while he was diving for lobster {}on the opening day of lobster "
+     "season, officials said."),
+]
+
+
+@pytest.mark.parametrize("rendering, severity", [
+    ("in California ", None),  # rendered
+    ("in the state ", Severity.INFO),  # a word stands for the place named before: elided
+    ("", Severity.WARNING),  # named before, and nothing stands for it here: dropped
+])
+def test_a_place_named_before_and_dropped_with_no_word_for_it_is_a_warning(
+        glossary: Glossary, rendering: str, severity: Severity | None) -> None:
+    pairs = [make_pair(zh, en.format(rendering), line) for line, (zh, en) in enumerate(SHARK, 1)]
+    found = [f for f in NameMismatch().check_document(make_doc(pairs), Context(glossary)) if "加州" in f.message]
+    assert [f.severity for f in found if f.severity >= Severity.WARNING] == ([severity] if severity == Severity.WARNING else [])
+
+
+def test_a_place_that_qualifies_the_next_word_is_elided_freely() -> None:
+    from audit.checks.elision import qualifies_next_word, refers_to_a_place
+
+    text = "吉姆·佛瑞克领军的美国队需要在礼拜天的十二场单人赛事中赢回八分"  # NTREX-128: "Jim Furyk's side need…"
+    assert qualifies_next_word(text, text.index("美国"), text.index("美国") + 2)  # 美國隊, one word
+    text = "外交官员说，美国副总统彭斯目前预计将在这场会议上发表演说"  # "Vice President Mike Pence is now slated…"
+    assert qualifies_next_word(text, text.index("美国"), text.index("美国") + 2)  # 副 opens the noun
+    text = "官员表示，一条鲨鱼在加州攻击并咬伤一名青年"
+    assert not qualifies_next_word(text, text.index("加州"), text.index("加州") + 2)  # a verb follows
+    assert refers_to_a_place("the country's disaster agency") and not refers_to_a_place("A shark attacked a boy")

@@ -12,6 +12,7 @@ from audit.checks.accounting import (
     may_stand_for, renders, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
+from audit.checks.elision import qualifies_next_word, refers_to_a_place
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.entry import english_form
@@ -95,6 +96,7 @@ class _Texts:
         self._nearby: dict[int, str] = {}
         self._around: dict[int, EnglishText] = {}
         self._whole: EnglishText | None = None
+        self._earlier: dict[int, EnglishText] = {}
 
     @property
     def whole(self) -> EnglishText:
@@ -102,6 +104,13 @@ class _Texts:
         if self._whole is None:
             self._whole = EnglishText(" ".join(self.target))
         return self._whole
+
+    def earlier(self, index: int) -> EnglishText:
+        """The English of the pairs before this one, indexed (asked only for a place left out)."""
+        found = self._earlier.get(index)
+        if found is None:
+            found = self._earlier[index] = EnglishText(" ".join(self.target[:index]))
+        return found
 
     def window(self, index: int) -> range:
         """The pair and, when the alignment is ours (it may be one sentence off), its neighbours."""
@@ -210,7 +219,7 @@ class NameMismatch(Rule):
                 yield finding
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
-            pending: list[tuple[Entry, str]] = []  # glossary names dropped with no glossary stand-in in sight
+            pending: list[tuple[Entry, str, Mention]] = []  # glossary names dropped with no glossary stand-in in sight
             for mention in mentions.values():
                 entry = mention.entry
                 if _rendered(entry, target) or any(right in form for form in entry.english for right in slipped):
@@ -222,7 +231,7 @@ class NameMismatch(Rule):
                 if not found and entry.found_in(nearby):
                     continue
                 if not found:
-                    pending.append((entry, shown))
+                    pending.append((entry, shown, mention))
                     continue
                 finding = self._report(pair, entry, shown, found)
                 if finding is not None:
@@ -236,7 +245,7 @@ class NameMismatch(Rule):
             yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, explains, counted)
 
     def _accounted(
-        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str]],
+        self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str, Mention]],
         stand_ins: set[str], explains: dict[int, Explains], counted: _Counted,
     ) -> Iterator[Finding]:
         """The names no glossary covers, accounted for both ways (audit.checks.accounting), and the glossary
@@ -279,23 +288,36 @@ class NameMismatch(Rule):
                          and not _given_name(english, w, source)]
             if strangers:
                 strangers = _not_metonyms(strangers, texts.source[index], glossary)
-        for entry, shown in pending:
+        for entry, shown, mention in pending:
             stranger = next((w for w in strangers if _fits(_KIND.get(entry.type, "other"), w)), None)
             if stranger is not None:
                 strangers.remove(stranger)
             finding = self._report(pair, entry, shown, stranger.text if stranger else "")
             if finding is not None:
                 yield finding
+            elif entry.type == "place" and not _metonym_written(entry, texts.target[index], glossary) \
+                    and _dropped_place(texts, index, mention.start, mention.end, lambda english: _rendered(entry, english)):
+                yield self.finding(
+                    f'name missing: {shown} ("{entry.preferred}", glossary) is not in the translation, {NAMED_BEFORE}', pair,
+                    severity=Severity.WARNING, expected=" / ".join(entry.english[:3]), source_marks=(shown,),
+                )
+        told: set[str] = set()  # a name the pair repeats is said missing once
         for name in missing:
+            if name.chinese in told:
+                continue
+            told.add(name.chinese)
             shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
             stranger = next((w for w in strangers if _fits(name.kind, w) and may_stand_for(name, w)), None)
             if stranger is not None:
                 strangers.remove(stranger)
                 yield self._replaced(pair, name, stranger)
             elif name.kind in MISSING_KINDS:
+                dropped = name.kind == "place" and name.source in LEXICON_SOURCES and _dropped_place(
+                    texts, index, name.start, name.end, lambda english: renders(name, english, load_lexicon(), names_of))
                 yield self.finding(
-                    f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation', pair,
-                    severity=self._missing_severity(name, texts, names_of),
+                    f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation'
+                    + (f", {NAMED_BEFORE}" if dropped else ""), pair,
+                    severity=Severity.WARNING if dropped else self._missing_severity(name, texts, names_of),
                     expected=" / ".join(name.english[:3]),
                     source_marks=(shown,),
                 )
@@ -449,6 +471,17 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+NAMED_BEFORE = "which names it before and has no word standing for it here"
+
+
+def _dropped_place(texts: _Texts, index: int, start: int, end: int, rendered: Callable[[EnglishText], bool]) -> bool:
+    """Whether a place left out of the pair was dropped rather than elided (audit.checks.elision): the translation named
+    it in an earlier pair, this English has no word that can stand for it, and the Chinese names it on its own, not as
+    the qualifier of the next word. The cheap tests first: most left-out places fail the first."""
+    return index > 0 and not refers_to_a_place(texts.target[index]) and rendered(texts.earlier(index)) \
+        and not qualifies_next_word(texts.source[index], start, end)
 
 
 # Which lone findings of the lexicon pass are reported, and how loudly (set from the false alarms measured on
@@ -650,6 +683,11 @@ def _metonym(written: Entry, source: Entry, glossary: Glossary) -> bool:
     """A capital for its country or the reverse (北京 → "China", 美國表示 → "Washington said"): in news a capital
     stands for its country's government, so either is a rendering of the other, not a wrong name."""
     return _capital_of(source, glossary) is written or _capital_of(written, glossary) is source
+
+
+def _metonym_written(entry: Entry, english: str, glossary: Glossary) -> bool:
+    """Whether the English writes the place's capital or country in its stead (北京 → "China")."""
+    return any(_metonym(mention.entry, entry, glossary) for mention in glossary.english_mentions(english))
 
 
 def _not_metonyms(strangers: list[Written], chinese: str, glossary: Glossary) -> list[Written]:
