@@ -194,8 +194,8 @@ class NameMismatch(Rule):
 
     code, name, severity = "N001", "name-mismatch", Severity.ERROR
     severity_note = ("warning when a glossary person is simply absent (a CC-CEDICT person too), or a place the source "
-                     "repeats is replaced once; info when another CC-CEDICT or CLDR name is absent or the English names "
-                     "what the source does not")
+                     "repeats is replaced once, or a place named before is dropped with no word standing for it; info "
+                     "when another CC-CEDICT or CLDR name is absent or the English names what the source does not")
     SIMILAR = SOUNDS_ALIKE  # a capitalized word sounding at least this much like the name stands in for it
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
