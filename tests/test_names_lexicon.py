@@ -172,6 +172,7 @@ NANNY_EN = "She stated that their outgoing nanny, who was {}-American, had done 
 
 @pytest.mark.parametrize("zh, en, right, wrong", [
     (NETHERLANDS, NETHERLANDS_EN, "Netherlands", "Tongliao"),  # a name in an English compound (-based) is that name
+    (NETHERLANDS, NETHERLANDS_EN, "Netherlands", "Diego Garcia"),  # a name of two words in one
     (NANNY, NANNY_EN, "African", "Taishan"),  # two names joined by a hyphen are two names
 ])
 def test_a_name_inside_a_hyphenated_compound_is_read(glossary: Glossary, zh: str, en: str, right: str, wrong: str) -> None:

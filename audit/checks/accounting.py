@@ -214,6 +214,9 @@ def written_names(english: str, lexicon: Lexicon) -> list[Written]:
         for end in range(last, i - 1, -1):  # the longest phrase the lexicon knows, else the word alone
             phrase = english[start:spans[end][1]]
             known = entity(phrase)
+            if known is None and end > i:  # a name of several words in an English compound: Diego Garcia-based
+                phrase = _compound_head(phrase, lexicon)
+                known = entity(phrase) if phrase else None
             if known is not None or end == i:
                 break
         if known is not None:
@@ -225,6 +228,12 @@ def written_names(english: str, lexicon: Lexicon) -> list[Written]:
 
 
 COMPOUND_TAIL = 4  # letters of an English word after a name's hyphen (-based, -born, -owned); Jae-in, Ing-wen are names
+
+
+def _compound_head(phrase: str, lexicon: Lexicon) -> str:
+    """The phrase without the English word after its last hyphen (Diego Garcia of Diego Garcia-based), or ""."""
+    head, _, tail = phrase.rpartition("-")
+    return head if head and tail.islower() and len(tail) >= COMPOUND_TAIL and tail in lexicon.common else ""
 
 
 def _compound(word: str, start: int, lexicon: Lexicon) -> list[Written]:
