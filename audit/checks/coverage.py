@@ -100,6 +100,8 @@ def chance(words: int, found: int, share: float) -> float:
 
 def _disjoint(found: list[tuple[float, Clause, tuple[bool, bool]]]) -> list[tuple[float, Clause, tuple[bool, bool]]]:
     """The likeliest omissions (lowest odds) first, each kept when it overlaps none kept before, in text order."""
+    if len(found) < 2:
+        return found  # most pairs: nothing, or one clause
     kept: list[tuple[float, Clause, tuple[bool, bool]]] = []
     for item in sorted(found, key=lambda item: item[0]):
         if all(item[1].end <= other.start or other.end <= item[1].start for _, other, _ in kept):
@@ -132,34 +134,37 @@ class _CoverageRule(Rule):
             units, matched = sum(c.units for c in clauses), sum(c.matched for c in clauses)
             likely = MEDIAN_CHANCE * length >= INFO_CHANCE
             found = []
-            for run, edge in self.runs(clauses):
-                if run.units < self.min_units:
+            for first, last, run_units, run_matched in self.runs(clauses):
+                if run_units < self.min_units:
                     continue
-                expected = rate(units - run.units, matched - run.matched, share)
-                words, hits = round(run.units / self.per_word), round(run.matched / self.per_word)
+                expected = rate(units - run_units, matched - run_matched, share)
+                words, hits = round(run_units / self.per_word), round(run_matched / self.per_word)
                 if likely and hits >= words * expected:
                     continue  # as many as expected or more (most clauses): no need to sum the chance
                 odds = chance(words, hits, expected) * length
                 if odds < INFO_CHANCE:
-                    found.append((odds, run, edge))
+                    run = clauses[first] if first == last else Clause(
+                        clauses[first].start, clauses[last].end, run_units, run_matched)
+                    found.append((odds, run, (first == 0, last == len(clauses) - 1)))
             for odds, run, edge in _disjoint(found):
                 if not self.in_neighbour(doc.pairs, index, pair, run, edge, ctx):
                     yield index, pair, run, odds  # else the aligner cut inside a sentence: rendered next door
 
-    def runs(self, clauses: tuple[Clause, ...]) -> Iterator[tuple[Clause, tuple[bool, bool]]]:
-        """Each stretch of one to `max_run` neighbouring clauses, short of the whole sentence, as one clause, and
-        whether it starts and ends the sentence: a clause pasted in is cut at its commas and conjunctions
-        ("trimmed with raffia fringing", "and topped with a white leather handle"), each piece too short to
-        judge."""
+    def runs(self, clauses: tuple[Clause, ...]) -> list[tuple[int, int, int, int]]:
+        """Each stretch of one to `max_run` neighbouring clauses, short of the whole sentence: its first and last
+        clause, its units and matched units. A clause pasted in is cut at its commas and conjunctions ("trimmed
+        with raffia fringing", "and topped with a white leather handle"), each piece too short to judge."""
         count = len(clauses)
+        if self.max_run == 1:
+            return [(place, place, clause.units, clause.matched) for place, clause in enumerate(clauses)]
+        out = []
         for first in range(count):
+            units = matched = 0
             for last in range(first, min(count, first + self.max_run)):
-                if last - first + 1 == count:
-                    continue
-                part = clauses[first:last + 1]
-                run = part[0] if len(part) == 1 else Clause(
-                    part[0].start, part[-1].end, sum(c.units for c in part), sum(c.matched for c in part))
-                yield run, (first == 0, last == count - 1)
+                units, matched = units + clauses[last].units, matched + clauses[last].matched
+                if last - first + 1 < count:
+                    out.append((first, last, units, matched))
+        return out
 
     def in_neighbour(self, pairs: list[AlignedPair], index: int, pair: AlignedPair, clause: Clause,
                      edge: tuple[bool, bool], ctx: Context) -> bool:
@@ -213,7 +218,8 @@ class AddedClause(_CoverageRule):
     """A clause of the translation has nothing of it in the source, while the rest of the sentence does.
 
     Why: a phrase pasted from another article, or an editor's addition, sits inside a sentence that is
-    otherwise faithful; an info when the clause is short and the evidence weak.
+    otherwise faithful; an info when the clause is short and the evidence weak. Up to three neighbouring
+    clauses are judged as one stretch, as a pasted phrase is cut at its commas and conjunctions.
     Bad:  俄羅斯總統普京週二在莫斯科會見美國特使威特科夫。 → "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday, after heavy rain flooded the county's coastal farms."
     Good: 俄羅斯總統普京週二在莫斯科會見美國特使威特科夫。 → "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday."
     """

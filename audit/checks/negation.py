@@ -54,7 +54,8 @@ class NegationMismatch(Rule):
     right, so no other rule sees it. A negator is compared with the words it negates: 未出席 "did not
     attend" is a negation differing when the English has "attended" in a clause with no negator (nor a word
     negative in meaning: failed, lack, unable), and "did not attend" when the Chinese has 出席 in a clause
-    with none. A negation whose words are not found on the other side is a rephrasing: no finding.
+    with none. A negation whose words are not found on the other side is a rephrasing: no finding, or an
+    info when that side says no negation in any form.
     Bad:  他未出席會議。 → "He attended the meeting."
     Good: 他未出席會議。 → "He did not attend the meeting."
     """
