@@ -102,3 +102,10 @@ def test_a_pasted_clause_cut_at_its_conjunction_is_judged_whole() -> None:
     [finding] = _run(AddedClause(), zh, en)
     assert finding.target_marks == ("trimmed with raffia fringing and topped with a white leather handle.",)
     assert _run(AddedClause(), zh, en.split(", trimmed")[0] + ".") == []
+
+
+def test_function_words_are_no_clause_evidence() -> None:
+    """同時 "at the same time" and 其他 "other" (jieba: conjunction, pronoun) are said by the context as often as by
+    a word: only 議員, 提出, 替代 and 稱號 are units of the clause."""
+    evidence = pair_evidence(normalize_zh("議員同時也提出其他替代稱號"), "AMs are suggesting alternative options")
+    assert [(c.units, c.matched) for c in evidence.zh] == [(8, 4)]
