@@ -328,11 +328,7 @@ class Score:
         self.added += len(case.added)
         self.added_found += len(case.added & null_en)
         self.false_null += len(null_zh - gold_null_zh) + len(null_en - gold_null_en)
-        reported_zh, reported_en = set(null_zh), set(null_en)
-        for pair in pairs:
-            zh_absorbed, en_absorbed = absorbed_sentences(pair)
-            reported_zh.update(s.index for s in zh_absorbed)
-            reported_en.update(t.index for t in en_absorbed)
+        reported_zh, reported_en = reported_sentences(case, pairs)
         self.false_findings += len(reported_zh - gold_null_zh) + len(reported_en - gold_null_en)
         self.omitted_reported += len(case.omitted & reported_zh)
         self.gold_pairs += len(both(case.gold))
@@ -383,6 +379,20 @@ def resolve_twins(case: Case, test: list[Bead]) -> list[Bead]:
 
 
 # ---------------------------------------------------------------- runs
+
+
+def reported_sentences(case: Case, pairs: Sequence[AlignedPair]) -> tuple[set[int], set[int]]:
+    """The Chinese and English sentences (indices) that O001 and O002 report in an alignment of the case: the
+    unaligned ones (a pasted twin counted as the gold's) and those a bead absorbed with no evidence of their own
+    (`audit.checks.completeness.absorbed_sentences`)."""
+    test = resolve_twins(case, to_beads(pairs))
+    reported_zh = {b[0][0] for b in test if b[0] and not b[1]}
+    reported_en = {b[1][0] for b in test if b[1] and not b[0]}
+    for pair in pairs:
+        zh_absorbed, en_absorbed = absorbed_sentences(pair)
+        reported_zh.update(s.index for s in zh_absorbed)
+        reported_en.update(t.index for t in en_absorbed)
+    return reported_zh, reported_en
 
 
 Aligner = Callable[[Sequence[Segment], Sequence[Segment]], list[AlignedPair]]

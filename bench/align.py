@@ -50,7 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from audit.align import align  # noqa: E402
-from audit.align_gold import Aligner, Case, build_sets, evaluate, renumber, resolve_twins, to_beads  # noqa: E402
+from audit.align_gold import (Aligner, Case, build_sets, evaluate, renumber, reported_sentences, resolve_twins,  # noqa: E402
+                              to_beads)
 from audit.model import AlignedPair, Segment  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntrex128"
@@ -182,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="print the length and lexical models measured on each part, and stop")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrongly aligned beads (dev part)")
     parser.add_argument("--errors-in", default="news", choices=["news", "omission", "addition", "replacement", "split", "merged"], help="of this gold set")
+    parser.add_argument("--false-reports", action="store_true",
+                        help="print each sentence O001/O002 report that the gold pairs (dev part of --errors-in's set)")
     args = parser.parse_args(argv)
     if not (args.data / "DOCUMENT_IDS.tsv").exists():
         print(f"NTREX-128 not found at {args.data}: pass --data", file=sys.stderr)
@@ -214,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: dict[str, object] = {"layout": layout, "seed": args.seed, "results": results}
     if args.errors:
         _print_errors(error_outputs, args.errors)
+    if args.false_reports:
+        _print_false_reports(error_outputs)
     if not (args.quick or args.no_speed):
         rows = speed(sets["news"]["dev"] + sets["news"]["held-out"])
         print("\n| zh sentences | en sentences | ms per align() | peak memory KiB |\n|---|---|---|---|")
@@ -237,6 +242,23 @@ def _print_errors(outputs: Sequence[tuple[Case, list[AlignedPair]]], limit: int)
             print(f"\n{case.name}: got {bead} score {pair.score}, gold {wanted}")
             print("  ZH:", pair.source_text[:160])
             print("  EN:", pair.target_text[:240])
+
+
+def _print_false_reports(outputs: Sequence[tuple[Case, list[AlignedPair]]]) -> None:
+    """Each reported sentence that has a partner in the gold, with the bead it is in and its gold bead: the list
+    to group by cause (README, Measurements)."""
+    for case, pairs in outputs:
+        reported_zh, reported_en = reported_sentences(case, pairs)
+        for side, reported in (("zh", reported_zh), ("en", reported_en)):
+            for index in sorted(reported):
+                gold = next(g for g in case.gold if index in (g[0] if side == "zh" else g[1]))
+                if not (gold[0] and gold[1]):
+                    continue  # a sentence the gold leaves unpaired: a true report
+                pair = next(p for p in pairs if any(s.index == index for s in (p.source if side == "zh" else p.target)))
+                [bead] = to_beads([pair])
+                print(f"\n{case.name}: {side} {index} in {bead} (score {pair.score}), gold {gold}")
+                print("  ZH:", " | ".join(case.source[i].text for i in gold[0])[:200])
+                print("  EN:", " | ".join(case.target[j].text for j in gold[1])[:300])
 
 
 if __name__ == "__main__":
