@@ -8,6 +8,7 @@ dateline such as `2025-12-11`) belongs to the language of the paragraph before i
 from __future__ import annotations
 
 import heapq
+import mmap
 import re
 from array import array
 from bisect import bisect_right
@@ -163,7 +164,8 @@ class Paragraphs(LazySequence[Block]):
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._chunks: list[bytearray | None] = [bytearray()]  # None: released
+        # The buffer being filled, then each full one sealed (`_seal`); None: released
+        self._chunks: list[bytearray | mmap.mmap | None] = [bytearray()]
         self._firsts = array("q", [0])  # the number of each chunk's first paragraph
         self._ends = array("q")  # where each paragraph's text ends in its chunk (and the next one's starts)
         self._lines = array("I")
@@ -173,7 +175,9 @@ class Paragraphs(LazySequence[Block]):
         if block.loc.path != self.path:
             raise ValueError(f"a paragraph of {block.loc.path} among those of {self.path}")
         chunk = self._chunks[-1]
-        if chunk is None or len(chunk) >= self.CHUNK_BYTES:
+        if not isinstance(chunk, bytearray) or len(chunk) >= self.CHUNK_BYTES:
+            if isinstance(chunk, bytearray):
+                self._chunks[-1] = _seal(chunk)
             chunk = bytearray()
             self._chunks.append(chunk)
             self._firsts.append(len(self._ends))
@@ -200,6 +204,16 @@ class Paragraphs(LazySequence[Block]):
         with memoryview(chunk) as view:  # decoded in place: no copy of the bytes first
             text = str(view[start:self._ends[number]], "utf-8", "surrogatepass")
         return Block(text, Location(self.path, self._lines[number], self._columns[number]))
+
+
+def _seal(chunk: bytearray) -> mmap.mmap:
+    """A full buffer moved into memory of its own, mapped from the system rather than taken from the allocator's
+    heap: released, it goes back to the system at once. A megabyte from the heap, let go while the audit's small
+    objects live above it, stays with the process (the allocator reuses it, but for the results gathered as the
+    sections pass, which it places elsewhere, hardly): the 48 MB article's released paragraphs stayed resident."""
+    sealed = mmap.mmap(-1, len(chunk))  # anonymous; never empty (a chunk is full when sealed)
+    sealed.write(chunk)
+    return sealed
 
 
 def read_pair(source_path: Path, target_path: Path, encoding: str | None = None) -> Document:
