@@ -19,7 +19,7 @@ from functools import lru_cache
 from audit.lexicon import bundled
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
-FORMAT = "audit-cedict-stems/2"
+FORMAT = "audit-cedict-stems/3"
 DATA_FILE = "data/cedict-stems.txt.gz"
 # Against the Snowball (Porter 2) stemmer on the 48,807 words of CC-CEDICT's glosses (bench/thresholds.py): 6
 # letters join 0.87 of the pairs of forms Snowball joins, with 422 pairs of different words joined per 1,000
@@ -46,62 +46,20 @@ STOPWORDS = frozenset(
     she'll they'll it'll""".split()
 )
 
-# Demonyms and their countries meet under one stem (British ↔ Britain ↔ 英國).
-_DEMONYMS = {
-    "british": "britain", "briton": "britain", "britons": "britain", "brit": "britain", "brits": "britain",
-    "chinese": "china", "japanese": "japan", "french": "france", "english": "england", "welsh": "wales",
-    "scottish": "scotland", "scots": "scotland", "irish": "ireland", "dutch": "netherlands", "spanish": "spain",
-    "greek": "greece", "turkish": "turkey", "danish": "denmark", "swedish": "sweden", "polish": "poland",
-    "finnish": "finland", "norwegian": "norway", "vietnamese": "vietnam", "korean": "korea", "koreans": "korea",
-    "indian": "india", "indians": "india", "syrian": "syria", "syrians": "syria", "iranian": "iran",
-    "iraqi": "iraq", "israeli": "israel", "israelis": "israel", "afghan": "afghanistan", "pakistani": "pakistan",
-    "mexican": "mexico", "mexicans": "mexico", "canadian": "canada", "canadians": "canada",
-    "australian": "australia", "australians": "australia", "european": "europe", "europeans": "europe",
-    "african": "africa", "africans": "africa", "asian": "asia", "egyptian": "egypt", "brazilian": "brazil",
-    "argentine": "argentina", "argentinian": "argentina", "italian": "italy", "italians": "italy",
-    "german": "germany", "germans": "germany", "russian": "russia", "russians": "russia",
-    "ukrainian": "ukraine", "ukrainians": "ukraine", "american": "america", "americans": "america",
-    "palestinian": "palestine", "palestinians": "palestine", "lebanese": "lebanon", "nigerian": "nigeria",
-    "kenyan": "kenya", "indonesian": "indonesia", "filipino": "philippines", "philippine": "philippines",
-    "thai": "thailand", "malaysian": "malaysia", "taiwanese": "taiwan", "cuban": "cuba",
-    "venezuelan": "venezuela", "colombian": "colombia", "chilean": "chile", "peruvian": "peru",
-    "portuguese": "portugal", "belgian": "belgium", "swiss": "switzerland", "austrian": "austria",
-    "hungarian": "hungary", "romanian": "romania", "serbian": "serbia", "croatian": "croatia",
-    "macedonian": "macedonia", "macedonians": "macedonia", "albanian": "albania", "libyan": "libya",
-    "yemeni": "yemen", "qatari": "qatar", "jordanian": "jordan", "sudanese": "sudan", "somali": "somalia",
-    "ethiopian": "ethiopia", "haitian": "haiti", "nepalese": "nepal", "mongolian": "mongolia",
-    "tibetan": "tibet", "saudis": "saudi", "londoner": "london", "londoners": "london", "texan": "texas",
-    "californian": "california", "floridian": "florida",
-}
 
-_IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "went": "go", "gone": "go", "goes": "go", "made": "make",
-    "took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come", "saw": "see", "seen": "see",
-    "found": "find", "held": "hold", "left": "leave", "lost": "lose", "won": "win", "paid": "pay", "sold": "sell",
-    "bought": "buy", "thought": "think", "brought": "bring", "built": "build", "sent": "send", "spent": "spend",
-    "met": "meet", "kept": "keep", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
-    "began": "begin", "begun": "begin", "led": "lead", "ran": "run", "wrote": "write", "written": "write",
-    "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose", "knew": "know", "known": "know",
-    "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive", "struck": "strike", "fought": "fight",
-    "caught": "catch", "taught": "teach", "sought": "seek", "felt": "feel", "heard": "hear", "stood": "stand",
-    "understood": "understand", "became": "become", "children": "child", "men": "man", "women": "woman",
-    "feet": "foot", "teeth": "tooth", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
-    "died": "die", "dies": "die", "dying": "die", "lying": "lie", "lied": "lie", "shot": "shoot", "hung": "hang",
-    "ate": "eat", "eaten": "eat", "drank": "drink", "flew": "fly", "flown": "fly", "threw": "throw",
-    "thrown": "throw", "wore": "wear", "worn": "wear", "hid": "hide", "hidden": "hide", "stole": "steal",
-    "stolen": "steal", "froze": "freeze", "frozen": "freeze", "broke": "break", "broken": "break",
-    "forgot": "forget", "forgotten": "forget", "got": "get", "gotten": "get", "sat": "sit", "slept": "sleep",
-    "swam": "swim", "fed": "feed", "fled": "flee", "bore": "bear", "born": "bear", "borne": "bear",
-    "dealt": "deal", "meant": "mean", "lent": "lend", "lit": "light", "sank": "sink", "sunk": "sink",
-    "sang": "sing", "sung": "sing", "rang": "ring", "rung": "ring", "wound": "wind", "bound": "bind",
-    "ground": "ground", "spread": "spread", "arisen": "arise", "arose": "arise", "beat": "beat",
-    "beaten": "beat", "bit": "bite", "bitten": "bite", "dug": "dig", "stuck": "stick", "swore": "swear",
-    "sworn": "swear", "tore": "tear", "torn": "tear", "woke": "wake", "woken": "wake", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "overtook": "overtake", "undertook": "undertake", "mice": "mouse",
-    "lives": "life", "wives": "wife", "knives": "knife", "wolves": "wolf", "leaves": "leaf",
-    "data": "datum", "criteria": "criterion", "phenomena": "phenomenon", "analyses": "analysis",
-    "crises": "crisis", "bases": "base", "people": "person", "peoples": "person",
-}
+
+def _table(name: str) -> dict[str, str]:
+    """A generated `word<TAB>word` table of data/ (`#` header lines name its sources and generator)."""
+    lines = bundled(name).read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+# Demonyms and their places meet under one stem (British ↔ Britain ↔ 英國): CC-CEDICT's X人 entries, CLDR's
+# official languages and demonym suffixes on CLDR's territory names (audit/lexicon/build_english.py).
+_DEMONYMS = _table("data/demonyms.tsv")
+# Inflected forms whose regular stem is not their lemma's (went → go, children → child, died → die), from the
+# SPECIALIST Lexicon's inflections through lemminflect (audit/lexicon/build_english.py, against `regular_stem`).
+_IRREGULAR = _table("data/english-irregular.tsv")
 
 # Acronyms that news writes with dots or in capitals; folded to one spelling on both sides.
 _ACRONYMS = {"us": "usa", "usa": "usa", "uk": "britain", "un": "un", "eu": "europe"}
@@ -109,7 +67,7 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
 
 
 def english_stem(word: str) -> str:
-    """A crude, fast stem: irregular forms, common suffixes, then the first STEM_LENGTH letters.
+    """A crude, fast stem: demonyms to their place, irregular forms to their lemma, then `regular_stem`.
 
     Not linguistics, just a key under which `negotiations`, `negotiating` and `negotiate` meet.
     """
@@ -118,9 +76,13 @@ def english_stem(word: str) -> str:
     if word.endswith("'s") or word.endswith("s'"):
         word = word[:-2] if word.endswith("'s") else word[:-1]
     word = word.replace("'", "")
-    if word in _IRREGULAR:
-        word = _IRREGULAR[word]
-    elif len(word) > 4:
+    return regular_stem(_IRREGULAR.get(word, word))
+
+
+def regular_stem(word: str) -> str:
+    """The stem the regular suffix rules give a lower-case word: common suffixes off, then the first STEM_LENGTH
+    letters. build_english keeps, as irregular, the forms whose stem this is not their lemma's."""
+    if len(word) > 4:
         if word.endswith("ies") or word.endswith("ied"):
             word = word[:-3] + "y"
         elif word.endswith("ing"):

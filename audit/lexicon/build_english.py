@@ -1,0 +1,225 @@
+"""Rebuild the English word-form tables of the aligner's stemmer (data/english-irregular.tsv, data/demonyms.tsv).
+
+    python -m audit.lexicon.build_english
+
+Build-time only (`pip install -e '.[dictionary]'`); nothing is downloaded and the audit never imports these
+packages. Run `python -m audit.lexicon.build_dictionary` afterwards: the dictionary's stems depend on both.
+
+- Irregular forms: the inflection table of `lemminflect` (MIT licence; its forms come from the NIH SPECIALIST
+  Lexicon), every verb, noun, adjective and adverb. A form is kept when the stemmer's regular rules
+  (`dictionary.regular_stem`) do not give it its lemma's stem (went ← go, children ← child, found ← find),
+  and only when the table lists it as no other lemma's form that the rules serve (`leaves` is leave's third
+  person as well as leaf's plural: no entry) and no lemma of another stem claims it (better: good or well).
+  The table therefore depends on `regular_stem`: rebuild it whenever that changes.
+- Demonyms, each joined to its place's name so that "British" meets 英國 (glossed "Britain"):
+  CC-CEDICT's `X人` entries ("British person" under 英國人; a word that starts the sense) against the English
+  of X and of the headwords X begins with (英國, 英), and CLDR (through babel) official languages of a territory
+  (French ↔ France). The place is the capitalised word that shares the longest beginning with the demonym (two
+  letters at least: French/France, Swiss/Switzerland); a demonym that the place's own glosses already use
+  (法國 "France; French") needs no entry. Regular plurals (Israelis) are added.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from audit.lexicon.build_dictionary import default_source, read_cedict
+from audit.lexicon.dictionary import regular_stem
+
+DATA = Path(__file__).parent / "data"
+IRREGULAR_FILE = DATA / "english-irregular.tsv"
+DEMONYM_FILE = DATA / "demonyms.tsv"
+# A demonym and its place share at least this many first letters (French/France, Swiss/Switzerland: two).
+MIN_SHARED = 2
+_WORD = re.compile(r"[A-Za-z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_DEMONYM_SENSE = re.compile(r"^([A-Z][a-z]+)(?: \((?:person|people)\)| (?:person|people)(?: or people)?)?(?:;.*)?$")
+_VOWELS = "aeiou"
+# English demonym suffixes (Quirk et al., A Comprehensive Grammar of the English Language, App. I.45: -(i)an,
+# -ese, -i, -ish, -ite), added to a place's name or to it less a final syllable of at most two letters with a
+# vowel (Canad-ian, Leban-ese, Belgi-an) that leaves five letters at least (shorter stems join Canaan to Canada).
+DEMONYM_SUFFIXES = ("n", "an", "ian", "ean", "ese", "i", "ish", "ite")
+DEMONYM_ENDINGS = ("an", "ese", "i", "ish", "ite")  # the result of a bare -n (Cuba-n) too
+MAX_CUT = 2
+MIN_DERIVED_BASE = 5
+# Place-name elements meaning "land" that the demonym drops (Pol-and → Pol-ish, Fin-land → Finn-ish), the
+# Persian -stan after the people's own name, which is then the demonym (Afghan-istan, Uzbek-istan).
+PLACE_ELEMENTS = ("land", "and")
+PEOPLE_ELEMENTS = ("istan", "stan")
+MIN_PEOPLE = 4  # letters of a people's name left by -stan: Uzbek, Tajik (Pak-istan is no people)
+
+
+def lemminflect_table() -> list[tuple[str, list[str]]]:
+    """(lemma as written, its inflected forms in lower case) of every row of lemminflect's inflection table."""
+    try:
+        import lemminflect  # type: ignore[import-not-found]
+    except ImportError:
+        sys.exit("`pip install -e '.[dictionary]'` (lemminflect) to rebuild the irregular forms")
+    path = Path(lemminflect.__file__).parent / "resources" / "infl_lu.csv.gz"
+    rows = []
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        lemma, _pos, *forms = line.split(",")
+        rows.append((lemma, [form.lower() for cell in forms for form in cell.split("/") if form]))
+    return rows
+
+
+def irregular_forms(rows: list[tuple[str, list[str]]], vocabulary: set[str]) -> dict[str, str]:
+    """Form → lemma, for the forms whose `regular_stem` is not their lemma's (went, children, died) and whose
+    lemma CC-CEDICT's glosses use (`vocabulary`: no other lemma can meet a Chinese word), unless
+    another lemma lists the same form as one its regular stem serves (`leaves`: leave's third person, so not
+    leaf's plural) or lemmas of different stems claim it (better: good or well)."""
+    served: set[str] = set()
+    claims: dict[str, set[str]] = defaultdict(set)
+    for written, forms in rows:
+        lemma = written.lower().replace("-", "")  # spellings with and without a hyphen are one lemma
+        if not lemma.isalpha():
+            continue  # a phrase or an abbreviation
+        stem = regular_stem(lemma)
+        for form in forms:
+            if form == lemma:
+                continue  # a word is its own lemma too (felt, the cloth): that blocks none of its other readings
+            if regular_stem(form) == stem:
+                served.add(form)
+            elif form.isalpha():
+                claims[form].add(lemma)
+    out = {}
+    for form, lemmas in sorted(claims.items()):
+        if form not in served and len({regular_stem(lemma) for lemma in lemmas}) == 1 and lemmas & vocabulary:
+            out[form] = min(lemmas)
+    return out
+
+
+def shared(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a.lower(), b.lower()):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def place_word(demonym: str, places: list[str]) -> str | None:
+    """The capitalised word of the place's English that shares the longest beginning with the demonym."""
+    best = max(((shared(demonym, word), word) for word in places if word.lower() != demonym.lower()),
+               default=(0, ""), key=lambda found: found[0])
+    return best[1].lower() if best[0] >= MIN_SHARED else None
+
+
+def cedict_demonyms(senses: dict[str, list[str]]) -> list[tuple[str, list[str], list[str]]]:
+    """(demonym, place words, place's own words) from CC-CEDICT's X人 entries of a headword X."""
+    out = []
+    for word, glosses in senses.items():
+        if len(word) < 3 or not word.endswith("人") or word[:-1] not in senses:
+            continue
+        heads = [word[:end] for end in range(len(word) - 1, 0, -1) if word[:end] in senses]
+        places = [w for head in heads for sense in senses[head] for w in _CAPITALISED.findall(sense)]
+        own = [w.lower() for sense in senses[word[:-1]] for w in _CAPITALISED.findall(sense)]
+        for sense in glosses:
+            match = _DEMONYM_SENSE.match(sense)
+            if match:
+                out.append((match.group(1), places, own))
+    return out
+
+
+def cldr_demonyms(senses: dict[str, list[str]]) -> list[tuple[str, list[str], list[str]]]:
+    """(language name, [territory name], CC-CEDICT words of the territory's Chinese name) for each official
+    language of a territory, both names single words (CLDR through babel)."""
+    from babel import Locale, languages
+
+    english, chinese = Locale("en"), Locale("zh_Hans")
+    out = []
+    for code, name in english.territories.items():
+        if not code.isalpha() or " " in name:
+            continue
+        own = [w.lower() for sense in senses.get(chinese.territories.get(code, ""), []) for w in _CAPITALISED.findall(sense)]
+        for language in languages.get_official_languages(code, de_facto=True):
+            language_name = english.languages.get(language, "")
+            if language_name.isalpha():
+                out.append((language_name, [name], own))
+    return out
+
+
+def derived_demonyms(senses: dict[str, list[str]], attested: set[str]) -> list[tuple[str, list[str], list[str]]]:
+    """(demonym, [territory name], []) for the English demonym suffixes on CLDR's one-word territory and region
+    names (Syria → Syrian, Canada → Canadian, Lebanon → Lebanese, Pakistan → Pakistani, Afghanistan → Afghan),
+    kept only where a lexicon writes the word capitalised (CC-CEDICT's glosses, the SPECIALIST Lexicon's
+    lemmas): the suffix rules propose, the lexicons attest."""
+    from babel import Locale
+
+    attested = attested | {word for glosses in senses.values() for sense in glosses for word in _CAPITALISED.findall(sense)}
+    names = {name for name in Locale("en").territories.values() if name.isalpha()}
+    out = []
+    for name in sorted(names):
+        for base, suffixes in _bases(name):
+            for suffix in suffixes:
+                word = base + suffix
+                if word in attested and word not in names and word != name:
+                    out.append((word, [name], []))
+    return out
+
+
+def _bases(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The stems a demonym of `name` may be built on, each with the suffixes it takes."""
+    out = [(name, DEMONYM_SUFFIXES)]
+    for cut in range(1, MAX_CUT + 1):
+        base, removed = name[:-cut], name[-cut:]
+        if len(base) >= MIN_DERIVED_BASE and set(removed) & set(_VOWELS + "y"):
+            out.append((base, DEMONYM_SUFFIXES))
+    for element in PLACE_ELEMENTS + PEOPLE_ELEMENTS:
+        if name.endswith(element) and len(name) > len(element) + 2:
+            people = element in PEOPLE_ELEMENTS and len(name) - len(element) >= MIN_PEOPLE  # not Pak-istan
+            out.append((name[:-len(element)], ("",) * people + DEMONYM_SUFFIXES))
+    return [(base, tuple(s for s in suffixes if (base + s).endswith(DEMONYM_ENDINGS) or s == "")) for base, suffixes in out]
+
+
+def demonym_table(senses: dict[str, list[str]], attested: set[str]) -> dict[str, str]:
+    """Demonym (lower case, and its regular plural) → place word."""
+    table: dict[str, tuple[int, str]] = {}
+    for demonym, places, own in cedict_demonyms(senses) + cldr_demonyms(senses) + derived_demonyms(senses, attested):
+        place = place_word(demonym, places)
+        if place is None or demonym.lower() in own or place in (demonym.lower() + "s", demonym.lower()):
+            continue
+        key, strength = demonym.lower(), shared(demonym, place)
+        if strength > table.get(key, (0, ""))[0]:
+            table[key] = (strength, place)
+    out = {}
+    for demonym, (_strength, place) in sorted(table.items()):
+        place = table.get(place, (0, place))[1]  # Spaniard → Spanish → Spain
+        out[demonym] = place
+        if not demonym.endswith(("s", "sh", "ch", "ese", "man", "ic", "z")) and demonym + "s" not in table:
+            out[demonym + "s"] = place
+    return out
+
+
+def write_table(path: Path, header: str, table: dict[str, str]) -> None:
+    lines = [f"# {header}", "# generated by `python -m audit.lexicon.build_english`; do not edit"]
+    path.write_text("\n".join(lines + [f"{key}\t{value}" for key, value in table.items()]) + "\n", encoding="utf-8")
+    print(f"{path}: {len(table)} forms")
+
+
+def tables(source: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The irregular-form table and the demonym table, from lemminflect, CC-CEDICT at `source` and CLDR."""
+    _header, entries = read_cedict(source)
+    senses: dict[str, list[str]] = defaultdict(list)
+    for simplified, glosses in entries:
+        senses[simplified].extend(glosses)
+    rows = lemminflect_table()
+    capitalised = {lemma for lemma, _forms in rows if lemma[:1].isupper()}
+    vocabulary = {word.lower() for glosses in senses.values() for sense in glosses for word in _WORD.findall(sense)}
+    return irregular_forms(rows, vocabulary), demonym_table(senses, capitalised)
+
+
+def main(argv: list[str]) -> None:
+    irregular, demonyms = tables(Path(argv[0]) if argv else default_source())
+    write_table(IRREGULAR_FILE, "irregular English form<TAB>lemma, from lemminflect's table (NIH SPECIALIST Lexicon)",
+                irregular)
+    write_table(DEMONYM_FILE, "demonym<TAB>place word, from CC-CEDICT X人 entries (CC BY-SA 4.0), CLDR official languages "
+                "and demonym suffixes on CLDR territory names attested in CC-CEDICT or the SPECIALIST Lexicon", demonyms)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
