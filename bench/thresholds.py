@@ -86,6 +86,7 @@ def stem_length() -> None:
     try:
         for length in range(4, 10):
             dictionary.STEM_LENGTH = length
+            dictionary.english_stem.cache_clear()
             ours = {word: dictionary.english_stem(word) for word in words}
             by_snowball, by_ours = defaultdict(list), defaultdict(list)
             for word in words:
@@ -97,6 +98,7 @@ def stem_length() -> None:
             print(f"{length:6}  {joined:23.3f}  {1000 * wrong / len(words):10.1f}")
     finally:
         dictionary.STEM_LENGTH = original
+        dictionary.english_stem.cache_clear()
 
 
 def window() -> None:

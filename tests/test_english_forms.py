@@ -48,3 +48,16 @@ def test_generated_tables_are_what_the_builder_makes_today():
     from audit.lexicon.build_english import tables
 
     assert tables(default_source()) == (_IRREGULAR, _DEMONYMS)
+
+
+@pytest.mark.parametrize("words", [("thing", "things"), ("bring", "brings", "brought"), ("running", "run", "runs"),
+                                   ("buildings", "building", "build"), ("stopped", "stop"), ("agreed", "agree"),
+                                   ("negotiations", "negotiating", "negotiate")])
+def test_forms_of_one_word_meet(words):
+    assert len({english_stem(word) for word in words}) == 1
+
+
+@pytest.mark.parametrize("word, stem", [("thing", "thing"), ("bring", "bring"), ("string", "string"), ("added", "add"),
+                                        ("speed", "speed")])
+def test_suffix_rules_leave_a_vowel_and_a_short_stem_whole(word, stem):
+    assert english_stem(word) == stem  # not "th", "br", "str", "ad", "spe"

@@ -19,11 +19,11 @@ from functools import lru_cache
 from audit.lexicon import bundled
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
-FORMAT = "audit-cedict-stems/3"
+FORMAT = "audit-cedict-stems/4"
 DATA_FILE = "data/cedict-stems.txt.gz"
-# Against the Snowball (Porter 2) stemmer on the 48,807 words of CC-CEDICT's glosses (bench/thresholds.py): 6
-# letters join 0.87 of the pairs of forms Snowball joins, with 422 pairs of different words joined per 1,000
-# words; 5 letters join 0.94 but 4× as many different words (1,778), 7 letters only 0.74 (168).
+# Against the Snowball (Porter 2) stemmer on the 48,807 words of CC-CEDICT's glosses (bench/thresholds.py --only
+# stems): 6 letters join 0.91 of the pairs of forms Snowball joins, with 432 pairs of different words joined per
+# 1,000 words; 5 letters join 0.97 but 4× as many different words (1,784), 7 letters only 0.78 (180).
 STEM_LENGTH = 6
 
 # Function words carry no evidence that two sentences are translations of each other.
@@ -66,10 +66,12 @@ _ACRONYMS = {"us": "usa", "usa": "usa", "uk": "britain", "un": "un", "eu": "euro
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
 
 
+@lru_cache(maxsize=65_536)
 def english_stem(word: str) -> str:
     """A crude, fast stem: demonyms to their place, irregular forms to their lemma, then `regular_stem`.
 
-    Not linguistics, just a key under which `negotiations`, `negotiating` and `negotiate` meet.
+    Not linguistics, just a key under which `negotiations`, `negotiating` and `negotiate` meet. Cached: a run
+    asks about the same few thousand words again and again (the negation rule calls it outside `content_stem`).
     """
     word = word.lower().replace("’", "'")
     word = _DEMONYMS.get(word, word)
@@ -80,26 +82,47 @@ def english_stem(word: str) -> str:
 
 
 def regular_stem(word: str) -> str:
-    """The stem the regular suffix rules give a lower-case word: common suffixes off, then the first STEM_LENGTH
-    letters. build_english keeps, as irregular, the forms whose stem this is not their lemma's."""
-    if len(word) > 4:
-        if word.endswith("ies") or word.endswith("ied"):
-            word = word[:-3] + "y"
-        elif word.endswith("ing"):
-            word = word[:-3]
-        elif word.endswith("ed"):
-            word = word[:-2]
-        elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        if word.endswith("ly") and len(word) > 5:
-            word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
+    """The stem the regular suffix rules give a lower-case word, then its first STEM_LENGTH letters. The rules
+    are the inflectional steps of Porter's English stemmer (Porter 2 / Snowball, step 1): a plural's -s, then
+    -ly, then -ed or -ing where a vowel is left (thing and bring keep theirs) and a doubled consonant undone
+    (running → run), so that buildings, building and build meet; a final e is dropped (make, making).
+    build_english keeps, as irregular, the forms whose stem this is not their lemma's."""
+    word = _without_plural(word)
+    if word.endswith("ly") and len(word) > 5:
+        word = word[:-2]
+    word = _without_verbal(word)
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word[:STEM_LENGTH]
+
+
+def _without_plural(word: str) -> str:
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_VOWEL = re.compile("[aeiouy]")
+# Porter 2's doubles that -ed/-ing leave (stopped, running); not l, s or z (called, missed), nor after three
+# letters or fewer (added, adding keep add).
+_UNDOUBLE = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
+
+
+def _without_verbal(word: str) -> str:
+    """-ed or -ing off when the rest has a vowel; -eed only after one (agreed → agree, not speed → spe)."""
+    if word.endswith("eed"):
+        return word[:-1] if _VOWEL.search(word[:-3]) else word
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[:-len(suffix)]
+            if not _VOWEL.search(base):
+                return word
+            return base[:-1] if base.endswith(_UNDOUBLE) and len(base) > 3 else base
+    return word
 
 
 def english_tokens(text: str) -> list[str]:
