@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,6 +23,9 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SKIP_SENSE = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written)", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
+# A prefix or suffix standing alone in a sense ("-ful; -ed", "sub-", "to ... -ize"), not a hyphenated word.
+_AFFIX = re.compile(r"(?<![\w-])-[A-Za-z]+\b|\b[A-Za-z]+-(?![\w-])")
+_PROPER = re.compile(r"[A-Z][a-z]+\d")
 _HAN_OR_BAR = re.compile(f"[{HAN}|]+")  # Chinese words inside a sense, and the bar between script forms
 # Measured on CC-CEDICT (bench/thresholds.py): headwords of at most 8 characters are 0.994 of its 122,143 (the
 # longer ones are set phrases no sentence repeats word for word); 24 stems keep every stem of 0.9998 of its words
@@ -57,17 +61,51 @@ def read_cedict(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
     return header, [(simplified, senses) for _traditional, simplified, _pinyin, senses in entries]
 
 
-def sense_stems(sense: str) -> list[str]:
-    """Content-word stems of one English sense; `surname Trump` keeps `trump`."""
+def sense_stems(sense: str, proper: bool = False) -> list[str]:
+    """Content-word stems of one English sense; `surname Trump` keeps `trump`. A bare affix (有 "-ful; -ed",
+    子 "sub-") is no word. A proper noun's sense (`proper`) that starts with a capital gives only its name: the
+    capitalised words before where it says where or what the place or person is (成功 Chenggong "town in
+    Taitung County" gives `chenggong`, not `taitung` and `town`)."""
+    text = _AFFIX.sub(" ", _sense_text(sense))
+    tokens = _name(text) if proper and text[:1].isupper() else english_tokens(text)  # 江湖醫生 Jiang1…: "quack"
+    return [stem for token in tokens if (stem := content_stem(token)) is not None]
+
+
+def _sense_text(sense: str) -> str:
+    """The English of a sense: no pinyin, Chinese, parentheses or leading "surname"; "" for a cross-reference."""
     if _SKIP_SENSE.match(sense):
-        return []
-    text = _BRACKETS.sub(" ", sense)
+        return ""
+    text = _BRACKETS.sub(" ", _ascii(sense))
     text = _HAN_OR_BAR.sub(" ", text)
     previous = None
     while previous != text:  # nested parentheses
         previous, text = text, _PARENS.sub(" ", text)
-    text = re.sub(r"^surname ", "", text.strip())
-    return [stem for token in english_tokens(text) if (stem := content_stem(token)) is not None]
+    return re.sub(r"^surname ", "", text.strip())
+
+
+def _glossed(senses: list[str]) -> bool:
+    """Whether a sense writes a content word, affixes and place descriptions included: such a headword stays in
+    the dictionary, with no stems if those were all it had (有 "-ful", 最 "-est"), for the rules that look words
+    up (the negation rule finds 最 and 不 among the words of a sentence)."""
+    return any(content_stem(token) is not None for sense in senses for token in english_tokens(_sense_text(sense)))
+
+
+def _ascii(sense: str) -> str:
+    """Latin letters without their accents (Ōsaka, Düsseldorf), as English news writes them and as the word
+    pattern reads them; other characters unchanged."""
+    if sense.isascii():
+        return sense
+    return "".join(c for c in unicodedata.normalize("NFKD", sense) if not unicodedata.combining(c))
+
+
+def _name(text: str) -> list[str]:
+    """The capitalised words of the first comma-separated part that has any, up to " in " (Sydney, capital of
+    New South Wales → Sydney; abbr. for 伊拉克, Iraq → Iraq; Taidong city in Taiwan → Taidong)."""
+    for part in text.split(","):
+        words = [word for word in english_tokens(part.split(" in ")[0]) if word[0].isupper() and len(word) > 1]
+        if words:
+            return words
+    return []
 
 
 def read_supplement(path: Path = SUPPLEMENT) -> list[tuple[str, list[str]]]:
@@ -81,24 +119,30 @@ def read_supplement(path: Path = SUPPLEMENT) -> list[tuple[str, list[str]]]:
 
 
 def build(path: Path) -> str:
-    header, entries = read_cedict(path)
+    header, entries = read_cedict_full(path)
     stems: dict[str, list[str]] = defaultdict(list)
-    for simplified, senses in read_supplement() + entries:  # supplement first: its words lead
+    glossed: set[str] = set()
+    supplement = [(word, False, senses) for word, senses in read_supplement()]
+    # a capitalised syllable is CC-CEDICT's mark of a proper noun (成功 Cheng2 gong1, the town; not A片's letter)
+    cedict = [(simplified, bool(_PROPER.match(pinyin)), senses) for _traditional, simplified, pinyin, senses in entries]
+    for simplified, proper, senses in supplement + cedict:  # supplement first: its words lead
         if len(simplified) > MAX_WORD or not HAN_RUN.search(simplified):
             continue
         bucket = stems[simplified]
         if len(simplified) == 1:  # a lone surname (Hou, Wang) is no evidence
             senses = [sense for sense in senses if not sense.startswith("surname ")]
-        found = [stem for sense in senses for stem in sense_stems(sense)]
+        found = [stem for sense in senses for stem in sense_stems(sense, proper)]
         if len(simplified) == 1:
             found = list(dict.fromkeys(found))[:SINGLE_CHAR_STEMS]
         for stem in found:
             if stem not in bucket:
                 bucket.append(stem)
+        if _glossed(senses):
+            glossed.add(simplified)
     meta = [line for line in header if line.startswith(("#! date", "#! entries", "#! license", "#! publisher"))]
     lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) and news-supplement.tsv: simplified headwords, then their English gloss stems"]
     lines += [f"# {line.lstrip('#! ').strip()}" for line in meta]
-    words = [word for word in sorted(stems) if stems[word]]
+    words = [word for word in sorted(stems) if stems[word] or word in glossed]
     lines += [""] + words + [""] + [" ".join(stems[word][:MAX_STEMS]) for word in words]
     return "\n".join(lines) + "\n"
 

@@ -296,7 +296,7 @@ def parse_dictionary(text: str) -> Dictionary:
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"dictionary data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
     _comments, _, rest = rest.partition("\n\n")
-    words, _, glosses = rest.rstrip("\n").partition("\n\n")
+    words, _, glosses = rest.removesuffix("\n").partition("\n\n")  # the last gloss may be empty
     word_list, gloss_list = words.split("\n"), glosses.split("\n")
     if len(word_list) != len(gloss_list):
         raise ValueError(f"dictionary data is damaged: {len(word_list)} words, {len(gloss_list)} glosses")
