@@ -110,8 +110,15 @@ class Browser:
         self.ready()
 
     def reload(self) -> None:
+        self._unready()
         self.send("Page.reload", {"ignoreCache": True})
         self.ready()
+
+    def _unready(self) -> None:
+        """Mark the document being reloaded, so that `ready` waits for the new one: until the reload commits, the
+        old page still answers, and a test would read it (the flaky yield-to-the-report test). Not for `goto`:
+        a new fragment keeps the document."""
+        self.js("document.body && delete document.body.dataset.ready")
 
     def ready(self) -> None:
         end = time.monotonic() + 60  # a page under a loaded machine starts late
