@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterator
 
 from audit.lexicon.dictionary import Dictionary, content_stem, load_dictionary
@@ -62,7 +62,7 @@ class Written:
 
 def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozenset[int]:
     """Where the words of the text start, cut as `expected_names` cuts it."""
-    return frozenset(start for start, _size in _cut(text, lexicon, dictionary))
+    return _cut(text, lexicon, dictionary).starts
 
 
 def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> list[Expected]:
@@ -72,15 +72,14 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanke
     run on by single transliteration characters, nor one inside a title 《…》 (a work's title is translated as
     a whole, its words freely). `unblanked`: the text before the glossary mentions were blanked (see `_cut`)."""
     found: list[Expected] = []
-    rows = lexicon.rows
     cut = _cut(text, lexicon, dictionary, unblanked)
     titles = _title_spans(text)
-    for k, (position, size) in enumerate(cut):
-        if size < 2:
-            continue  # a single character: no name of two characters or more (most pieces)
+    pieces = cut.pieces
+    for k in cut.named:
+        position, size = pieces[k]
         word = text[position:position + size]
-        if word in rows and not _inside_transliteration(text, position, position + size) \
-                and not _run_on(text, cut, k) and not any(a < position < b for a, b in titles):
+        if not _inside_transliteration(text, position, position + size) \
+                and not _run_on(text, pieces, k) and not any(a < position < b for a, b in titles):
             entity = lexicon.lookup(word)
             if entity is not None and entity.kind in NAMED_KINDS:
                 found.append(Expected(position, position + size, word, entity.kind, entity.english, _said(entity)))
@@ -154,9 +153,22 @@ def _said(entity: Entity) -> str:
     return "CLDR" if entity.source.startswith("CLDR") else entity.source
 
 
-def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> tuple[tuple[int, int], ...]:
+@dataclass(frozen=True)
+class Cut:
+    """A text cut into words (`_cut`), with what the name rules ask of it worked out once per sentence."""
+
+    pieces: tuple[tuple[int, int], ...]  # (start, size) of each word
+    named: tuple[int, ...]  # which pieces are names of the lexicon (two characters or more: the rest are words)
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        """Where the words start."""
+        return frozenset(start for start, _size in self.pieces)
+
+
+def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> Cut:
     """(start, size) of each word, by forward maximum matching over the lexicon and the dictionary: at each
-    position the longest name or word that starts there. The dictionary's words are read from `words_in`, which
+    position the longest name or word that starts there, and which words are names. The dictionary's words are read from `words_in`, which
     the coverage rule asks for too (remembered per text): of `unblanked`, the text before its glossary mentions
     were blanked out, when given; a word of that text is one of `text` unless it spans a blank (no word or name
     holds a space). Remembered: a sentence is cut for its own pair and for the glossary check of the same pair."""
@@ -171,12 +183,13 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
     if unblanked is not None and unblanked != text:
         longest = {start: end - start for start, end, _stems in words if end - start > 1 and " " not in text[start:end]}
     else:
-        longest = {start: end - start for start, end, _stems in words if end - start > 1}
+        longest = {start: end - start for start, end, _stems in words}  # a one-character word: the default size
     # A name that is a headword of the dictionary is among `words` where it is written, so no longer than the
     # longest word there: only the other names are looked for (the bundled dictionary's indexed with the lexicon).
     rows = lexicon.rows
     lengths = lexicon.beyond_dictionary if dictionary is load_dictionary() else lexicon.lengths
     out: list[tuple[int, int]] = []
+    named: list[int] = []
     position, length = 0, len(text)
     while position < length:
         size = longest.get(position, 1)
@@ -187,21 +200,24 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
             if end <= length and text[position:end] in rows:
                 size = candidate
                 break
+        if size > 1 and text[position:position + size] in rows:
+            named.append(len(out))
         out.append((position, size))
         position += size
     if len(_CUTS) >= _CUTS_SIZE:
         _CUTS.clear()
-    found = _CUTS[key] = tuple(out)
+    found = _CUTS[key] = Cut(tuple(out), tuple(named))
     return found
 
 
-_CUTS: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+_CUTS: dict[tuple[str, int, int], Cut] = {}
 _CUTS_SIZE = 8192  # sentences remembered (a few MB at most), then the memo starts afresh
 
 
-def written_names(english: str, lexicon: Lexicon) -> list[Written]:
+def written_names(english: str, lexicon: Lexicon, known_only: bool = False) -> list[Written]:
     """Capitalised words and acronyms of the English, with the kind of what they name: the longest phrase of
-    capitalised words the lexicon knows (Central America), else the word itself."""
+    capitalised words the lexicon knows (Central America), else the word itself. `known_only`: only those whose
+    kind the lexicon knows (most sentences ask no more: see NameMismatch._accounted)."""
     spans = [match.span() for match in _NAME_WORD.finditer(english)]
     entity = lexicon.english_entity
     out: list[Written] = []
@@ -221,7 +237,7 @@ def written_names(english: str, lexicon: Lexicon) -> list[Written]:
                 break
         if known is not None:
             out.append(Written(phrase, start, known[0]))
-        else:
+        elif "-" in phrase or not known_only:  # a word nothing names, unless a part of a compound is known
             out += _compound(phrase, start, lexicon)
         i = end + 1
     return out
@@ -512,7 +528,7 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
     """Whether the Chinese accounts for a capitalised English word (see the module's docstring). The tests that
     read the Chinese text alone come first, those that need what its sentences mention (`Source.merged`) after:
     any of them explains the word, so their order changes only the cost."""
-    plain = re.sub(r"'(?:s|ve|re|ll|d|m|t)$", "", written.text.replace("’", "'"))  # Trump's, We've
+    plain = _CONTRACTION.sub("", written.text.replace("’", "'"))  # Trump's, We've
     known = lexicon.english_entity(plain)
     if plain in CALENDAR or known is not None and any(source.holds(key) for key in known[1]):
         return True  # a calendar word; or the source names it
@@ -539,6 +555,9 @@ def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start
         # as a rendering must: 威斯特, Kanye West.
         return any(similarity(run, plain) >= SOUND_THRESHOLD.get(len(run), SOUND_THRESHOLD_LONGER) for run in runs)
     return any(similarity(run, plain) >= (EXPLAINED_BY_SOUND if len(run) > 2 else EXPLAINED_BY_TWO) for run in runs)
+
+
+_CONTRACTION = re.compile(r"'(?:s|ve|re|ll|d|m|t)$")
 
 
 def _words_explained(words: list[str], source: Source, lexicon: Lexicon, any_word: bool) -> bool:

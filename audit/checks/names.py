@@ -271,9 +271,9 @@ class NameMismatch(Rule):
                    and not glossed_in_latin(blank, e, around)]
         counted.names = [e for e in named if e not in missing]
         english = target.text
-        written = [w for w in written_names(english, lexicon) if w.text not in stand_ins]
-        if not (missing or pending):  # then only a known place, body or person alone can be reported
-            written = [w for w in written if w.kind in COUNTED_KINDS]
+        known_only = not (missing or pending)  # then only a known place, body or person alone can be reported
+        written = [w for w in written_names(english, lexicon, known_only) if w.text not in stand_ins
+                   and (not known_only or w.kind in COUNTED_KINDS)]
         strangers: list[Written] = []
         if written:
             def parts() -> list[Explains]:
@@ -426,8 +426,10 @@ class NameMismatch(Rule):
         """
         pair = doc.pairs[index]
         chinese, english = texts.source[index], texts.target[index]
-        in_source = {id(m.entry): m.entry for m in glossary.mentions(chinese)}
         written = glossary.english_mentions(english)
+        if not written:
+            return  # the English names no entity of the glossary (a third of sentences)
+        in_source = {id(m.entry): m.entry for m in glossary.mentions(chinese)}
         strangers = [m for m in written if m.entry.type in _NAMED and id(m.entry) not in in_source and m.text not in stand_ins
                      and not _opening_word(english, m)]
         if not strangers or not counted.deficits:
@@ -593,10 +595,19 @@ def _lexicon_renders(entry: Entry, english: EnglishText | str) -> bool:
     England) renders it too: a glossary lists the preferred forms, not every adjective and demonym."""
     if entry.type == "person":
         return False
+    forms = _lexicon_forms(entry.keys, entry.english)
+    if not forms:
+        return False
     text = english if isinstance(english, EnglishText) else EnglishText(english)
+    return any(text.search(word_pattern(form), form) for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_forms(keys: tuple[str, ...], english: tuple[str, ...]) -> tuple[str, ...]:
+    """The English forms the lexicon gives for a glossary name's Chinese forms that the glossary does not
+    (worked out once per entry: the same names are asked about in sentence after sentence)."""
     lexicon = load_lexicon()
-    forms = [form for key in entry.keys if (found := lexicon.lookup(key)) for form in found.english]
-    return any(text.search(word_pattern(form), form) for form in forms if form not in entry.english)
+    return tuple(form for key in keys if (found := lexicon.lookup(key)) for form in found.english if form not in english)
 
 
 def _word_mentions(text: str, glossary: Glossary) -> list[Mention]:
@@ -880,8 +891,8 @@ def _unmatched_runs(text: str, glossary: Glossary, phrases: list[str]) -> set[st
     over neighbouring transliteration characters (_widen) and made only of them, so it is a maximal run of
     three or more transliteration characters; it is no glossary form, and nothing in the English sounds like
     it. The tagger only decides which of these runs are people: without a run it cannot change the outcome."""
-    return {run for run in _RUN.findall(text)
-            if glossary.lookup(run) is None and best_transliteration(run, phrases)[1] < UnknownName.SIMILAR}
+    return {run for run in _RUN.findall(text)  # any phrase alike is enough: not the best one
+            if glossary.lookup(run) is None and not any(similarity(run, phrase) >= UnknownName.SIMILAR for phrase in phrases)}
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
