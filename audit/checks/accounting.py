@@ -72,6 +72,8 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanke
     run on by single transliteration characters, nor one inside a title 《…》 (a work's title is translated as
     a whole, its words freely). `unblanked`: the text before the glossary mentions were blanked (see `_cut`)."""
     found: list[Expected] = []
+    if not lexicon.any_in(text):
+        return _personal_names(text, found)  # no name of the lexicon to cut the text for
     cut = _cut(text, lexicon, dictionary, unblanked)
     titles = _title_spans(text)
     pieces = cut.pieces

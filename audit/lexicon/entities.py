@@ -107,6 +107,11 @@ class Lexicon:
             else:
                 position += 1
 
+    def any_in(self, text: str) -> bool:
+        """Whether a name occurs in the text at all (three sentences of four hold none once a glossary's names are
+        blanked out: NTREX-128)."""
+        return next(self.scan(text), None) is not None
+
     def english_entity(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """(kind, Chinese names) of what an English word or phrase names — "person" when any entity of that
         name is a person, since a person's name may stand for nothing else — (Bulgaria, Bulgarian, Paris), if the
