@@ -526,17 +526,18 @@ class Source:
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 
 
-def explained(written: Written, source: Source, lexicon: Lexicon, sentence_start: bool, title: bool) -> bool:
+def explained(written: Written, source: Source, lexicon: Lexicon, plainly_capitalised: Callable[[Written], bool]) -> bool:
     """Whether the Chinese accounts for a capitalised English word (see the module's docstring). The tests that
     read the Chinese text alone come first, those that need what its sentences mention (`Source.merged`) after:
-    any of them explains the word, so their order changes only the cost."""
+    any of them explains the word, so their order changes only the cost. `plainly_capitalised`: whether the word
+    is capitalised because it starts a sentence or is a title before a name (asked only of a common word)."""
     plain = _CONTRACTION.sub("", written.text.replace("’", "'"))  # Trump's, We've
     known = lexicon.english_entity(plain)
     if plain in CALENDAR or known is not None and any(source.holds(key) for key in known[1]):
         return True  # a calendar word; or the source names it
     if plain.lower() in source.latin:
         return True  # kept in Latin letters in the Chinese
-    if known is None and (plain.isupper() or plain.lower() in lexicon.common and (sentence_start or title)):
+    if known is None and (plain.isupper() or plain.lower() in lexicon.common and plainly_capitalised(written)):
         return True  # an acronym nothing names, or a common word capitalised to start a sentence or as a title (Mr Corbyn)
     forms = source.forms
     if plain in forms or _base(plain) in forms:

@@ -210,9 +210,6 @@ class NameMismatch(Rule):
             source, target = texts.source[index], texts.english[index]
             mentions = {id(m.entry): m for m in _word_mentions(source, glossary)}
             entries = [m.entry for m in mentions.values()]
-            # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
-            # that pair units themselves (CSV, XLIFF…) have no such slack.
-            nearby = "" if doc.document.prealigned else texts.nearby(index)
             slipped: set[str] = set()  # right spellings of names reported as misspelled
             for finding in self._misspellings(pair, target.text, entries):
                 slipped.add(str(finding.expected))
@@ -228,7 +225,9 @@ class NameMismatch(Rule):
                     continue
                 shown = original_span(pair.source_text, source, mention.start, mention.end) or mention.form
                 found = self._stand_in(pair, entry, shown, entries, glossary)
-                if not found and entry.found_in(nearby):
+                # Sentence alignment may be one sentence off; a name found next door is not an error. Formats
+                # that pair units themselves (CSV, XLIFF…) have no such slack.
+                if not found and entry.found_in("" if doc.document.prealigned else texts.nearby(index)):
                     continue
                 if not found:
                     pending.append((entry, shown, mention))
@@ -254,8 +253,7 @@ class NameMismatch(Rule):
         pair = doc.pairs[index]
         lexicon, dictionary = load_lexicon(), load_dictionary()
         window = texts.window(index)
-        nearby = texts.nearby(index)
-        target, around = texts.english[index], texts.around(index)
+        target = texts.english[index]
         blank = glossary.blank_mentions(texts.source[index])
 
         def names_of(english: str) -> frozenset[str]:
@@ -265,10 +263,10 @@ class NameMismatch(Rule):
             return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
 
         named = expected_names(blank, lexicon, dictionary, texts.source[index])
-        missing = [e for e in named
-                   if not renders(e, target, lexicon, names_of) and not renders(e, around, lexicon, names_of)
-                   and not _countries_rendered(e.chinese, nearby, glossary)
-                   and not glossed_in_latin(blank, e, around)]
+        missing = [e for e in named  # the window's English is read only for a name the pair's does not render
+                   if not renders(e, target, lexicon, names_of) and not renders(e, texts.around(index), lexicon, names_of)
+                   and not _countries_rendered(e.chinese, texts.nearby(index), glossary)
+                   and not glossed_in_latin(blank, e, texts.around(index))]
         counted.names = [e for e in named if e not in missing]
         english = target.text
         known_only = not (missing or pending)  # then only a known place, body or person alone can be reported
@@ -282,9 +280,11 @@ class NameMismatch(Rule):
                         explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
                 return [explains[at] for at in window]
 
+            def plainly_capitalised(word: Written) -> bool:
+                return _starts_sentence(english, word.start) or _before_name(english, word)
+
             source = Source([texts.source[at] for at in window], parts, lexicon, dictionary)
-            strangers = [w for w in written if not explained(w, source, lexicon, _starts_sentence(english, w.start),
-                                                             _before_name(english, w))
+            strangers = [w for w in written if not explained(w, source, lexicon, plainly_capitalised)
                          and not _given_name(english, w, source)]
             if strangers:
                 strangers = _not_metonyms(strangers, texts.source[index], glossary)
@@ -540,17 +540,13 @@ def _starts_sentence(english: str, start: int) -> bool:
 def _rendered(entry: Entry, english: EnglishText) -> bool:
     """Whether an accepted rendering occurs. A Chinese name's surname alone (Wang for 王毅, Tsai for 蔡英文) is
     one only when no other capitalised word follows it: "Wang Yu", "Tsai Ying-chieh" are other people."""
-    if _lexicon_renders(entry, english):
-        return True
-    if _head_rendered(entry, english):
-        return True
     firsts = {form.split()[0] for form in entry.english if " " in form} if entry.type == "person" else set()
-    for match in _matches(entry, english):
+    for match in _matches(entry, english):  # the glossary's own forms first: they render most names
         following = _FOLLOWING.match(english.text, match.end())
         if match.group() in firsts and following and not any(following.group(1) in form for form in entry.english):
             continue
         return True
-    return False
+    return _lexicon_renders(entry, english) or _head_rendered(entry, english)
 
 
 _FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
@@ -798,13 +794,19 @@ def _other_name(text: str, i: int) -> bool:
     """Whether the character is part of a two-character name of the lexicon whose English does not name the
     country it abbreviates: 澳 of 港澳 (Hong Kong and Macao) is Macao, not Australia; 中美 (China-USA) names both."""
     lexicon = load_lexicon()
-    country = load_lexicon().lookup(_ABBREVIATIONS[text[i]])
-    names = {word for form in country.english for word in form.split()} if country else set()
+    names = _country_words(_ABBREVIATIONS[text[i]])
     for word in (text[i - 1:i + 1] if i else "", text[i:i + 2]):
         entity = lexicon.lookup(word) if len(word) == 2 else None
         if entity is not None and not any(name in form for form in entity.english for name in names):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _country_words(country: str) -> frozenset[str]:
+    """The words of the lexicon's English forms of a country an abbreviation stands for (worked out once)."""
+    found = load_lexicon().lookup(country)
+    return frozenset(word for form in found.english for word in form.split()) if found else frozenset()
 
 
 def _entries_in(english: str, glossary: Glossary) -> list[Entry]:
