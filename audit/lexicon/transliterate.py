@@ -36,6 +36,7 @@ _PINYIN_INITIALS = [
     ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", ""), ("w", "F"),
 ]
 _NEAR = {frozenset("JK"), frozenset("JS"), frozenset("PF"), frozenset("MN"), frozenset("KS")}
+_NEAR_PAIRS = frozenset((a, b) for near in _NEAR for a in near for b in near if a != b)  # both orders: no set per cell
 
 
 # The rules as one alternation, tried in their order at each position as the list reads; "." is a vowel.
@@ -87,7 +88,7 @@ def _distance(a: str, b: str) -> float:
     for i, ca in enumerate(a, start=1):
         current = [float(i)]
         for j, cb in enumerate(b, start=1):
-            cost = 0.0 if ca == cb else 0.5 if frozenset((ca, cb)) in _NEAR else 1.0
+            cost = 0.0 if ca == cb else 0.5 if (ca, cb) in _NEAR_PAIRS else 1.0
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
         previous = current
     return previous[-1]
