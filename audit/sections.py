@@ -64,13 +64,35 @@ class _Side:
         self.next_block = 0  # the first paragraph not yet read
         self.numbered = 0  # sentences read so far
         self.start = (0, 0)  # (paragraph, offset) where the next section starts
-        self.chars_left = sum(len(block.text) for block in blocks)  # of the sentences not yet in a section
+        # The paragraphs read so far, as read, while the document may still be one section: paragraphs held
+        # compactly make a new Block at each reading, and a document that fits hands these on (`listed`).
+        self.read_blocks: list[Block] | None = []
+        self._chars: int | None = None  # of all the paragraphs, counted only for a document of several sections
+        self._taken_chars = 0  # of the sentences already in a section
+
+    @property
+    def chars_left(self) -> int:
+        """Characters of the sentences not yet in a section."""
+        if self._chars is None:  # asked before the first section is taken: no paragraph is released yet
+            self._chars = sum(len(block.text) for block in self.blocks)
+        return self._chars - self._taken_chars
+
+    def listed(self) -> list[Block]:
+        """Every paragraph as a Block made once, for a document read whole into one section (`_listed`)."""
+        if isinstance(self.blocks, list):
+            return self.blocks
+        if self.read_blocks is None or len(self.read_blocks) != len(self.blocks):
+            return list(self.blocks)
+        return self.read_blocks
 
     def read(self, sentences: int) -> None:
         """Read paragraphs until `sentences` sentences are pending (or all are read)."""
         while self.next_block < len(self.blocks) and len(self.pending) < sentences:
             number = self.next_block
-            read = block_sentences(self.blocks[number], number, self.lang, self.numbered)
+            block = self.blocks[number]
+            if self.read_blocks is not None:
+                self.read_blocks.append(block)
+            read = block_sentences(block, number, self.lang, self.numbered)
             self.pending.extend(_Sentence(number, offset, segment) for offset, segment in read)
             self.numbered += len(read)
             self.next_block += 1
@@ -98,9 +120,10 @@ class _Side:
             stop = end[1] if number == end[0] else len(block.text)
             blocks.append(block if (begin, stop) == (0, len(block.text)) else
                           Block(block.text[begin:stop], offset_location(block, begin)))
+        self.read_blocks = None  # a document of several sections: its paragraphs are not all held
         for sentence in taken:
             sentence.segment.paragraph = sentence.block - first_block
-            self.chars_left -= len(sentence.segment.text)
+            self._taken_chars += len(sentence.segment.text)
         self.start = end
         if self.release is not None:
             self.release(end[0])  # no later section reads a paragraph before its own first one
@@ -138,7 +161,7 @@ def sections(document: Document, glossary: GlossaryLike | None = None, size: int
     if zh.next_block >= len(zh.blocks) and len(zh.pending) <= size and en.next_block >= len(en.blocks) and len(en.pending) <= size:
         source, target = [s.segment for s in zh.pending], [s.segment for s in en.pending]
         pairs = unit_pairs(source, target) if document.prealigned else align(source, target, glossary)
-        yield Section(AlignedDocument(_listed(document), source, target, pairs))
+        yield Section(AlignedDocument(_listed(document, zh, en), source, target, pairs))
         return
     blanks = True  # the blank-looking paragraphs (rule F001) go with the first section
     while not (zh.done() and en.done()):
@@ -152,13 +175,13 @@ def sections(document: Document, glossary: GlossaryLike | None = None, size: int
         yield Section(AlignedDocument(part, source, target, pairs), (zh_first, en_first))
 
 
-def _listed(document: Document) -> Document:
-    """The document with its paragraphs as lists of Blocks, each made once: paragraphs held compactly
-    (audit.io.text.Paragraphs) make a new Block at each reading, and a rule may tell paragraphs apart by identity
-    (F002 does). A section's paragraphs are such lists already (`_Side.take`)."""
+def _listed(document: Document, zh: _Side, en: _Side) -> Document:
+    """The document with its paragraphs as lists of Blocks, each made once (those its sides read): paragraphs
+    held compactly (audit.io.text.Paragraphs) make a new Block at each reading, and a rule may tell paragraphs
+    apart by identity (F002 does). A section's paragraphs are such lists already (`_Side.take`)."""
     if isinstance(document.source, list) and isinstance(document.target, list):
         return document
-    return replace(document, source=list(document.source), target=list(document.target))
+    return replace(document, source=zh.listed(), target=en.listed())
 
 
 def _aligned(zh: _Side, en: _Side, size: int, glossary: GlossaryLike | None) -> tuple[int, int, list[AlignedPair]]:
