@@ -50,10 +50,10 @@ class UntranslatedChinese(Rule):
                 )
 
 
-def _unglossed(found: list[PinyinLeft], english: str, window: int) -> list[PinyinLeft]:
+def _unglossed(found: tuple[PinyinLeft, ...], english: str, window: int) -> list[PinyinLeft]:
     """The pinyin the sentence does not translate beside it: "the hukou, or household registration" glosses 户口."""
     if not found:
-        return found
+        return []
     from audit.lexicon.dictionary import content_stems, load_dictionary  # loaded only when pinyin is found
 
     dictionary = load_dictionary()

@@ -91,11 +91,12 @@ def fold_pinyin(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def pinyin_left(chinese: str, english: str) -> list[PinyinLeft]:
+@lru_cache(maxsize=4096)  # per pair of texts: an article's sentences recur (a revision audited again, copies)
+def pinyin_left(chinese: str, english: str) -> tuple[PinyinLeft, ...]:
     """Runs of `english` (one word, or syllables apart) that romanize a word found in `chinese` (Simplified)."""
     texts = _LATIN_WORD.findall(english)
     if not texts:
-        return []
+        return ()
     table = pinyin_table()
     folded = _folded(texts)
     heads, keys = table.heads, table.keys
@@ -115,7 +116,7 @@ def pinyin_left(chinese: str, english: str) -> list[PinyinLeft]:
         if hit is not None:
             found.append(hit[0])
             after = i + hit[1]
-    return found
+    return tuple(found)
 
 
 def _folded(texts: list[str]) -> list[str]:
