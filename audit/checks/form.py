@@ -112,6 +112,7 @@ def unbalanced(blocks: list[Block], closed: Collection[int] = frozenset()) -> li
 
 
 _QUOTES = "“「『"
+_STRAIGHT_QUOTE = re.compile('"')  # found by the regex engine, not a Python loop over every character
 
 
 def _straight_strays(blocks: list[Block], ends_quotes: Collection[int] = frozenset()) -> list[tuple[Block, int, str]]:
@@ -126,7 +127,7 @@ def _straight_strays(blocks: list[Block], ends_quotes: Collection[int] = frozens
     opened: tuple[Block, int, str] | None = None
     for block in blocks:
         text = block.text
-        positions = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
+        positions = [m.start() for m in _STRAIGHT_QUOTE.finditer(text)] if '"' in text else []
         if opened is not None and text.lstrip().startswith('"'):
             if id(opened[0]) in ends_quotes:
                 stray.append(opened)
