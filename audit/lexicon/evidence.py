@@ -170,24 +170,27 @@ def _zh_clause(start: int, end: int, content: bytearray, latin: list, en_stems: 
 
 
 class _EnglishWords:
-    """The words of an English text, tokenized once for all its clauses: a clause's words are those that start
-    inside it (no word runs across a clause break, whose characters are spaces and punctuation no word holds)."""
+    """The words of an English text, tokenized once for all its clauses, with each word's evidence stem: a
+    clause's words are those that start inside it (no word runs across a clause break, whose characters are
+    spaces and punctuation no word holds)."""
 
     def __init__(self, text: str) -> None:
         matches = english_token_matches(text)
         self.text = text
         self.starts = [match.start() for match in matches]
         self.tokens = [match.group() for match in matches]
+        self.stems = list(map(_evidence_stem, self.tokens))
 
-    def within(self, start: int, end: int) -> list[str]:
-        return self.tokens[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+    def within(self, start: int, end: int) -> tuple[list[str], list[str | None]]:
+        """The words that start in [start, end), and their evidence stems."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return self.tokens[first:last], self.stems[first:last]
 
 
 def _en_clause(words: _EnglishWords, start: int, end: int, zh_stems: set[str], zh_keys: set[str]) -> Clause:
-    tokens = words.within(start, end)
+    tokens, stems = words.within(start, end)
     units = matched = 0
-    for position, token in enumerate(tokens):
-        stem = _evidence_stem(token)
+    for position, (token, stem) in enumerate(zip(tokens, stems)):
         if stem is None:
             continue
         if stem in zh_stems:
