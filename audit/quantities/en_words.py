@@ -8,7 +8,7 @@ from typing import Iterator
 
 from audit.quantities.en_numbers import EN_SCALES, en_prefix, en_suffix
 from audit.quantities.records import Quantity
-from audit.quantities.scan import Scan, words
+from audit.quantities.scan import HAS_DIGIT, Scan, words
 
 _EN_ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -111,7 +111,18 @@ _EN_PARTS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "sev
 _EN_FEW = {w: v for w, v in _EN_ONES.items() if 1 <= v <= 10}
 _EN_PART = "|".join(_EN_PARTS)
 _EN_FEW_WORD = "|".join(_EN_FEW)
-_HAS_SHARE_WORD = words([*_EN_PARTS, *(part + "s" for part in _EN_PARTS), "in", "of"])
+_HAS_PART_WORD = words([*_EN_PARTS, *(part + "s" for part in _EN_PARTS)])
+_HAS_IN_OR_OUT = words(["in", "out"])
+_HAS_FEW_WORD = words(_EN_FEW)
+
+
+def _has_share_words(scan: Scan) -> bool:
+    """Whether `_EN_FRACTION` can match: a part word (third, fifths), or "in" / "out of" with a number in digits
+    or a word up to ten (one in five). "in" and "of" are in most sentences: on their own they let the pattern
+    scan 5,051 of the 9,932 English sentences of NTREX-128 and MQM-TED, this 772, for the 4 that hold a share."""
+    return _HAS_PART_WORD(scan) or (_HAS_IN_OR_OUT(scan) and (HAS_DIGIT(scan) or _HAS_FEW_WORD(scan)))
+
+
 _EN_FRACTION = re.compile(
     # "a third of" (but "a third term" is an ordinal), "one-fifth", "two thirds", "one in five", "1 out of 10"
     rf"(?i)\b(?:(?P<a>an?)\s+(?P<ad>{_EN_PART})(?=\s+of\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion)\b)"
@@ -122,7 +133,7 @@ _EN_FRACTION = re.compile(
 
 def read_fractions(scan: Scan) -> None:
     """Shares, as percentages: "two-thirds" = 66.7, "one in five" = 20 (三分之二, 5分之1, 兩成)."""
-    for match in scan.matches(_EN_FRACTION, _HAS_SHARE_WORD):
+    for match in scan.matches(_EN_FRACTION, _has_share_words):
         groups = match.groupdict()
         if groups["a"]:
             num, den = 1.0, float(_EN_PARTS[groups["ad"].lower()])

@@ -9,8 +9,8 @@ from audit.quantities.scan import decimals as _decimals_of
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1e12}  # 兆 as Taiwan's news uses it: a trillion
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
-CN = f"[{_CN_CHARS}]"  # one character of a Chinese numeral, as a pattern
+CN_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
+CN = f"[{CN_CHARS}]"  # one character of a Chinese numeral, as a pattern
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # a figure in digits, as a pattern
 
 
