@@ -181,3 +181,13 @@ def test_a_translation_that_negates_in_any_form_is_no_bare_one(en: str) -> None:
 def test_a_negation_added_where_the_source_negates_nothing_is_an_info() -> None:
     [finding] = _findings("代訴人表示，他的保釋金已被定為35萬美元。", "His bond has not been set at $350,000, the Advocate reports.")
     assert finding.severity == Severity.INFO and finding.target_marks == ("not",)
+
+
+def test_an_added_negation_beside_a_word_negative_in_meaning_that_the_translation_renders() -> None:
+    # 阻止 "to prevent" is rendered by "prevent": it is no counterpart of the "not" added before "camped"
+    zh = "支持獨立團體在禮拜五連夜在外扎營以阻止支持國家警方示威行動。"
+    [added] = _findings(zh, "Pro-independence groups had not camped out overnight on Friday to prevent a demonstration.")
+    assert added.target_marks == ("not",)
+    assert _findings(zh, "Pro-independence groups camped out overnight on Friday to prevent a demonstration.") == []
+    # said otherwise (not by its gloss), 阻止 may be what the negator renders: quiet, as before
+    assert _findings(zh, "Pro-independence groups camped out overnight on Friday so that no demonstration took place.") == []

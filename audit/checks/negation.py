@@ -84,8 +84,22 @@ class NegationMismatch(Rule):
         # The translation negates more often (an exclusive or superlative word, 只 or 最, is said with a
         # negation only where it stands: it is counted by where it reaches, not here).
         limiting = load_negation().limiting
+        # A word negative in meaning that the translation renders by its own gloss (阻止 "prevent") is no
+        # counterpart of an English negator, and reaches none of the words the negator negates.
+        meaning = tuple(n for n in meaning if not self.glossed(n, en)) if english and meaning else meaning
         if len(english) > len(chinese) + sum(n.word not in limiting for n in meaning):
             yield from self.added(pair, english, [*chinese, *meaning])
+
+    @staticmethod
+    def glossed(negation: Negator, en: str) -> bool:
+        """Whether the translation says a Chinese word negative in meaning, with no negating character, by one
+        of its own glosses (阻止 "prevent", 拒绝 "refuse"): it is rendered there, and is no counterpart of an
+        English negator. A word with one (无罪 "not guilty", 无暇 "have no time") is glossed with a negation:
+        its gloss found may be what the English negator negates."""
+        if not _CHARACTERS.isdisjoint(negation.word):
+            return False
+        own = own_stems(negation.word)
+        return bool(own) and any(word.stems & own for word in english_words(en))
 
     def dropped(self, pair: AlignedPair, chinese: Sequence[Negator], english: Sequence[Negator]) -> Iterator[Finding]:
         """A plain Chinese negation whose words the English renders where it does not negate, when the
