@@ -12,6 +12,7 @@ transliteration that sounds like a run of the Chinese, or a capitalised common w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterator
@@ -20,6 +21,7 @@ from audit.lexicon.dictionary import Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon, load_lexicon
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
+from audit.remembered import Remembered
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
 CALENDAR = frozenset("January February March April May June July August September October November December "
@@ -65,12 +67,21 @@ def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozense
     return _cut(text, lexicon, dictionary).starts
 
 
-def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> list[Expected]:
+def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> tuple[Expected, ...]:
     """The lexicon's names in a normalised Chinese text (glossary mentions blanked out), read as words: the
     text is cut by forward maximum matching over the lexicon and the dictionary together, so a name inside
     a longer word is not one (南非 of 西南非洲 is cut 西南|非洲; 美 of 美元 is no name of two characters), nor one
     run on by single transliteration characters, nor one inside a title 《…》 (a work's title is translated as
-    a whole, its words freely). `unblanked`: the text before the glossary mentions were blanked (see `_cut`)."""
+    a whole, its words freely). `unblanked`: the text before the glossary mentions were blanked (see `_cut`).
+    Remembered per text for the run (audit.remembered)."""
+    return _EXPECTED.get((text, unblanked, id(lexicon), id(dictionary)), (lexicon, dictionary),
+                         lambda: tuple(_expected_names(text, lexicon, dictionary, unblanked)))
+
+
+_EXPECTED: Remembered[tuple[Expected, ...]] = Remembered(8192)  # sentences, as the cuts below
+
+
+def _expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None) -> list[Expected]:
     found: list[Expected] = []
     if not lexicon.any_in(text):
         return _personal_names(text, found)  # no name of the lexicon to cut the text for
@@ -216,10 +227,18 @@ _CUTS: dict[tuple[str, int, int], Cut] = {}
 _CUTS_SIZE = 8192  # sentences remembered (a few MB at most), then the memo starts afresh
 
 
-def written_names(english: str, lexicon: Lexicon, known_only: bool = False) -> list[Written]:
+def written_names(english: str, lexicon: Lexicon, known_only: bool = False) -> tuple[Written, ...]:
     """Capitalised words and acronyms of the English, with the kind of what they name: the longest phrase of
     capitalised words the lexicon knows (Central America), else the word itself. `known_only`: only those whose
-    kind the lexicon knows (most sentences ask no more: see NameMismatch._accounted)."""
+    kind the lexicon knows (most sentences ask no more: see NameMismatch._accounted). Remembered per text."""
+    return _WRITTEN.get((english, id(lexicon), known_only), lexicon,
+                        lambda: tuple(_written_names(english, lexicon, known_only)))
+
+
+_WRITTEN: Remembered[tuple[Written, ...]] = Remembered(8192)
+
+
+def _written_names(english: str, lexicon: Lexicon, known_only: bool) -> list[Written]:
     spans = [match.span() for match in _NAME_WORD.finditer(english)]
     entity = lexicon.english_entity
     out: list[Written] = []
@@ -294,6 +313,13 @@ class EnglishText:
             self._starts = starts
         return self._starts
 
+    def before(self, end: int) -> EnglishText:
+        """The text up to `end`, where a space follows (no run of letters crosses it), indexed by cutting this text's
+        index rather than reading the part again: a document's English before each pair is asked for pair after pair."""
+        part = EnglishText(self.text[:end])
+        part._starts = {run: places[:bisect_left(places, end)] for run, places in self.starts.items() if places[0] < end}
+        return part
+
     @property
     def words(self) -> frozenset[str]:
         """The words (letters and apostrophes: Trump's) that start where a run of letters starts."""
@@ -337,6 +363,13 @@ class EnglishText:
         return known
 
 
+def english_text(text: str) -> EnglishText:
+    """The English of a sentence (or of a pair's window), indexed: remembered per text for the run, its index and
+    what was asked of it (the sounds of names) with it."""
+    return _ENGLISH.get(text, None, lambda: EnglishText(text))
+
+
+_ENGLISH: Remembered[EnglishText] = Remembered(8192)
 _RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]+")
 _RUN_PREFIX = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from audit.checks.accounting import (
-    ROMANIZED, EnglishText, Expected, Explains, Source, Written, expected_names, explained, form_words, glossed_in_latin,
+    ROMANIZED, EnglishText, Expected, Explains, Source, Written, english_text, expected_names, explained, form_words,
+    glossed_in_latin,
     may_stand_for, renders, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
@@ -21,6 +22,7 @@ from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarit
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
+from audit.remembered import Remembered
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
 # Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
@@ -42,7 +44,7 @@ def unexplained_names(english: str, explained: list[Entry]) -> list[str]:
     """Capitalized words of the English that no glossary entry accounts for: candidates for a wrong name.
     Each entry's renderings are tried only where their first word is written (EnglishText), so the cost is
     linear in the English however many names the sentence holds."""
-    text = EnglishText(english)
+    text = english_text(english)
     masked = list(text.text)
     for entry in {id(entry): entry for entry in explained}.values():
         for match in _matches(entry, text):
@@ -91,7 +93,7 @@ class _Texts:
     def __init__(self, doc: AlignedDocument) -> None:
         self.source = [pair.source_norm for pair in doc.pairs]
         self.target = [pair.target_norm for pair in doc.pairs]
-        self.english = [EnglishText(text) for text in self.target]
+        self.english = [english_text(text) for text in self.target]
         self.prealigned = doc.document.prealigned
         self._nearby: dict[int, str] = {}
         self._around: dict[int, EnglishText] = {}
@@ -109,7 +111,8 @@ class _Texts:
         """The English of the pairs before this one, indexed (asked only for a place left out)."""
         found = self._earlier.get(index)
         if found is None:
-            found = self._earlier[index] = EnglishText(" ".join(self.target[:index]))
+            # " ".join(self.target[:index]) is the whole English up to the space before this pair's
+            found = self._earlier[index] = self.whole.before(sum(len(text) + 1 for text in self.target[:index]) - 1)
         return found
 
     def window(self, index: int) -> range:
@@ -129,7 +132,7 @@ class _Texts:
         """The English of the window, indexed."""
         found = self._around.get(index)
         if found is None:
-            found = self._around[index] = EnglishText(self.nearby(index))
+            found = self._around[index] = english_text(self.nearby(index))
         return found
 
 
@@ -203,7 +206,6 @@ class NameMismatch(Rule):
         if glossary is None:
             return
         texts = _Texts(doc)
-        explains: dict[int, Explains] = {}  # what each pair's Chinese can explain, worked out once per document
         for index, pair in enumerate(doc.pairs):
             if not pair.source or not pair.target:
                 continue  # an omission is the omission rule's business
@@ -241,11 +243,11 @@ class NameMismatch(Rule):
             for finding in self._intruders(doc, texts, index, glossary, counted, stand_ins):
                 stand_ins.update(finding.target_marks)
                 yield finding
-            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, explains, counted)
+            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, counted)
 
     def _accounted(
         self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str, Mention]],
-        stand_ins: set[str], explains: dict[int, Explains], counted: _Counted,
+        stand_ins: set[str], counted: _Counted,
     ) -> Iterator[Finding]:
         """The names no glossary covers, accounted for both ways (audit.checks.accounting), and the glossary
         people dropped without a sound-alike stand-in: an unrendered name and an unexplained English name of a
@@ -275,10 +277,7 @@ class NameMismatch(Rule):
         strangers: list[Written] = []
         if written:
             def parts() -> list[Explains]:
-                for at in window:
-                    if at not in explains:
-                        explains[at] = _explains(texts.source[at], glossary, lexicon, dictionary)
-                return [explains[at] for at in window]
+                return [_explains(texts.source[at], glossary, lexicon, dictionary) for at in window]
 
             def plainly_capitalised(word: Written) -> bool:
                 return _starts_sentence(english, word.start) or _before_name(english, word)
@@ -594,7 +593,7 @@ def _lexicon_renders(entry: Entry, english: EnglishText | str) -> bool:
     forms = _lexicon_forms(entry.keys, entry.english)
     if not forms:
         return False
-    text = english if isinstance(english, EnglishText) else EnglishText(english)
+    text = english if isinstance(english, EnglishText) else english_text(english)
     return any(text.search(word_pattern(form), form) for form in forms)
 
 
@@ -638,7 +637,16 @@ def _before_name(english: str, written: Written) -> bool:
 
 
 def _explains(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Explains:
-    """What one Chinese sentence can explain: see audit.checks.accounting.explained."""
+    """What one Chinese sentence can explain: see audit.checks.accounting.explained. Remembered per sentence for the
+    run: the windows around it ask for it again."""
+    return _EXPLAINS.get((sentence, id(glossary), id(lexicon), id(dictionary)), (glossary, lexicon, dictionary),
+                         lambda: _explained_by(sentence, glossary, lexicon, dictionary))
+
+
+_EXPLAINS: Remembered[Explains] = Remembered(8192)
+
+
+def _explained_by(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Explains:
     forms: set[str] = set()
     for mention in glossary.mentions(sentence):
         forms |= form_words(mention.entry.english)
@@ -833,38 +841,41 @@ class UnknownName(Rule):
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        from audit.segment import person_names  # jieba's tagger is heavy: load it only when this rule runs
-
         glossary = ctx.glossary or Glossary()
-        if not _RUN.search(pair.source_norm):
+        source, target = pair.source_norm, pair.target_norm
+        if not _RUN.search(source):
             return  # no transliterated name at all (most sentences)
-        # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.
-        in_source = [m.entry for m in glossary.mentions(pair.source_norm)]
-        not_people = [e for e in glossary.english_index(pair.target_norm) if e.type != "person"]
-        latin = "\n".join(_LATIN.findall(pair.source_norm))  # a word kept in Latin letters in the Chinese is explained
-        candidates = [w for w in dict.fromkeys(unexplained_names(pair.target_norm, in_source + not_people)) if w not in latin]
-        if candidates:  # a dictionary translation of a Chinese word (Holding 控股, Independence 獨立) is no name
-            stems = load_dictionary().stems_in(pair.source_norm)
-            candidates = [w for w in candidates if content_stem(w) not in stems and w.lower() not in STOPWORDS]
-        if not candidates:
-            return
-        words = re.findall(r"[A-Z][A-Za-z'\-]+", pair.target_norm)
-        phrases = list(dict.fromkeys(words + [f"{a} {b}" for a, b in zip(words, words[1:])]))
-        if not _unmatched_runs(pair.source_norm, glossary, phrases):
-            return  # no name this rule could report: spare the tagger, the costliest step of the run
-        spans = list(dict.fromkeys(_widen(pair.source_norm, start, end)
-                                   for start, end in person_names(pair.source_norm, glossary.words())))
-        suspect = self._suspects([pair.source_norm[start:end] for start, end in spans], candidates, phrases, glossary)
-        for start, end in spans:
-            found = suspect.get(pair.source_norm[start:end])
-            if found is None:
-                continue
-            name = pair.source_norm[start:end]
-            shown = original_span(pair.source_text, pair.source_norm, start, end) or name
+        suspects = _UNMATCHED.get((source, target, id(glossary)), glossary, lambda: self._unmatched(source, target, glossary))
+        for start, end, found in suspects:
+            name = source[start:end]
+            shown = original_span(pair.source_text, source, start, end) or name
             yield self.finding(
                 f'{shown} has no matching name in the translation; is "{found}" right?', pair,
                 expected=" ".join(_pinyin(name)), found=found, source_marks=(shown,), target_marks=(found,),
             )
+
+    def _unmatched(self, source: str, target: str, glossary: Glossary) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, English word most like it) of each name of the normalised Chinese that nothing in the
+        English renders (remembered per pair of texts in _UNMATCHED: an article's sentences recur)."""
+        from audit.segment import person_names  # jieba's tagger is heavy: load it only when this rule runs
+
+        # A person from the glossary who is not in the source may be the wrong name; places and organisations cannot be.
+        in_source = [m.entry for m in glossary.mentions(source)]
+        not_people = [e for e in glossary.english_index(target) if e.type != "person"]
+        latin = "\n".join(_LATIN.findall(source))  # a word kept in Latin letters in the Chinese is explained
+        candidates = [w for w in dict.fromkeys(unexplained_names(target, in_source + not_people)) if w not in latin]
+        if candidates:  # a dictionary translation of a Chinese word (Holding 控股, Independence 獨立) is no name
+            stems = load_dictionary().stems_in(source)
+            candidates = [w for w in candidates if content_stem(w) not in stems and w.lower() not in STOPWORDS]
+        if not candidates:
+            return ()
+        words = re.findall(r"[A-Z][A-Za-z'\-]+", target)
+        phrases = list(dict.fromkeys(words + [f"{a} {b}" for a, b in zip(words, words[1:])]))
+        if not _unmatched_runs(source, glossary, phrases):
+            return ()  # no name this rule could report: spare the tagger, the costliest step of the run
+        spans = list(dict.fromkeys(_widen(source, start, end) for start, end in person_names(source, glossary.words())))
+        suspect = self._suspects([source[start:end] for start, end in spans], candidates, phrases, glossary)
+        return tuple((start, end, suspect[source[start:end]]) for start, end in spans if source[start:end] in suspect)
 
     def _suspects(self, names: list[str], candidates: list[str], phrases: list[str], glossary: Glossary) -> dict[str, str]:
         """Each name (one per distinct spelling, so a sentence repeating its names costs no more per mention)
@@ -883,6 +894,7 @@ class UnknownName(Rule):
         return out
 
 
+_UNMATCHED: Remembered[tuple[tuple[int, int, str], ...]] = Remembered(4096)  # pairs of texts, with their glossary
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _RUN2 = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{2,}}")

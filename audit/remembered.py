@@ -1,0 +1,26 @@
+"""Per-text results remembered for the whole run: an article's sentences recur (a revision audited again beside
+the last one, copies of a wire story), and what a rule works out of a sentence is the same each time."""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, Hashable, TypeVar
+
+V = TypeVar("V")
+
+
+class Remembered(Generic[V]):
+    """Values by key, made on first use and forgotten all at once past `size` keys (a few MB at most: one run's
+    sentences). A key may hold the id of an object that is no hashable value (a glossary, the dictionary): that
+    object is kept with the value, so that no other object can take its id while the entry lives."""
+
+    def __init__(self, size: int) -> None:
+        self._found: dict[Hashable, tuple[object, V]] = {}
+        self._size = size
+
+    def get(self, key: Hashable, pins: object, make: Callable[[], V]) -> V:
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= self._size:
+                self._found.clear()
+            found = self._found[key] = (pins, make())
+        return found[1]
