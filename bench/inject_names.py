@@ -152,7 +152,7 @@ def substitutes(lexicon: Lexicon, glossary: Glossary) -> dict[str, list[str]]:
     return out
 
 
-def ntrex(auditor: Auditor, glossary: Glossary, rng: random.Random, listing: bool) -> tuple[pd.DataFrame, pd.DataFrame, Counter[str]]:
+def ntrex(auditor: Auditor, glossary: Glossary, seed: int, listing: bool) -> tuple[pd.DataFrame, pd.DataFrame, Counter[str]]:
     lexicon = load_lexicon()
     pool = substitutes(lexicon, glossary)
     articles = ntrex_articles()
@@ -164,12 +164,15 @@ def ntrex(auditor: Auditor, glossary: Glossary, rng: random.Random, listing: boo
             alarms.append({"part": article.part, "code": f.code, "severity": f.severity.label})
             if listing:
                 print(f"[clean] {article.part} {f.location} {f.severity.label}: {f.message}\n    en: {f.target_text}")
-        outcomes += _injections(article, auditor, glossary, lexicon, pool, clean, rng, listing)
+        outcomes += _injections(article, auditor, glossary, lexicon, pool, clean, seed, listing)
     return pd.DataFrame(outcomes), pd.DataFrame(alarms, columns=["part", "code", "severity"]), pairs
 
 
 def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon: Lexicon, pool: dict[str, list[str]],
-                clean, rng: random.Random, listing: bool) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+                clean, seed: int, listing: bool) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """One replaced and one removed name per line that names one the English renders. Each line draws from a
+    generator of its own (seed, document, line), so that a line's draw stays the same when a change of the rules
+    makes a finding appear or go on another line (such a line is not injected)."""
     out = []
     for line, (zh, en) in enumerate(zip(article.zh, article.en)):
         if name_findings(clean, line + 1):
@@ -177,24 +180,108 @@ def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon:
         found = renderings(zh, en, glossary, lexicon)
         if not found:
             continue
+        rng = random.Random(f"{seed}:{article.name}:{line}")
         kind_class, kind, match = rng.choice(found)
-        for injection in ("replaced", "removed"):
-            if injection == "replaced":
-                names = pool["romanized"] if kind_class in PERSONAL else pool[kind]  # a person for a person of that kind
-                other = rng.choice([n for n in names if n not in article.zh[line] and n not in en])
-                new = en[: match.start()] + other + en[match.end():]
-            else:
-                new = re.sub(r"\s{2,}", " ", en[: match.start()] + en[match.end():]).strip()
+        names = pool["romanized"] if kind_class in PERSONAL else pool[kind]  # a person for a person of that kind
+        other = rng.choice([n for n in names if n not in article.zh[line] and n not in en])
+        injected = [("replaced", kind_class, en[: match.start()] + other + en[match.end():])]
+        # Removed: a name of the line whose phrase can be left out.
+        removable = [(cls, new) for cls, _kind, at in found if (new := drop_phrase(en, at)) is not None]
+        if removable:
+            injected.append(("removed", *rng.choice(removable)))
+        else:
+            out.append({"part": article.part, "injection": "not removable", "class": kind_class, "hit": False, "error": False})
+        for injection, cls, new in injected:
             lines = list(article.en)
             lines[line] = new
             result = auditor.run(document(article, lines))
             hits = [f for f in result.findings if f.code == "N001" and f.location.line == line + 1]
             hit = any(f.severity >= Severity.WARNING for f in hits)
             error = any(f.severity == Severity.ERROR for f in hits)
-            out.append({"part": article.part, "injection": injection, "class": kind_class, "hit": hit, "error": error})
+            out.append({"part": article.part, "injection": injection, "class": cls, "hit": hit, "error": error})
             if listing and not hit:
-                print(f"[missed {injection} {kind_class}] {article.part} {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
+                print(f"[missed {injection} {cls}] {article.part} {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
     return out
+
+
+# Closed classes of English (CGEL's prepositions, determiners, coordinators, relatives and personal pronouns; the auxiliaries and
+# modals, with the reporting verbs of news, said, says, told; the compass adjectives of place names): the function
+# words a translation drops with the name they go with, and the words after a name that show it is no qualifier.
+PREPOSITIONS = frozenset("""in at on to from of for by with into onto near across over throughout toward towards between
+    around outside inside within against via through under about among along beyond upon without off""".split())
+DETERMINERS = frozenset("the a an this that these those his her its their our your my".split())
+COMPASS = frozenset("""north northern south southern east eastern west western central northeast northeastern northwest
+    northwestern southeast southeastern southwest southwestern""".split())
+CONJUNCTIONS = frozenset(("and", "or"))
+RELATIVES = frozenset("that which who whose where when as than".split())
+PRONOUNS = frozenset("i you he she it we they me him us them".split())
+AUXILIARIES = frozenset("""is are was were be been has have had will would can could may might shall should must do does
+    did said says told""".split())
+_CAPITALISED_NEXT = re.compile(r"(?:[ -][A-Z][A-Za-z.']*)+")
+_WORD_BEFORE = re.compile(r"([A-Za-z.']+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z.']+)")
+_CONJOINED = re.compile(r"\s+(?:and|or)\s+")
+
+
+def drop_phrase(english: str, match: re.Match[str]) -> str | None:
+    """The English without the name at `match` and the phrase it heads, as a translator who leaves a name out
+    writes it: the whole name (Mexico City, not Mexico), with its preposition and article ("in the Pacific"),
+    its possessive ("Indonesia's islands" → "the islands"), its conjunction ("Nevada and Arizona") or its comma
+    ("Birmingham, Britain"); a name or demonym qualifying a noun is left out alone ("the U.S. government",
+    "Belgian star"). None for a bare subject or object, which cannot be left out without rewriting the sentence:
+    the bench must not leave broken grammar for a rule to find."""
+    start, end = match.span()
+    more = _CAPITALISED_NEXT.match(english, end)
+    if more and not english[end:more.end()].startswith(" -"):
+        end = more.end()  # the rest of a name of several words (Mexico City, Sunday Times)
+    before, after = english[:start], english[end:]
+    if after.startswith(("'s", "’s")):
+        following = _WORD_AFTER.match(after, 2)
+        bare = following is not None and following.group(1)[:1].isupper() or before.lower().endswith("the ")
+        return _tidy(before + ("" if bare else "the ") + after[2:].lstrip())  # 's Prime Minister Theresa May
+    if re.match(r"-[a-z]", after):  # U.S.-led, Kremlin-backed: the compound goes with it
+        return _tidy(before + re.sub(r"^-[a-z]+\s*", "", after))
+    following, previous = _WORD_AFTER.match(after), _WORD_BEFORE.search(before)
+    if following is not None and not after.startswith((",", ".", ";", ":")) and _head_noun(following.group(1)) and (
+            previous is not None and previous.group(1).lower() in DETERMINERS | PREPOSITIONS or _demonym(match.group())):
+        return _tidy(before + after.lstrip())  # the U.S. government, in the U.S. market, Belgian star
+    words = before.split()
+    k = len(words)
+    while k and words[k - 1].lower() in COMPASS | {"the"}:
+        k -= 1
+    conjoined = _CONJOINED.match(after)
+    if k and words[k - 1].lower() in PREPOSITIONS:
+        if conjoined:  # in Nevada and Arizona: the preposition stays with the other
+            return _tidy(before + after[conjoined.end():])
+        return _tidy(" ".join(words[: k - 1]) + after)
+    if k and words[k - 1].lower() in CONJUNCTIONS:
+        return _tidy(" ".join(words[: k - 1]) + after)
+    if before.rstrip().endswith(",") and k and words[k - 1][:1].isupper():
+        return _tidy(before.rstrip()[:-1] + after)  # Birmingham, Britain
+    if conjoined and previous is not None and previous.group(1).lower() in DETERMINERS:
+        return _tidy(before + after[conjoined.end():])  # the U.S. and China
+    return None
+
+
+def _head_noun(word: str) -> bool:
+    """Whether the word after a name may be the noun it qualifies: a lower-case word that is no function word and
+    does not read as the name's verb (the U.S. said, the country has, Britain announced)."""
+    return word.islower() and word not in AUXILIARIES | PREPOSITIONS | DETERMINERS | CONJUNCTIONS | RELATIVES | PRONOUNS \
+        and not word.endswith("ed")
+
+
+def _demonym(word: str) -> bool:
+    """An adjective or demonym (Belgian, Chinese, Israeli): it qualifies a noun wherever it stands."""
+    return word.endswith(("an", "ese", "ish", "ic", "i")) and " " not in word
+
+
+def _tidy(text: str) -> str:
+    """Spaces and capitals after a phrase is cut out: no space before punctuation, one between words, a capital to
+    open the sentence."""
+    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text).strip()
+    text = re.sub(r",\s*,", ",", text)
+    return re.sub(r"^([\"“‘'(]?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 _NAME_SPAN = re.compile(r"^[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*$")
@@ -225,7 +312,7 @@ def main() -> None:
     glossary = load_glossary()
     auditor = Auditor(glossary, select_rules(["N001", "N002"]))
     started = time.perf_counter()
-    outcomes, alarms, pairs = ntrex(auditor, glossary, random.Random(args.seed), args.list)
+    outcomes, alarms, pairs = ntrex(auditor, glossary, args.seed, args.list)
     print("NTREX-128: recall on injected name errors (warning or error on the line; 'error' = reported as an error)")
     table = outcomes.groupby(["injection", "class", "part"])[["hit", "error"]].agg(["mean", "count"])
     print(table.round(3).to_string())

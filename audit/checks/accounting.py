@@ -12,7 +12,6 @@ transliteration that sounds like a run of the Chinese, or a capitalised common w
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterator
@@ -312,13 +311,6 @@ class EnglishText:
                 starts.setdefault(match.group(), []).append(match.start())
             self._starts = starts
         return self._starts
-
-    def before(self, end: int) -> EnglishText:
-        """The text up to `end`, where a space follows (no run of letters crosses it), indexed by cutting this text's
-        index rather than reading the part again: a document's English before each pair is asked for pair after pair."""
-        part = EnglishText(self.text[:end])
-        part._starts = {run: places[:bisect_left(places, end)] for run, places in self.starts.items() if places[0] < end}
-        return part
 
     @property
     def words(self) -> frozenset[str]:

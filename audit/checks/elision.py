@@ -1,47 +1,167 @@
-"""Whether a place the English leaves out of one sentence was elided there or dropped (the lexicon half of N001).
+"""Whether a name the English leaves out of one sentence was elided there or dropped (the lexicon half of N001).
 
-Translators elide a place freely where the sentence still refers to it ("the country", "there", "its") or where the
-Chinese uses it only to qualify the next word (美國隊 "the side", 英國夏令時間 "BST", 蘇格蘭人 "the Scot"). A place the
-translation has named before, left out of a sentence that has no word to stand for it, while the Chinese names it on its
-own, was dropped: measured on NTREX-128 (bench/inject_names.py, README "Names in no glossary").
+Translators elide a name freely where the sentence still refers to it ("the country", "there", "he", "the company") or
+where the Chinese uses it only to qualify the next word (美國隊 "the side", 英國夏令時間 "BST", 蘇格蘭人 "the Scot"). A
+name left out of a sentence that has no word to stand for it, while the Chinese names it on its own, was dropped: a
+translator or MT that drops a name drops it with the words that went with it ("in Berlin", "Berlin's") and leaves no
+trace. Measured on NTREX-128 (bench/inject_names.py, README "Names in no glossary").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-# Words that can stand for a place named before: English's third-person pronouns and locative pro-forms (closed
-# classes), and CC-CEDICT's glosses of the generic words Chinese uses for a place already named (国/国家 country, nation,
-# state; 城市 city, town; 首都 capital; 省 province; 州 state; 岛 island; 地区 region, district, area; 县 county; 领土
-# territory; 王国 kingdom; 大陆 mainland, continent; 半岛 peninsula; 当地 local; 国内 domestic; 全国 nationwide,
-# national; 政府 government).
-REFERRING = frozenset("""it its they them their there here country countries nation nations state states city cities
-    town towns capital province provinces island islands region regions district districts area areas county counties
-    territory territories kingdom republic mainland continent peninsula local locally domestic domestically nationwide
-    national government""".split())
+from audit.lexicon.dictionary import Dictionary, content_stem
+
+# Words that can stand for a name of each kind, once the name is left out. English closed classes: the third-person
+# pronouns of the kind and the locative pro-forms (there, here). Then CC-CEDICT's glosses of the generic words Chinese
+# uses for an entity of the kind already named: a place (国/国家 country, nation, state; 城市 city, town; 首都 capital;
+# 省 province; 州 state; 岛 island; 地区 region, district, area; 县 county; 领土 territory; 王国 kingdom; 共和国 republic;
+# 大陆 mainland, continent; 半岛 peninsula; 当地 local; 国内 domestic; 全国 nationwide, national; 政府 government); an
+# organisation (公司 company, firm, corporation; 集团 group; 党 party; 组织 organization; 机构 agency, institution, body;
+# 部 ministry, department; 委员会 committee, commission; 银行 bank; 大学 university; 队 team, side; 俱乐部 club; 协会
+# association; 联盟 league, alliance, union; 品牌 brand; 媒体 media; 报 newspaper, paper); a person (CC-CEDICT's
+# glosses of the titles and roles news puts before a name: 总统 president; 总理 premier; 首相 prime minister; 部长,
+# 大臣 minister; 主席 chairman; 发言人 spokesman, spokeswoman; 大使 ambassador; 领导人 leader; 官员 official; 教练
+# coach; 球员 player; 明星 star; 歌手 singer; 演员 actor, actress; 作家 writer; 主持人 host, presenter; 先生 Mr; 女士
+# woman, lady; 男子 man; 议员 lawmaker, senator, congressman; 州长 governor; 市长 mayor; 国王 king; 女王 queen;
+# 王子 prince; 公主 princess).
+PRONOUNS = {
+    "person": frozenset("he him his himself she her hers herself".split()),
+    "place": frozenset("it its there here".split()),
+    "org": frozenset("it its they them their".split()),
+    "other": frozenset("it its they them their".split()),
+}
+GENERIC = {
+    "place": frozenset("""country countries nation nations state states city cities town towns capital province provinces
+        island islands region regions district districts area areas county counties territory territories kingdom
+        republic mainland continent peninsula local locally domestic domestically nationwide national government""".split()),
+    "org": frozenset("""company companies firm firms corporation group party organization organisation agency agencies
+        institution body ministry department committee commission bank university team side club association league
+        alliance union brand media newspaper paper government""".split()),
+    "person": frozenset("""president premier prime minister chairman chairwoman spokesman spokeswoman ambassador leader
+        official coach player star singer actor actress writer host presenter mr mrs ms woman lady man lawmaker senator
+        congressman governor mayor king queen prince princess""".split()),
+}
+# The Chinese pronouns and pro-forms that such an English word may translate instead (他 he, 她 she, 其 his/her/its/
+# their, 它 it, 该 the said, 此 this, 当地 local, 那里 there, 这里 here): a pronoun the Chinese writes is its own.
+CHINESE_PRONOUNS = {
+    "person": ("他", "她", "其"),
+    "place": ("它", "其", "该", "此", "那里", "这里"),
+    "org": ("它", "其", "该", "他们"),
+    "other": ("它", "其", "该", "他们"),
+}
 _WORD = re.compile(r"[A-Za-z]+")
+_STAND_IN_KIND = {"language": "other"}
 
 
-def refers_to_a_place(english: str) -> bool:
-    """Whether the sentence holds a word that can stand for a place named before."""
-    return any(word.lower() in REFERRING for word in _WORD.findall(english))
+@dataclass(frozen=True)
+class Reading:
+    """How jieba's tagger reads a name of the Chinese in its sentence."""
+
+    inside: bool  # part of a longer word (美國隊, 蘇格蘭人)
+    qualifier: bool  # a noun follows it (英國|夏令時間, 美國|方面, 美國|副|總統)
+    name: bool  # tagged as a name (NAME_TAGS)
+    role: bool  # the object of a preposition (在|加州, 對|北韓) or the possessor before 的 (印尼|的|島嶼)
 
 
-def qualifies_next_word(chinese: str, start: int, end: int) -> bool:
-    """Whether the Chinese uses the name only inside a longer word or to qualify the noun after it, as jieba's tagger
-    reads the sentence: 美國隊, 蘇格蘭人 (one word), 英國|夏令時間, 美國|方面 (a noun follows), 美國|副|總統 (jieba's
-    attributive, 區別詞, opens the noun)."""
-    from audit.lexicon.fast.jieba_posseg import tagger  # heavy: only for a place already found left out
+# jieba's tags of names (ICTCLAS's tag set): person (nr, nrt transliterated), place (ns), organisation (nt), other
+# proper noun (nz). A span of a lexicon name that the tagger reads otherwise is often no name there (龍門 of 射入龍門,
+# "into the goal"; 水里 "in the water").
+NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz")
 
-    at = 0
-    for word, flag in tagger().cut(chinese):
-        after = at + len(word)
+
+def reading(chinese: str, start: int, end: int) -> Reading:
+    """How the tagger reads the name at start:end: inside a longer word, qualifying the noun after it (a noun, a
+    verbal noun, or jieba's attributive, 區別詞, that opens a noun: 副 of 副總統), tagged as a name, and whether it
+    has a role of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj)."""
+    previous, own = "", ""
+    for at, after, word, flag in tagged(chinese):
         if at <= start < after:
             if at < start or after > end:
-                return True  # the name is part of a longer word
+                return Reading(inside=True, qualifier=False, name=False, role=False)
+            own = flag
         elif at == end:
-            return flag.startswith(("n", "b")) or flag == "vn"  # a noun, a verbal noun, an attributive (副 of 副總統)
+            return Reading(inside=False, qualifier=flag.startswith(("n", "b")) or flag == "vn", name=own in NAME_TAGS,
+                           role=previous == "p" or word == "的" and flag == "uj")
         elif at > end:
-            return False
-        at = after
-    return False
+            break
+        if after <= start:
+            previous = flag
+    return Reading(inside=False, qualifier=False, name=own in NAME_TAGS, role=previous == "p")
+
+
+@lru_cache(maxsize=1024)
+def tagged(chinese: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, word, tag) of each word of jieba's tagger (remembered: a sentence is asked of for each name)."""
+    from audit.lexicon.fast.jieba_posseg import tagger  # heavy: only for a name already found left out
+
+    out, at = [], 0
+    for word, flag in tagger().cut(chinese):
+        out.append((at, at + len(word), word, flag))
+        at += len(word)
+    return tuple(out)
+
+
+def dropped(chinese: str, english: str, start: int, end: int, kind: str, dictionary: Dictionary) -> bool:
+    """Whether a place or organisation left out of the English was dropped rather than elided: the Chinese names it
+    on its own (a word of its own that the tagger reads as a name) in a role of its own, the object of a preposition
+    or the possessor before 的, which a rendering must carry ("in California", "Indonesia's islands"); and the
+    English has no word that can stand for it (`stand_in`). A name that only qualifies a noun (美國官員 "officials",
+    英國夏令時間 "BST") the English often absorbs: that stays information. The sentence is tagged only when a
+    preposition of jieba's dictionary ends where the name starts, or 的 follows it (most names left out have neither)."""
+    if not _may_have_role(chinese, start, end):
+        return False
+    found = reading(chinese, start, end)
+    return found.name and found.role and not found.inside and not stand_in(english, chinese, start, end, kind, dictionary)
+
+
+def _may_have_role(chinese: str, start: int, end: int) -> bool:
+    """Whether 的 follows the name or a word jieba's dictionary tags as a preposition (p) ends where it starts."""
+    if chinese.startswith("的", end):
+        return True
+    from audit.lexicon.fast.jieba_posseg import tagger
+
+    tag = tagger().tag
+    return any(tag(chinese[start - size:start]) == "p" for size in range(1, _LONGEST_PREPOSITION + 1) if size <= start)
+
+
+_LONGEST_PREPOSITION = 4  # characters looked back (在, 對於, 根據: a longer preposition is not looked for, and its name stays info)
+
+
+def stand_in(english: str, chinese: str, start: int, end: int, kind: str, dictionary: Dictionary) -> str:
+    """A word of the English that may stand for the name at start:end of the Chinese, left out of it: a pronoun or
+    generic word of its kind (PRONOUNS, GENERIC) or a gloss of the name's own head noun (六盤水市 "the city", 第二次
+    世界大戰 "the war") that no other word of the Chinese accounts for; "" when there is none. A pronoun is spare when
+    the English writes more of the kind's pronouns than the Chinese writes its own, as words (he, his for 他, 其; not 此 of
+    此前 "before"); a noun when no noun of the Chinese outside the name translates it (the country's 國家)."""
+    kind = _STAND_IN_KIND.get(kind, kind)
+    words = [word.lower() for word in _WORD.findall(english)]
+    pronouns = PRONOUNS.get(kind, frozenset())
+    written = [word for word in words if word in pronouns]
+    own = CHINESE_PRONOUNS.get(kind, ())
+    if written and len(written) > sum(1 for _at, _after, word, _flag in tagged(chinese) if word in own):
+        return written[0]
+    said = _nouns_said(chinese, start, end, dictionary)
+    heads = {stem for at, until, stems in dictionary.words_in(chinese[start:end]) if at > 0 and until == end - start
+             and until - at <= 2 for stem in stems}
+    generic = GENERIC.get(kind, frozenset())
+    for word in words:
+        stem = content_stem(word)
+        if (word in generic or stem in heads) and stem not in said:
+            return word
+    return ""
+
+
+def _nouns_said(chinese: str, start: int, end: int, dictionary: Dictionary) -> frozenset[str]:
+    """Stems of CC-CEDICT's glosses of the nouns of the Chinese outside the name (tags n…, as the tagger reads the
+    sentence): what a generic English word may translate instead of standing for the name (國家 "country"). Nouns
+    only: 表示 "to state" says no "state"."""
+    out: set[str] = set()
+    for at, after, word, flag in tagged(chinese):
+        if flag.startswith("n") and (after <= start or at >= end):
+            out.update(stem for first, last, stems in dictionary.words_in(word) if first == 0 and last == len(word)
+                       for stem in stems)
+    return frozenset(out)

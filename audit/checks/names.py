@@ -13,7 +13,7 @@ from audit.checks.accounting import (
     may_stand_for, renders, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
-from audit.checks.elision import qualifies_next_word, refers_to_a_place
+from audit.checks.elision import dropped
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.entry import english_form
@@ -98,7 +98,6 @@ class _Texts:
         self._nearby: dict[int, str] = {}
         self._around: dict[int, EnglishText] = {}
         self._whole: EnglishText | None = None
-        self._earlier: dict[int, EnglishText] = {}
 
     @property
     def whole(self) -> EnglishText:
@@ -106,14 +105,6 @@ class _Texts:
         if self._whole is None:
             self._whole = EnglishText(" ".join(self.target))
         return self._whole
-
-    def earlier(self, index: int) -> EnglishText:
-        """The English of the pairs before this one, indexed (asked only for a place left out)."""
-        found = self._earlier.get(index)
-        if found is None:
-            # " ".join(self.target[:index]) is the whole English up to the space before this pair's
-            found = self._earlier[index] = self.whole.before(sum(len(text) + 1 for text in self.target[:index]) - 1)
-        return found
 
     def window(self, index: int) -> range:
         """The pair and, when the alignment is ours (it may be one sentence off), its neighbours."""
@@ -197,7 +188,8 @@ class NameMismatch(Rule):
 
     code, name, severity = "N001", "name-mismatch", Severity.ERROR
     severity_note = ("warning when a glossary person is simply absent (a CC-CEDICT person too), or a place the source "
-                     "repeats is replaced once, or a place named before is dropped with no word standing for it; info "
+                     "repeats is replaced once, or a place or organisation is dropped from a role of its own with no word "
+                     "standing for it; info "
                      "when another CC-CEDICT or CLDR name is absent or the English names what the source does not")
     SIMILAR = SOUNDS_ALIKE  # a capitalized word sounding at least this much like the name stands in for it
 
@@ -294,10 +286,10 @@ class NameMismatch(Rule):
             finding = self._report(pair, entry, shown, stranger.text if stranger else "")
             if finding is not None:
                 yield finding
-            elif entry.type == "place" and not _metonym_written(entry, texts.target[index], glossary) \
-                    and _dropped_place(texts, index, mention.start, mention.end, lambda english: _rendered(entry, english)):
+            elif entry.type in DROPPED_KINDS and not _metonym_written(entry, texts.target[index], glossary) \
+                    and dropped(texts.source[index], texts.target[index], mention.start, mention.end, _KIND[entry.type], dictionary):
                 yield self.finding(
-                    f'name missing: {shown} ("{entry.preferred}", glossary) is not in the translation, {NAMED_BEFORE}', pair,
+                    f'name missing: {shown} ("{entry.preferred}", glossary) is not in the translation, {DROPPED}', pair,
                     severity=Severity.WARNING, expected=" / ".join(entry.english[:3]), source_marks=(shown,),
                 )
         told: set[str] = set()  # a name the pair repeats is said missing once
@@ -311,12 +303,12 @@ class NameMismatch(Rule):
                 strangers.remove(stranger)
                 yield self._replaced(pair, name, stranger)
             elif name.kind in MISSING_KINDS:
-                dropped = name.kind == "place" and name.source in LEXICON_SOURCES and _dropped_place(
-                    texts, index, name.start, name.end, lambda english: renders(name, english, load_lexicon(), names_of))
+                lost = name.kind in DROPPED_KINDS and name.source in LEXICON_SOURCES \
+                    and dropped(texts.source[index], texts.target[index], name.start, name.end, name.kind, dictionary)
                 yield self.finding(
                     f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation'
-                    + (f", {NAMED_BEFORE}" if dropped else ""), pair,
-                    severity=Severity.WARNING if dropped else self._missing_severity(name, texts, names_of),
+                    + (f", {DROPPED}" if lost else ""), pair,
+                    severity=Severity.WARNING if lost else self._missing_severity(name, texts, names_of),
                     expected=" / ".join(name.english[:3]),
                     source_marks=(shown,),
                 )
@@ -474,15 +466,11 @@ class NameMismatch(Rule):
         return None
 
 
-NAMED_BEFORE = "which names it before and has no word standing for it here"
-
-
-def _dropped_place(texts: _Texts, index: int, start: int, end: int, rendered: Callable[[EnglishText], bool]) -> bool:
-    """Whether a place left out of the pair was dropped rather than elided (audit.checks.elision): the translation named
-    it in an earlier pair, this English has no word that can stand for it, and the Chinese names it on its own, not as
-    the qualifier of the next word. The cheap tests first: most left-out places fail the first."""
-    return index > 0 and not refers_to_a_place(texts.target[index]) and rendered(texts.earlier(index)) \
-        and not qualifies_next_word(texts.source[index], start, end)
+# Said of a place or organisation dropped rather than elided (audit.checks.elision.dropped).
+DROPPED = "where the Chinese gives it a role of its own and no word stands for it"
+# The kinds a dropped name is told of (a warning): translators elide other names, periods, events and languages
+# freely (第二次世界大戰 "the war", 中文 "Mandarin"); people left out are warnings already (MISSING_SEVERITY).
+DROPPED_KINDS = ("place", "org")
 
 
 # Which lone findings of the lexicon pass are reported, and how loudly (set from the false alarms measured on
