@@ -26,7 +26,7 @@ from audit.lexicon import bundled
 LIBRARIES = {"jieba": "jieba", "opencc-python-reimplemented": "opencc", "pypinyin": "pypinyin"}
 # Our bundled data that decides findings, each built by a script in audit/lexicon (the glossary is hashed apart).
 DATA_FILES = ("cedict-stems.txt.gz", "cedict-pinyin.tsv.gz", "entities.tsv.gz", "negation.tsv", "news-supplement.tsv",
-              "romanization.tsv.gz", "english-irregular.tsv", "demonyms.tsv")
+              "romanization.tsv.gz", "english-irregular.tsv", "demonyms.tsv", "english-stopwords.tsv")
 DIGITS = 12  # hex digits of a hash kept: a chance collision between two versions of one file is out of reach
 
 

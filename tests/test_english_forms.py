@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audit.lexicon import bundled
-from audit.lexicon.dictionary import _DEMONYMS, _IRREGULAR, english_stem, regular_stem
+from audit.lexicon.dictionary import _DEMONYMS, _IRREGULAR, STOPWORDS, content_stem, english_stem, regular_stem
 
 
 @pytest.mark.parametrize("name", ["data/english-irregular.tsv", "data/demonyms.tsv"])
@@ -61,3 +61,42 @@ def test_forms_of_one_word_meet(words):
                                         ("speed", "speed")])
 def test_suffix_rules_leave_a_vowel_and_a_short_stem_whole(word, stem):
     assert english_stem(word) == stem  # not "th", "br", "str", "ad", "spe"
+
+
+def test_stopwords_are_generated_from_named_sources():
+    lines = bundled("data/english-stopwords.tsv").read_text(encoding="utf-8").splitlines()
+    assert any("audit.lexicon.build_stopwords" in line for line in lines if line.startswith("#"))
+    sources = {line.split("\t")[1] for line in lines if not line.startswith("#")}
+    assert sources == {"snowball", "snowball-aside", "snowball-common", "compound"}
+    assert {"the", "of", "would", "will", "whether", "someone"} <= STOPWORDS
+
+
+@pytest.mark.parametrize("word, collides_with", [("note", "not"), ("noted", "not"), ("evening", "even"),
+                                                 ("shoulder", "should"), ("seen", "see"), ("others", "other")])
+def test_a_word_is_a_function_word_by_its_form_not_its_stem(word, collides_with):
+    # the stem of a content word may be spelt like a stop word; the word stays evidence
+    assert content_stem(word) is not None
+    assert content_stem(word) == english_stem(word)
+
+
+@pytest.mark.parametrize("word", ["it'll", "who'd", "there'll", "needn't", "daren't", "it’s", "whether", "May"])
+def test_contractions_of_function_words_are_function_words(word):
+    assert content_stem(word) is None
+
+
+def test_a_possessive_keeps_its_noun():
+    assert content_stem("Trump's") == english_stem("Trump")
+    assert content_stem("US") == content_stem("U.S.") == "usa"  # the country, read before the pronoun "us"
+
+
+def test_cedict_notation_is_no_gloss_stem_but_stays_an_english_word():
+    from audit.lexicon.build_dictionary import CEDICT_NOTATION, sense_stems
+    from audit.lexicon.dictionary import load_dictionary
+
+    assert sense_stems("to hit sb; lit. to beat sth, esp. with a stick") == [english_stem("hit"), english_stem("beat"),
+                                                                           english_stem("stick")]
+    vocabulary = load_dictionary().vocabulary
+    assert not {"sb", "sth", "abbr"} & vocabulary
+    assert "fig" not in load_dictionary().stems("一丘之貉")  # "jackals of the same tribe; fig. they are all as bad"
+    assert {content_stem(word) for word in ("old", "used", "kind", "see")} <= vocabulary  # 老 old, 用 use, 种 kind, 看 see
+    assert "lit" in CEDICT_NOTATION and content_stem("lit") is not None  # the English word (a lit fuse) is a word

@@ -36,6 +36,13 @@ MAX_WORD = 8
 # (后 "empress" and 後 "after" share one Simplified form; each reading is its own CC-CEDICT entry).
 SINGLE_CHAR_STEMS = 3
 SUPPLEMENT = Path(__file__).parent / "data" / "news-supplement.tsv"
+# CC-CEDICT's editorial shorthand, which no translation writes: the placeholders sb, sth, one's, oneself; lit.
+# and fig. (literal and figurative sense), abbr., pr. (pronunciation), esp., usu., coll., etc., e.g., i.e., and
+# the names of the word class a function word's sense describes (classifier, particle, variant): the
+# conventions of CC-CEDICT's editing guidelines (cc-cedict.org wiki, "Syntax"). English stop words are
+# dictionary.STOPWORDS; these are left out of the glosses only, and stay words of an English sentence.
+CEDICT_NOTATION = frozenset("sb sth sb's sth's one's oneself lit fig abbr pr esp usu coll etc eg ie classifier "
+                            "particle variant".split())
 
 
 def default_source() -> Path:
@@ -68,7 +75,12 @@ def sense_stems(sense: str, proper: bool = False) -> list[str]:
     Taitung County" gives `chenggong`, not `taitung` and `town`)."""
     text = _AFFIX.sub(" ", _sense_text(sense))
     tokens = _name(text) if proper and text[:1].isupper() else english_tokens(text)  # 江湖醫生 Jiang1…: "quack"
-    return [stem for token in tokens if (stem := content_stem(token)) is not None]
+    return [stem for token in tokens if (stem := _gloss_stem(token)) is not None]
+
+
+def _gloss_stem(token: str) -> str | None:
+    """The stem of a gloss word, None for a function word or CC-CEDICT's notation."""
+    return None if token.lower().replace(".", "") in CEDICT_NOTATION else content_stem(token)
 
 
 def _sense_text(sense: str) -> str:
@@ -87,7 +99,7 @@ def _glossed(senses: list[str]) -> bool:
     """Whether a sense writes a content word, affixes and place descriptions included: such a headword stays in
     the dictionary, with no stems if those were all it had (有 "-ful", 最 "-est"), for the rules that look words
     up (the negation rule finds 最 and 不 among the words of a sentence)."""
-    return any(content_stem(token) is not None for sense in senses for token in english_tokens(_sense_text(sense)))
+    return any(_gloss_stem(token) is not None for sense in senses for token in english_tokens(_sense_text(sense)))
 
 
 def _ascii(sense: str) -> str:

@@ -26,28 +26,6 @@ DATA_FILE = "data/cedict-stems.txt.gz"
 # 1,000 words; 5 letters join 0.97 but 4× as many different words (1,784), 7 letters only 0.78 (180).
 STEM_LENGTH = 6
 
-# Function words carry no evidence that two sentences are translations of each other.
-STOPWORDS = frozenset(
-    """a an the of to in on at by for from with without into onto upon over under about above below as
-    and or but nor not no yes so than then too very also just only even still yet already
-    be is am are was were been being do does did done doing have has had having
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    one's oneself sb sth sb's sth's someone something somebody someplace etc esp e g i e lit fig
-    this that these those there here what which who whom whose when where why how
-    all any each every some such own same other another more most much many few less least
-    can could may might must shall should will would
-    up down out off again once if because while though although whether
-    s t d ll m o re ve y
-    used usu particle bound form abbr variant see also pr tw coll dialect archaic old literary
-    classifier kind""".split()
-    + """don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't wouldn't shouldn't hasn't
-    haven't hadn't mustn't needn't i'm you're we're they're he's she's it's that's there's here's what's
-    who's let's i've we've they've you've i'd we'd you'd he'd she'd they'd i'll we'll you'll he'll
-    she'll they'll it'll""".split()
-)
-
-
-
 def _table(name: str) -> dict[str, str]:
     """A generated `word<TAB>word` table of data/ (`#` header lines name its sources and generator)."""
     lines = bundled(name).read_text(encoding="utf-8").splitlines()
@@ -60,6 +38,13 @@ _DEMONYMS = _table("data/demonyms.tsv")
 # Inflected forms whose regular stem is not their lemma's (went → go, children → child, died → die), from the
 # SPECIALIST Lexicon's inflections through lemminflect (audit/lexicon/build_english.py, against `regular_stem`).
 _IRREGULAR = _table("data/english-irregular.tsv")
+
+# Function words carry no evidence that two sentences are translations of each other: the Snowball English stop
+# list and the auxiliaries and closed-class words it sets aside (audit/lexicon/build_stopwords.py).
+STOPWORDS = frozenset(_table("data/english-stopwords.tsv"))
+# The enclitic forms of is/has, would/had, will, are, have and am (it's, they'd, it'll, we're, I've, I'm): a
+# function word with one of them is one (a noun with 's is a possessive, and keeps its stem).
+_CLITICS = frozenset(("s", "d", "ll", "re", "ve", "m"))
 
 # Acronyms that news writes with dots or in capitals; folded to one spelling on both sides.
 _ACRONYMS = {"us": "usa", "usa": "usa", "uk": "britain", "un": "un", "eu": "europe"}
@@ -145,10 +130,18 @@ def content_stem(token: str) -> str | None:
         if "." in token:
             return folded
     lower = token.lower().replace("’", "'")
-    if lower in STOPWORDS or len(lower) < 2:
+    if len(lower) < 2 or function_word(lower):
         return None
-    stem = english_stem(lower)
-    return stem if stem and stem not in STOPWORDS else None
+    return english_stem(lower) or None  # by its form only: "note" is no "not", "evening" no "even"
+
+
+def function_word(lower: str) -> bool:
+    """Whether a lower-case word as written is a function word: a stop word, a stop word with an enclitic
+    auxiliary (it'll, who'd), or a negative contraction (needn't: n't attaches to auxiliaries only)."""
+    if lower in STOPWORDS:
+        return True
+    base, apostrophe, clitic = lower.partition("'")
+    return bool(apostrophe) and (lower.endswith("n't") or (clitic in _CLITICS and base in STOPWORDS))
 
 
 def content_stems(text: str) -> list[str]:
