@@ -19,6 +19,7 @@ from audit.align.numbers import EN_NUMBER_WORDS, en_number_word, en_numbers, zh_
 from audit.lexicon.dictionary import Dictionary, content_stem, content_stems, english_tokens, gloss_words
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import Segment
+from audit.remembered import Remembered
 from audit.text import HAN_RUN
 
 try:
@@ -43,6 +44,7 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _SOUND_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
+
 @dataclass
 class Sentence:
     length: int
@@ -54,12 +56,32 @@ class Sentence:
     text: str = ""
 
 
+# A sentence's units are remembered per text (up to this many texts a side, then afresh): the rules that explain
+# a bead (bead_support) measure again the sentences the aligner measured, and an article's sentences recur (a
+# revision audited again, the same text in several files). The units of 2,048 news sentences take about 3 MB.
+UNITS_MEMO = 2048
+_ZH_UNITS: Remembered[Sentence] = Remembered(UNITS_MEMO)
+_EN_UNITS: Remembered[Sentence] = Remembered(UNITS_MEMO)
+
+
+def _placed(units: Sentence, kind: str, start: bool) -> Sentence:
+    """A remembered sentence's units for one of its occurrences. The lists are shared: no stage changes a
+    Sentence's lists once it is made (`_capped` makes new ones)."""
+    return Sentence(units.length, units.keys, units.weights, units.bits, kind, start, units.text)
+
+
+def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
+    """The units of a Chinese sentence (module docstring)."""
+    units = _ZH_UNITS.get((seg.norm, id(dictionary), id(glossary), anchor_bits), (dictionary, glossary),
+                          lambda: _zh_units(seg.norm, lexicon_of(dictionary), glossary, anchor_bits))
+    return _placed(units, seg.kind, start)
+
+
 # Compiled (setup.py), the segmenter walks the text as C characters and counts with C integers.
 @cython.locals(norm=str, position=cython.Py_ssize_t, length=cython.Py_ssize_t, end=cython.Py_ssize_t,
                anchors=cython.Py_ssize_t, size=cython.Py_ssize_t, longer=cython.Py_ssize_t, any_taken=cython.bint,
                char=cython.Py_UCS4, taken=bytearray)
-def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
-    norm = seg.norm
+def _zh_units(norm: str, lexicon: Lexicon, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
     keys: list[tuple[str, ...]] = []
     weights: list[int] = []
     taken = bytearray(len(norm))
@@ -81,7 +103,6 @@ def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: Glo
             weights.append(anchor_bits)
     # Dictionary words, longest match first, left to right. `Lexicon` bounds the slices worth a look by
     # their first two characters; a slice that overlaps a number or a name is no word.
-    lexicon = lexicon_of(dictionary)
     lexicon.index(norm)
     lookup, pairs, singles = lexicon.entries.get, lexicon.pairs.get, lexicon.singles.get
     stems_of, memo, ascii_starts = lexicon.stems.get, lexicon.stems, lexicon.ascii_starts
@@ -135,7 +156,7 @@ def zh_sentence(seg: Segment, start: bool, dictionary: Dictionary, glossary: Glo
             add(stems)
         position = end
     weights += [1] * (len(keys) - anchors)  # a word weighs 1
-    return _capped(Sentence(zh_length(norm), keys, weights, sum(weights), seg.kind, start, norm))
+    return _capped(Sentence(zh_length(norm), keys, weights, sum(weights), "", False, norm))
 
 
 def _spelled_by_sound(norm: str) -> bytearray | None:
@@ -224,20 +245,26 @@ _NUMBER_STEMS = frozenset(filter(None, map(content_stem, EN_NUMBER_WORDS)))
 
 
 def en_sentence(seg: Segment, start: bool, glossary: GlossaryLike | None, anchor_bits: int) -> Sentence:
+    """The units of an English sentence (module docstring), remembered per text as `zh_sentence`'s are."""
     # Names need nothing from the glossary here: they are content words, met by the Chinese side's stems.
+    units = _EN_UNITS.get((seg.norm, anchor_bits), None, lambda: _en_units(seg.norm, anchor_bits))
+    return _placed(units, seg.kind, start)
+
+
+def _en_units(norm: str, anchor_bits: int) -> Sentence:
     # A spelled number or a month is one unit, its number key ("two" is #2 as 兩 is), not also a word.
-    words = english_tokens(seg.norm)
+    words = english_tokens(norm)
     stems = [stem for stem in map(content_stem, words) if stem is not None and stem != _ONE]
     if not _NUMBER_STEMS.isdisjoint(stems):  # rare: only then is each word asked
         read = {stem for word, stem in zip(words, map(content_stem, words)) if stem in _NUMBER_STEMS and en_number_word(word)}
         stems = [stem for stem in stems if stem not in read]
     keys: list[tuple[str, ...]] = [(stem,) for stem in stems]
     weights: list[int] = [1] * len(keys)
-    numbers = en_numbers(seg.norm, words)
+    numbers = en_numbers(norm, words)
     if numbers:
         keys += [(key,) for key in numbers]
         weights += [anchor_bits] * len(numbers)
-    return _capped(Sentence(len(seg.norm), keys, weights, sum(weights), seg.kind, start, seg.norm))
+    return _capped(Sentence(len(norm), keys, weights, sum(weights), "", False, norm))
 
 
 # Units a sentence brings to matching, counted in mask bits. The longest sentence of NTREX-128 holds 91 (Chinese)
