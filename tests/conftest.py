@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ from audit.normalize import normalize_en, normalize_zh
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "seed-article.txt"
 NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
+
+# The signal tests press Ctrl-C as a terminal does. A process started in the background by a shell without job
+# control inherits SIGINT ignored, and so would every command the tests start (Python then installs no
+# KeyboardInterrupt handler); the tests give themselves, and so their children, the interactive default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
