@@ -243,7 +243,7 @@ def drop_phrase(english: str, match: re.Match[str]) -> str | None:
         return _tidy(before + re.sub(r"^-[a-z]+\s*", "", after))
     following, previous = _WORD_AFTER.match(after), _WORD_BEFORE.search(before)
     if following is not None and not after.startswith((",", ".", ";", ":")) and _head_noun(following.group(1)) and (
-            previous is not None and previous.group(1).lower() in DETERMINERS | PREPOSITIONS or _demonym(match.group())):
+            previous is not None and previous.group(1).lower() in DETERMINERS or _demonym(match.group())):
         return _tidy(before + after.lstrip())  # the U.S. government, in the U.S. market, Belgian star
     words = before.split()
     k = len(words)

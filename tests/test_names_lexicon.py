@@ -281,6 +281,8 @@ def test_how_the_tagger_reads_a_name_left_out() -> None:
     assert reading(text, text.index("印尼"), text.index("印尼") + 2).role  # the possessor before 的
     text = "球落入龙门"  # 龍門 "the goal": no name here
     assert not reading(text, text.index("龙门"), text.index("龙门") + 2).role
+    text = "尤其是在南内华达州和亚利桑那州"  # NTREX-128 abcnews.306815:10: "in parts of southern Nevada and Arizona"
+    assert reading(text, text.index("亚利桑那州"), len(text)).role  # joined to a name 在 governs
 
 
 def test_a_word_stands_for_a_name_left_out_only_when_no_word_of_the_chinese_accounts_for_it() -> None:
@@ -298,3 +300,7 @@ def test_a_word_stands_for_a_name_left_out_only_when_no_word_of_the_chinese_acco
     assert stand_in("He was found at the market in the city.", text, at, at + 4, "place", dictionary) == "city"  # 市, its head
     assert stand_in("He said he would go.", "他说川普会去", 2, 4, "person", dictionary) == "he"  # two he, one 他
     assert stand_in("He said so.", "他说川普会去", 2, 4, "person", dictionary) == ""
+    text = "在礼拜天美国中部地区则出现了类似情形"  # NTREX-128 abcnews.306815:22, "the central U.S." left out
+    at = text.index("美国")
+    assert stand_in("There is a great example of dramatic temperature differences on Sunday.",
+                    text, at, at + 2, "place", dictionary) == ""  # the existential there stands for nothing

@@ -76,8 +76,10 @@ NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz")
 def reading(chinese: str, start: int, end: int) -> Reading:
     """How the tagger reads the name at start:end: inside a longer word, qualifying the noun after it (a noun, a
     verbal noun, or jieba's attributive, 區別詞, that opens a noun: 副 of 副總統), tagged as a name, and whether it
-    has a role of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj)."""
-    previous, own = "", ""
+    has a role of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj). A name
+    joined to a name before it (和, 與, 、) shares its role: 在南內華達州和亞利桑那州 "in Nevada and Arizona"."""
+    before: list[tuple[str, str]] = []  # (word, tag) of the words before the name
+    own = ""
     for at, after, word, flag in tagged(chinese):
         if at <= start < after:
             if at < start or after > end:
@@ -85,12 +87,25 @@ def reading(chinese: str, start: int, end: int) -> Reading:
             own = flag
         elif at == end:
             return Reading(inside=False, qualifier=flag.startswith(("n", "b")) or flag == "vn", name=own in NAME_TAGS,
-                           role=previous == "p" or word == "的" and flag == "uj")
+                           role=_governed(before) or word == "的" and flag == "uj")
         elif at > end:
             break
         if after <= start:
-            previous = flag
-    return Reading(inside=False, qualifier=False, name=own in NAME_TAGS, role=previous == "p")
+            before.append((word, flag))
+    return Reading(inside=False, qualifier=False, name=own in NAME_TAGS, role=_governed(before))
+
+
+def _governed(before: list[tuple[str, str]]) -> bool:
+    """Whether a preposition governs the word after these: it is one, or a conjunction follows a name (of one word or
+    several: 南|內華達州) that it governs."""
+    if before and before[-1][1] == "p":
+        return True
+    if not before or not (before[-1][1] == "c" or before[-1][0] == "、"):
+        return False
+    k = len(before) - 1
+    while k and before[k - 1][1] in NAME_TAGS:
+        k -= 1
+    return k < len(before) - 1 and k > 0 and before[k - 1][1] == "p"
 
 
 @lru_cache(maxsize=1024)
@@ -119,15 +134,17 @@ def dropped(chinese: str, english: str, start: int, end: int, kind: str, diction
 
 
 def _may_have_role(chinese: str, start: int, end: int) -> bool:
-    """Whether 的 follows the name or a word jieba's dictionary tags as a preposition (p) ends where it starts."""
-    if chinese.startswith("的", end):
-        return True
+    """Whether 的 follows the name, or a conjunction or a word jieba's dictionary tags as a preposition (p) ends where
+    it starts."""
+    if chinese.startswith("的", end) or chinese[start - 1:start] in _JOINING:
+        return True  # 的 follows; or a conjunction precedes, whose name before may be governed
     from audit.lexicon.fast.jieba_posseg import tagger
 
     tag = tagger().tag
     return any(tag(chinese[start - size:start]) == "p" for size in range(1, _LONGEST_PREPOSITION + 1) if size <= start)
 
 
+_JOINING = frozenset("和与及、或")  # the conjunctions that join two names (jieba's c), and the enumeration comma
 _LONGEST_PREPOSITION = 4  # characters looked back (在, 對於, 根據: a longer preposition is not looked for, and its name stays info)
 
 
@@ -140,7 +157,7 @@ def stand_in(english: str, chinese: str, start: int, end: int, kind: str, dictio
     kind = _STAND_IN_KIND.get(kind, kind)
     words = [word.lower() for word in _WORD.findall(english)]
     pronouns = PRONOUNS.get(kind, frozenset())
-    written = [word for word in words if word in pronouns]
+    written = [word for k, word in enumerate(words) if word in pronouns and not _existential(words, k)]
     own = CHINESE_PRONOUNS.get(kind, ())
     if written and len(written) > sum(1 for _at, _after, word, _flag in tagged(chinese) if word in own):
         return written[0]
@@ -155,13 +172,21 @@ def stand_in(english: str, chinese: str, start: int, end: int, kind: str, dictio
     return ""
 
 
+def _existential(words: list[str], k: int) -> bool:
+    """"There is", "there were": the existential there stands for no place."""
+    return words[k] == "there" and k + 1 < len(words) and words[k + 1] in _BE
+
+
+_BE = frozenset("is are was were be been has have had will would may might can could".split())  # be, or an auxiliary before it
+
+
 def _nouns_said(chinese: str, start: int, end: int, dictionary: Dictionary) -> frozenset[str]:
-    """Stems of CC-CEDICT's glosses of the nouns of the Chinese outside the name (tags n…, as the tagger reads the
-    sentence): what a generic English word may translate instead of standing for the name (國家 "country"). Nouns
+    """Stems of CC-CEDICT's glosses of the nouns and place words of the Chinese outside the name (tags n…, s: 當地
+    "local"), as the tagger reads the sentence: what a generic English word may translate instead of standing for the name (國家 "country"). Nouns
     only: 表示 "to state" says no "state"."""
     out: set[str] = set()
     for at, after, word, flag in tagged(chinese):
-        if flag.startswith("n") and (after <= start or at >= end):
+        if flag.startswith(("n", "s")) and (after <= start or at >= end):
             out.update(stem for first, last, stems in dictionary.words_in(word) if first == 0 and last == len(word)
                        for stem in stems)
     return frozenset(out)
