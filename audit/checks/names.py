@@ -96,7 +96,6 @@ class _Texts:
         self.english = [english_text(text) for text in self.target]
         self.prealigned = doc.document.prealigned
         self._nearby: dict[int, str] = {}
-        self._around: dict[int, EnglishText] = {}
         self._whole: EnglishText | None = None
 
     @property
@@ -117,13 +116,6 @@ class _Texts:
         found = self._nearby.get(index)
         if found is None:
             found = self._nearby[index] = " ".join(self.target[at] for at in self.window(index))
-        return found
-
-    def around(self, index: int) -> EnglishText:
-        """The English of the window, indexed."""
-        found = self._around.get(index)
-        if found is None:
-            found = self._around[index] = english_text(self.nearby(index))
         return found
 
 
@@ -202,8 +194,7 @@ class NameMismatch(Rule):
             if not pair.source or not pair.target:
                 continue  # an omission is the omission rule's business
             source, target = texts.source[index], texts.english[index]
-            mentions = {id(m.entry): m for m in _word_mentions(source, glossary)}
-            entries = [m.entry for m in mentions.values()]
+            entries, unrendered = _glossary_names(source, texts.target[index], glossary)
             slipped: set[str] = set()  # right spellings of names reported as misspelled
             for finding in self._misspellings(pair, target.text, entries):
                 slipped.add(str(finding.expected))
@@ -211,9 +202,9 @@ class NameMismatch(Rule):
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
             pending: list[tuple[Entry, str, Mention]] = []  # glossary names dropped with no glossary stand-in in sight
-            for mention in mentions.values():
+            for mention in unrendered:
                 entry = mention.entry
-                if _rendered(entry, target) or any(right in form for form in entry.english for right in slipped):
+                if any(right in form for form in entry.english for right in slipped):
                     continue
                 if entry.type == "person" and _inside_longer_name(source, mention.start, mention.end):
                     continue
@@ -246,39 +237,13 @@ class NameMismatch(Rule):
         compatible kind are one error; either alone is a warning."""
         pair = doc.pairs[index]
         lexicon, dictionary = load_lexicon(), load_dictionary()
-        window = texts.window(index)
-        target = texts.english[index]
-        blank = glossary.blank_mentions(texts.source[index])
-
-        def names_of(english: str) -> frozenset[str]:
-            known = lexicon.english_entity(english)
-            entities = [lexicon.lookup(key) for key in known[1]] if known else []
-            entries = [glossary.lookup(key) for key in known[1]] if known else []
-            return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
-
-        named = expected_names(blank, lexicon, dictionary, texts.source[index])
-        missing = [e for e in named  # the window's English is read only for a name the pair's does not render
-                   if not renders(e, target, lexicon, names_of) and not renders(e, texts.around(index), lexicon, names_of)
-                   and not _countries_rendered(e.chinese, texts.nearby(index), glossary)
-                   and not glossed_in_latin(blank, e, texts.around(index))]
+        names_of = _entity_names(lexicon, glossary)
+        missing = _missing(texts.source[index], texts.target[index], texts.nearby(index), glossary)
+        named = expected_names(glossary.blank_mentions(texts.source[index]), lexicon, dictionary, texts.source[index])
         counted.names = [e for e in named if e not in missing]
-        english = target.text
         known_only = not (missing or pending)  # then only a known place, body or person alone can be reported
-        written = [w for w in written_names(english, lexicon, known_only) if w.text not in stand_ins
-                   and (not known_only or w.kind in COUNTED_KINDS)]
-        strangers: list[Written] = []
-        if written:
-            def parts() -> list[Explains]:
-                return [_explains(texts.source[at], glossary, lexicon, dictionary) for at in window]
-
-            def plainly_capitalised(word: Written) -> bool:
-                return _starts_sentence(english, word.start) or _before_name(english, word)
-
-            source = Source([texts.source[at] for at in window], parts, lexicon, dictionary)
-            strangers = [w for w in written if not explained(w, source, lexicon, plainly_capitalised)
-                         and not _given_name(english, w, source)]
-            if strangers:
-                strangers = _not_metonyms(strangers, texts.source[index], glossary)
+        strangers = list(_unexplained(texts.english[index].text, known_only, frozenset(stand_ins),
+                                      tuple(texts.source[at] for at in texts.window(index)), texts.source[index], glossary))
         for entry, shown, mention in pending:
             stranger = next((w for w in strangers if _fits(_KIND.get(entry.type, "other"), w)), None)
             if stranger is not None:
@@ -361,7 +326,7 @@ class NameMismatch(Rule):
                     severity=STRANGER_SEVERITY, found=stranger.text, target_marks=(stranger.text,),
                 )
 
-    def _misspellings(self, pair: AlignedPair, english: str, entries: list[Entry]) -> Iterator[Finding]:
+    def _misspellings(self, pair: AlignedPair, english: str, entries: tuple[Entry, ...]) -> Iterator[Finding]:
         """A word one slip away from a name the source mentions (Trmup, Donadl, Fenistein, Kim Jnog Un), even
         when the name is also spelled right elsewhere in the sentence. People only: place names inflect
         (Swede, Koreas). The first part of a hyphenated name is a word of its own (Kim Jogn-un)."""
@@ -385,7 +350,7 @@ class NameMismatch(Rule):
                 )
                 break
 
-    def _stand_in(self, pair: AlignedPair, entry: Entry, shown: str, entries: list[Entry], glossary: Glossary) -> str:
+    def _stand_in(self, pair: AlignedPair, entry: Entry, shown: str, entries: tuple[Entry, ...], glossary: Glossary) -> str:
         """What the translation wrote where the name should be: another entity of the same kind, or a
         capitalized word that sounds like the Chinese or is spelled like the expected English."""
         in_target = _entries_in(pair.target_norm, glossary)
@@ -398,7 +363,7 @@ class NameMismatch(Rule):
                 return mention.text  # FBI kept in Latin letters in the Chinese; 北京 → China; "He said" is no He Lifeng
         if entry.type != "person":
             return ""  # places and organisations are elided legitimately (美國白宮 → "the White House")
-        candidates = unexplained_names(pair.target_norm, entries + in_target)
+        candidates = unexplained_names(pair.target_norm, [*entries, *in_target])
         scored = [(max(similarity(shown, word), _spelling(word, entry)), word) for word in candidates]
         score, word = max(scored, default=(0.0, ""))
         return word if score >= self.SIMILAR else ""
@@ -471,6 +436,85 @@ DROPPED = "where the Chinese gives it a role of its own and no word stands for i
 # The kinds a dropped name is told of (a warning): translators elide other names, periods, events and languages
 # freely (第二次世界大戰 "the war", 中文 "Mandarin"); people left out are warnings already (MISSING_SEVERITY).
 DROPPED_KINDS = ("place", "org")
+
+
+def _glossary_names(source: str, target: str, glossary: Glossary) -> tuple[tuple[Entry, ...], tuple[Mention, ...]]:
+    """The glossary entries a pair's Chinese names as words (each once), and the first mention of each that the
+    English does not render. Remembered per pair of texts: an article's sentences recur."""
+    return _GLOSSARY_NAMES.get((source, target, id(glossary)), glossary, lambda: _mentions_rendered(source, target, glossary))
+
+
+def _mentions_rendered(source: str, target: str, glossary: Glossary) -> tuple[tuple[Entry, ...], tuple[Mention, ...]]:
+    mentions = {id(m.entry): m for m in _word_mentions(source, glossary)}
+    english = english_text(target)
+    return tuple(m.entry for m in mentions.values()), tuple(m for m in mentions.values() if not _rendered(m.entry, english))
+
+
+def _entity_names(lexicon: Lexicon, glossary: Glossary) -> Callable[[str], frozenset[str]]:
+    """Every English form of what an English name names, by the lexicon and the glossary (USA → United States, U.S.,
+    American…): what renders each part of a compound (audit.checks.accounting.renders)."""
+    def names_of(english: str) -> frozenset[str]:
+        known = lexicon.english_entity(english)
+        entities = [lexicon.lookup(key) for key in known[1]] if known else []
+        entries = [glossary.lookup(key) for key in known[1]] if known else []
+        return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
+    return names_of
+
+
+def _missing(source: str, target: str, nearby: str, glossary: Glossary) -> tuple[Expected, ...]:
+    """The lexicon's names of a pair's Chinese that neither its English nor its window's (`nearby`) renders, by any
+    form, by the countries a compound abbreviates or by an original in Latin letters the Chinese gives. Remembered per
+    pair of texts and window: an article's sentences recur."""
+    return _MISSING.get((source, target, nearby, id(glossary)), glossary,
+                        lambda: tuple(_unrendered_names(source, target, nearby, glossary)))
+
+
+def _unrendered_names(source: str, target: str, nearby: str, glossary: Glossary) -> Iterator[Expected]:
+    lexicon = load_lexicon()
+    names_of = _entity_names(lexicon, glossary)
+    blank = glossary.blank_mentions(source)
+    english, around = english_text(target), english_text(nearby)
+    for name in expected_names(blank, lexicon, load_dictionary(), source):
+        # the window's English is read only for a name the pair's does not render
+        if not renders(name, english, lexicon, names_of) and not renders(name, around, lexicon, names_of) \
+                and not _countries_rendered(name.chinese, nearby, glossary) and not glossed_in_latin(blank, name, around):
+            yield name
+
+
+def _unexplained(
+    english: str, known_only: bool, stand_ins: frozenset[str], sources: tuple[str, ...], chinese: str, glossary: Glossary,
+) -> tuple[Written, ...]:
+    """The capitalised words of a pair's English (`known_only`: those the lexicon knows the kind of) that are no
+    stand-in reported already and that the Chinese of its window (`sources`) does not explain, nor a capital standing
+    for a country its own Chinese (`chinese`) names. Remembered per pair of texts and window."""
+    key = (english, known_only, stand_ins, sources, chinese, id(glossary))
+    return _UNEXPLAINED.get(key, glossary, lambda: tuple(_strangers_in(english, known_only, stand_ins, sources, chinese, glossary)))
+
+
+def _strangers_in(
+    english: str, known_only: bool, stand_ins: frozenset[str], sources: tuple[str, ...], chinese: str, glossary: Glossary,
+) -> list[Written]:
+    lexicon, dictionary = load_lexicon(), load_dictionary()
+    written = [w for w in written_names(english, lexicon, known_only) if w.text not in stand_ins
+               and (not known_only or w.kind in COUNTED_KINDS)]
+    if not written:
+        return []
+
+    def parts() -> list[Explains]:
+        return [_explains(text, glossary, lexicon, dictionary) for text in sources]
+
+    def plainly_capitalised(word: Written) -> bool:
+        return _starts_sentence(english, word.start) or _before_name(english, word)
+
+    source = Source(list(sources), parts, lexicon, dictionary)
+    strangers = [w for w in written if not explained(w, source, lexicon, plainly_capitalised) and not _given_name(english, w, source)]
+    return _not_metonyms(strangers, chinese, glossary) if strangers else strangers
+
+
+# Pairs of texts (with their window) remembered, with their glossary.
+_GLOSSARY_NAMES: Remembered[tuple[tuple[Entry, ...], tuple[Mention, ...]]] = Remembered(4096)
+_MISSING: Remembered[tuple[Expected, ...]] = Remembered(4096)
+_UNEXPLAINED: Remembered[tuple[Written, ...]] = Remembered(4096)
 
 
 # Which lone findings of the lexicon pass are reported, and how loudly (set from the false alarms measured on
