@@ -66,6 +66,11 @@ def test_negating_words_come_from_the_dictionary() -> None:
 def test_english_negators_without_correlatives_or_abbreviations() -> None:
     assert english_negations("He didn't go, and never will; no one knows.") == ["n't", "never", "no"]
     assert english_negations("Not only that: No. 5 won, no matter what, whether or not it rained.") == []
+    # a suggestion and an assertion said with a negator, in any tense; a plain one beside them still counts
+    assert english_negations("But why not use them? I couldn't help thinking: can't the industry do better?") == ["n't"]
+    assert english_negations("She could not help but laugh, and he could not go.") == ["not"]
+    # NTREX-128 (guardian.221718, independent.226317): the Chinese negates nothing there, and M001 is quiet
+    assert _findings("不過對啊，可以用來宣傳吸乳器適用於能夠留下寶寶的媽媽啊。", "But yeah why not use them to advertise a breast pump for mothers who get to keep their babies?") == []
 
 
 def test_the_sample_and_real_news_raise_no_warning() -> None:
