@@ -34,6 +34,16 @@ def test_prepositions_and_number_words_are_no_clause_evidence() -> None:
     assert (after.units, after.matched) == (1, 1)
 
 
+
+def test_an_ordinal_suffix_is_no_word_of_its_own() -> None:
+    """The "th" of 20th is no content word that could lack a counterpart: its number is the evidence."""
+    en = normalize_en("The 20th summit opened, and the 3rd round began.")
+    evidence = pair_evidence(normalize_zh("第20屆峰會開幕，第3輪開始。"), en)
+    first, second = evidence.en
+    assert (first.units, first.matched) == (3, 3)  # 20, summit, opened
+    assert second.units == 3  # 3, round, began
+
+
 def test_a_dropped_clause_is_reported_quoting_it() -> None:
     [finding] = _run(OmittedClause(), ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
     assert finding.code == "O004" and finding.severity == Severity.WARNING

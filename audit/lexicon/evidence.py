@@ -35,6 +35,7 @@ _EN_BREAK = re.compile(
 _HAN = re.compile(f"[{HAN}]")
 _OPENING = re.compile(r"\s*[（(]\s*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 LATIN_WEIGHT = 2  # a Latin word kept in the Chinese (Mike Coupe) weighs about as much as a Chinese word
 # English prepositions (a closed class: Huddleston & Pullum, The Cambridge Grammar of the English Language,
 # ch. 7) that the dictionary's stop words leave in: Chinese says them with a particle, a word order or a
@@ -180,6 +181,8 @@ class _EnglishWords:
         self.starts = [match.start() for match in matches]
         self.tokens = [match.group() for match in matches]
         self.stems = list(map(_evidence_stem, self.tokens))
+        for match in _ORDINAL.finditer(text):  # the "th" of 20th is no word: its number is the evidence (en_numbers)
+            self.stems[bisect_left(self.starts, match.start() + 1)] = None
 
     def within(self, start: int, end: int) -> tuple[list[str], list[str | None]]:
         """The words that start in [start, end), and their evidence stems."""
