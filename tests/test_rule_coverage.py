@@ -44,6 +44,18 @@ def test_an_ordinal_suffix_is_no_word_of_its_own() -> None:
     assert second.units == 3  # 3, round, began
 
 
+
+def test_a_name_counts_only_where_the_chinese_could_transliterate_it() -> None:
+    """A capitalised word no gloss explains is a unit with no counterpart when the Chinese holds no two
+    transliteration characters side by side (a pasted "Frazier Climo" has nowhere to come from), and nothing
+    either way when it does (克利莫 may be its transliteration, which the dictionary cannot know)."""
+    en = normalize_en("Police arrested the driver on Friday, said Frazier Climo of Livingston.")
+    alone = pair_evidence(normalize_zh("警方在週五逮捕了司機。"), en).en[1]
+    assert (alone.units, alone.matched) == (4, 0)  # said, Frazier, Climo, Livingston
+    named = pair_evidence(normalize_zh("警方在週五逮捕了司機，克利莫表示。"), en).en[1]
+    assert (named.units, named.matched) == (1, 1)  # said (表示); the names count for nothing
+
+
 def test_a_dropped_clause_is_reported_quoting_it() -> None:
     [finding] = _run(OmittedClause(), ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
     assert finding.code == "O004" and finding.severity == Severity.WARNING
