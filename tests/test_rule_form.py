@@ -175,3 +175,17 @@ def test_a_source_paragraph_split_over_two_english_paragraphs_may_carry_its_quot
     document = Document("a.txt", [Block(zh, source[0].loc)], [Block(t.text, t.loc) for t in target])
     doc = AlignedDocument(document, source, target, [AlignedPair(source, target)])
     assert closed_paragraphs(doc) == set() and _quote_findings(doc) == []
+
+
+def test_a_doubled_capitalised_word_is_a_slip_unless_the_chinese_doubles_the_name() -> None:
+    from audit.checks.form import DoubledWord
+    from tests.conftest import make_pair
+
+    def found(zh: str, en: str) -> list[str]:
+        return [f.found for f in DoubledWord().check_document(make_doc([make_pair(zh, en)]), Context())]
+
+    assert found("這是那家酒店。", "The the hotel was full.") == ["The the"]  # at a sentence start too
+    assert found("意大利隊贏了。", "Italy Italy won.") == ["Italy Italy"]
+    assert found("受困於 Roa Roa 酒店的其他人。", "Others trapped at the Roa Roa Hotel.") == []
+    assert found("他們飛往波拉波拉島。", "They flew to Bora Bora.") == []
+    assert found("他常常謝謝大家。", "Bora Bora is far.") == ["Bora Bora"]  # 常常 is no doubled name

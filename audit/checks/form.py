@@ -9,7 +9,7 @@ from typing import Collection, Iterator
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Block, Finding, Location, Severity
 from audit.normalize import fold_width
-from audit.text import ZH_CLOSERS, ZH_QUOTE_MARK, ZH_QUOTES
+from audit.text import HAN, ZH_CLOSERS, ZH_QUOTE_MARK, ZH_QUOTES
 
 
 class BlankParagraph(Rule):
@@ -221,23 +221,39 @@ class UnbalancedQuotes(Rule):
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _GRAMMATICAL_DOUBLES = {"that", "had", "is", "do", "very", "bye", "ha", "no", "so"}
+# A Chinese transliteration written twice (波拉波拉, 瑟罕·瑟罕): two characters or more, so that a reduplicated
+# word (常常, 谢谢) is no name.
+_HAN_DOUBLED = re.compile(f"([{HAN}]{{2,}})[·・‧ ]?\\1")
+
+
+def _doubled_name(match: re.Match[str], source: str) -> bool:
+    """Whether a doubled word is a name that doubles it (Roa Roa Hotel, Bora Bora): both halves capitalised, and
+    the Chinese doubles it too, in Latin letters or in a transliteration. "The the" and "Italy Italy" are slips."""
+    first, second = match.group(0).split()
+    if not (first[0].isupper() and second[0].isupper()):
+        return False
+    latin = re.search(rf"\b{re.escape(first)}\s+{re.escape(first)}\b", source, re.IGNORECASE)
+    return latin is not None or _HAN_DOUBLED.search(source) is not None
 
 
 class DoubledWord(Rule):
     """The same word twice in a row.
 
     Why: "the the" is the commonest slip left by editing; spell-checkers often miss it. Grammatical doubles
-    ("that that", "had had") and names such as "Bora Bora" stay quiet.
+    ("that that", "had had") stay quiet, and so do names that double a word, which the Chinese doubles too:
+    it writes them in Latin letters or transliterates both halves (波拉波拉 Bora Bora).
+    Bad:  意大利隊贏了。 → "Italy Italy won."
     Bad:  川普已終止對烏克蘭的援助。 → "Trump had terminated the the aid to Ukraine."
     Good: 川普已終止對烏克蘭的援助。 → "Trump had terminated the aid to Ukraine."
+    Good: 他們飛往波拉波拉島。 → "They flew to Bora Bora."
     """
 
     code, name, severity = "F003", "doubled-word", Severity.WARNING
 
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         for match in _DOUBLED.finditer(pair.target_text):
-            if match.group(1).lower() in _GRAMMATICAL_DOUBLES or match.group(1)[0].isupper():
-                continue  # grammar ("had had"), or a name (Roa Roa Hotel, Bora Bora)
+            if match.group(1).lower() in _GRAMMATICAL_DOUBLES or _doubled_name(match, pair.source_text):
+                continue
             yield self.finding(
                 f'Doubled word "{match.group()}"', pair, found=match.group(),
                 suggestion=f"{match.group()} → {match.group(1)}", target_marks=(match.group(),),

@@ -6,7 +6,7 @@ import re
 
 from audit.quantities.calendar_names import MONTH_NUMBERS, MONTHS
 from audit.quantities.records import DateRef, Quantity
-from audit.quantities.scan import HAS_DIGIT, Scan, valid_date, words
+from audit.quantities.scan import HAS_DIGIT, Scan, read_numeric_dates, words
 
 _EN_MONTH = (
     rf"(?P<mon>{'|'.join(MONTHS)}|"
@@ -38,10 +38,7 @@ _HAS_TIME_WORD = words(["noon", "midday", "midnight"])
 
 def read_dates(scan: Scan) -> None:
     """Dates of an English sentence, the most specific forms first."""
-    for match in scan.matches(_EN_ISO, HAS_DIGIT):
-        year, month, day = (int(g) for g in match.groups())
-        if valid_date(month, day):
-            scan.add_date(DateRef(year, month, day, match.group(0), *match.span()))
+    read_numeric_dates(scan, _EN_ISO)
     for match in scan.matches(_EN_DECADE, HAS_DIGIT):
         if match.group("y"):  # "the 1990s" is compared as 1990; "the '90s" is left uncompared
             scan.add_date(DateRef(int(match.group("y")), None, None, match.group(0), *match.span()))

@@ -94,6 +94,15 @@ def valid_date(month: int | None, day: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
+def read_numeric_dates(scan: Scan, pattern: re.Pattern[str]) -> None:
+    """Dates written in digits year first (2023-02-11; 2023/2/11), `pattern`'s groups being year, month, day:
+    one reading for both languages, which write them alike."""
+    for match in scan.matches(pattern, HAS_DIGIT):
+        year, month, day = (int(g) for g in match.groups())
+        if valid_date(month, day):
+            scan.add_date(DateRef(year, month, day, match.group(0), *match.span()))
+
+
 # ---------------------------------------------------------------- gates: cheap tests that a pattern cannot match
 
 Gate = Callable[[Scan], bool]

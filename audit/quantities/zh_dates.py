@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audit.quantities.records import DateRef, Quantity
-from audit.quantities.scan import HAS_DIGIT, Scan, chars, valid_date
+from audit.quantities.scan import HAS_DIGIT, Scan, chars, read_numeric_dates, valid_date
 from audit.quantities.zh_numerals import CN as _CN, zh_int as _zh_int
 
 _ZH_DAY_NUM = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -64,10 +64,7 @@ def _decade(scan: Scan, match: re.Match[str]) -> None:
 
 def read_dates(scan: Scan) -> None:
     """Dates of a Chinese sentence, the most specific forms first."""
-    for match in scan.matches(_ZH_ISO, HAS_DIGIT):
-        year, month, day = (int(g) for g in match.groups())
-        if valid_date(month, day):
-            scan.add_date(DateRef(year, month, day, match.group(0), *match.span()))
+    read_numeric_dates(scan, _ZH_ISO)
     for match in scan.matches(_ZH_DECADE, _HAS_DECADE):
         _decade(scan, match)
     for match in scan.matches(_ZH_DATE, _HAS_DATE_WORD):
