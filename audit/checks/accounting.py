@@ -20,11 +20,12 @@ from audit.lexicon.dictionary import Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexicon, load_lexicon
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
+from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 from audit.remembered import Remembered
+from audit.text import HAN
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
-CALENDAR = frozenset("January February March April May June July August September October November December "
-                     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+CALENDAR = frozenset(MONTHS + WEEKDAYS)
 # How alike an English word must sound to a Chinese name to be its transliteration, by the name's length in
 # characters: two syllables leave little to compare, so a short name needs a closer match (calibrated on the
 # bundled glossary's people and places against their own renderings and against other entries' renderings).
@@ -626,7 +627,7 @@ def glossed_in_latin(text: str, name: Expected, english: EnglishText) -> bool:
 
 
 # The rest of the term (up to four characters: 航空, ·曼德斯), then the original in brackets.
-_LATIN_GLOSS = re.compile(r"[\u3400-\u9fff·]{0,4}\s*[(（]\s*([A-Za-z][^()（）]*)[)）]")
+_LATIN_GLOSS = re.compile(rf"[{HAN}·]{{0,4}}\s*[(（]\s*([A-Za-z][^()（）]*)[)）]")
 _LATIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 

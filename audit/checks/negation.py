@@ -15,9 +15,9 @@ from audit.lexicon.negation import (NEGATING_CHARACTERS, english_negation_spans,
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import original_span
+from audit.text import HAN_RUN
 
 _CHARACTERS = frozenset(NEGATING_CHARACTERS)
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*")  # english_tokens' words, with their offsets
 # jieba's tags of words a negator does not negate but passes over: adverbs, prepositions, pronouns,
 # conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it).
@@ -207,7 +207,7 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
 
     jieba = tagger(names)
-    for run in _HAN_RUN.finditer(norm):
+    for run in HAN_RUN.finditer(norm):
         if not _CHARACTERS.intersection(run.group()):
             continue
         words = jieba.words(run.group())

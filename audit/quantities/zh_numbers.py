@@ -6,6 +6,7 @@ import re
 
 from audit.quantities.records import Quantity
 from audit.quantities.scan import HAS_DIGIT, Scan, chars
+from audit.text import HAN
 from audit.quantities.zh_numerals import (ARABIC as _ARABIC, CN as _CN, CN_BIG, CN_CHARS as _CN_CHARS, CN_DIGITS as _CN_DIGITS,
                                           parse_chinese_number, parse_chinese_range)
 
@@ -100,7 +101,7 @@ _ZH_TIME_UNITS = {"hour", "minute", "second", "week", "month", "day", "year", "t
 
 # A name given in Latin script in parentheses, as Taiwan's news adds the original: 《60分钟》(60 Minutes). It restates
 # the Chinese name beside it; its words and figures state nothing of their own.
-_LATIN_GLOSS = re.compile(r"[（(](?=[^()（）]*[A-Za-z]{2})[^()（）\u3400-\u9fff]*[)）]")
+_LATIN_GLOSS = re.compile(rf"[（(](?=[^()（）]*[A-Za-z]{{2}})[^()（）{HAN}]*[)）]")
 
 
 def skip_glosses(scan: Scan) -> None:
