@@ -304,3 +304,16 @@ def test_a_word_stands_for_a_name_left_out_only_when_no_word_of_the_chinese_acco
     at = text.index("美国")
     assert stand_in("There is a great example of dramatic temperature differences on Sunday.",
                     text, at, at + 2, "place", dictionary) == ""  # the existential there stands for nothing
+
+
+@pytest.mark.parametrize("zh, en, severity", [
+    ("他在記者會上批評福特。", "He spoke at a news conference.", Severity.WARNING),  # CC-CEDICT's Ford, left out
+    ("他在記者會上批評福特。", "He criticized her at a news conference.", Severity.INFO),  # "her": no 她 in the Chinese
+    # NTREX-128 dailymail.co.uk.298692:12: 上都 (Shangdu) of 頭上都戴有, "on everyone's head", is no name there
+    ("在「La Bomba」暴紅之後，從蕾哈娜 (Rihanna) 到艾蜜莉·瑞特考斯基 (Emily Ratajkowski)，幾乎所有人頭上都戴有這頂擁有兩英尺寬帽邊的草帽。",
+     "The straw hat has been seen on everyone from Rihanna to Emily Ratajkowski.", Severity.INFO),
+])
+def test_a_person_left_out_is_a_warning_unless_a_word_may_stand_for_them(glossary: Glossary, zh: str, en: str,
+                                                                       severity: Severity) -> None:
+    found = [f for f in run(glossary, zh, en) if "福特" in f.message or "上都" in f.message]
+    assert [f.severity for f in found] == [severity]

@@ -133,6 +133,14 @@ def dropped(chinese: str, english: str, start: int, end: int, kind: str, diction
     return found.name and found.role and not found.inside and not stand_in(english, chinese, start, end, kind, dictionary)
 
 
+def elided_person(chinese: str, english: str, start: int, end: int, dictionary: Dictionary) -> bool:
+    """Whether a person of the lexicon left out of the English may have been elided: the tagger reads no name there
+    on its own (上都 of 頭上都, 羅伯特 of a longer name), or the English has a word that can stand for the person (a
+    pronoun beyond the Chinese's own, a title or role: "the carmaker", "the president")."""
+    found = reading(chinese, start, end)
+    return not found.name or found.inside or bool(stand_in(english, chinese, start, end, "person", dictionary))
+
+
 def _may_have_role(chinese: str, start: int, end: int) -> bool:
     """Whether 的 follows the name, or a conjunction or a word jieba's dictionary tags as a preposition (p) ends where
     it starts."""
