@@ -3,7 +3,8 @@
 NTREX-128 (zh-TW ↔ en, line-aligned): every document is audited clean (name-rule findings per 100 pairs,
 by severity), then copies get one error each in the English, where the Chinese names an entity the English
 renders: the rendering replaced by another entity's name of the same kind, drawn from names in NO glossary
-(CC-CEDICT and CLDR entities, not the bundled glossary), or removed. Recall is reported per class of the
+(CC-CEDICT and CLDR entities, not the bundled glossary), or removed with the phrase it heads (`drop_phrase`); an
+organisation the line names is also removed, apart. Recall is reported per class of the
 replaced entity: glossary, CEDICT/CLDR-only, transliterated (every character a transliteration character),
 Chinese personal names (a CEDICT person with a surname, or a name found by context: audit.lexicon.personal_names),
 split by how the English spells them: pinyin, Taiwan's Wade–Giles spellings, Korean or Hong Kong (Cantonese)
@@ -58,23 +59,24 @@ def name_findings(result, line: int | None = None) -> list:  # type: ignore[no-u
     return [f for f in result.findings if f.code in NAME_RULES and (line is None or f.location.line == line)]
 
 
-def renderings(zh: str, en: str, glossary: Glossary, lexicon: Lexicon) -> list[tuple[str, str, re.Match[str]]]:
-    """(class, kind, where the English renders it) for each person or place the Chinese line names."""
+def renderings(zh: str, en: str, glossary: Glossary, lexicon: Lexicon,
+               kinds: tuple[str, ...] = KINDS) -> list[tuple[str, str, re.Match[str]]]:
+    """(class, kind, where the English renders it) for each name of these kinds (people, places) the Chinese line names."""
     norm_zh, norm_en = normalize_zh(zh), normalize_en(en)
     found = []
     for mention in glossary.mentions(norm_zh):
         match = mention.entry.found_in(norm_en)
-        if mention.entry.type in KINDS and match:
+        if mention.entry.type in kinds and match:
             found.append(("glossary", mention.entry.type, match))
     for name in expected_names(glossary.blank_mentions(norm_zh), lexicon, load_dictionary()):
-        if name.kind not in KINDS:
+        if name.kind not in kinds:
             continue
         for form in name.english:
             match = re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", norm_en)
             if match:
                 found.append((_class(name.chinese, name.kind, lexicon, match.group()), name.kind, match))
                 break
-    return found + _personal_renderings(norm_zh, norm_en, found)
+    return found + (_personal_renderings(norm_zh, norm_en, found) if "person" in kinds else [])
 
 
 def _personal_renderings(norm_zh: str, norm_en: str, found: list[tuple[str, str, re.Match[str]]]) -> list[tuple[str, str, re.Match[str]]]:
@@ -170,27 +172,19 @@ def ntrex(auditor: Auditor, glossary: Glossary, seed: int, listing: bool) -> tup
 
 def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon: Lexicon, pool: dict[str, list[str]],
                 clean, seed: int, listing: bool) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
-    """One replaced and one removed name per line that names one the English renders. Each line draws from a
-    generator of its own (seed, document, line), so that a line's draw stays the same when a change of the rules
-    makes a finding appear or go on another line (such a line is not injected)."""
+    """One replaced and one removed person or place per line that names one the English renders, and one removed
+    organisation where the line names one. Each line draws from generators of its own (seed, document, line), so
+    that a line's draw stays the same when a change of the rules makes a finding appear or go on another line (such
+    a line is not injected)."""
     out = []
     for line, (zh, en) in enumerate(zip(article.zh, article.en)):
         if name_findings(clean, line + 1):
             continue  # reported on the clean text: a hit could not be told apart
-        found = renderings(zh, en, glossary, lexicon)
-        if not found:
-            continue
-        rng = random.Random(f"{seed}:{article.name}:{line}")
-        kind_class, kind, match = rng.choice(found)
-        names = pool["romanized"] if kind_class in PERSONAL else pool[kind]  # a person for a person of that kind
-        other = rng.choice([n for n in names if n not in article.zh[line] and n not in en])
-        injected = [("replaced", kind_class, en[: match.start()] + other + en[match.end():])]
-        # Removed: a name of the line whose phrase can be left out.
-        removable = [(cls, new) for cls, _kind, at in found if (new := drop_phrase(en, at)) is not None]
-        if removable:
-            injected.append(("removed", *rng.choice(removable)))
-        else:
-            out.append({"part": article.part, "injection": "not removable", "class": kind_class, "hit": False, "error": False})
+        injected = _drawn(article, line, renderings(zh, en, glossary, lexicon), pool, seed, out)
+        bodies = [(cls, new) for cls, _kind, at in renderings(zh, en, glossary, lexicon, ("org",))
+                  if (new := drop_phrase(en, at)) is not None]
+        if bodies:
+            injected.append(("removed organisation", *random.Random(f"{seed}:org:{article.name}:{line}").choice(bodies)))
         for injection, cls, new in injected:
             lines = list(article.en)
             lines[line] = new
@@ -202,6 +196,26 @@ def _injections(article: Article, auditor: Auditor, glossary: Glossary, lexicon:
             if listing and not hit:
                 print(f"[missed {injection} {cls}] {article.part} {article.name}:{line + 1}\n    zh: {zh}\n    en: {new}")
     return out
+
+
+def _drawn(article: Article, line: int, found: list[tuple[str, str, re.Match[str]]], pool: dict[str, list[str]], seed: int,
+           out: list[dict[str, object]]) -> list[tuple[str, str, str]]:
+    """(injection, class, new English) of the line's person or place replaced and removed; a line where no name's
+    phrase can be left out is counted in `out` as not removable."""
+    if not found:
+        return []
+    en = article.en[line]
+    rng = random.Random(f"{seed}:{article.name}:{line}")
+    kind_class, kind, match = rng.choice(found)
+    names = pool["romanized"] if kind_class in PERSONAL else pool[kind]  # a person for a person of that kind
+    other = rng.choice([n for n in names if n not in article.zh[line] and n not in en])
+    injected = [("replaced", kind_class, en[: match.start()] + other + en[match.end():])]
+    removable = [(cls, new) for cls, _kind, at in found if (new := drop_phrase(en, at)) is not None]
+    if removable:
+        injected.append(("removed", *rng.choice(removable)))
+    else:
+        out.append({"part": article.part, "injection": "not removable", "class": kind_class, "hit": False, "error": False})
+    return injected
 
 
 # Closed classes of English (CGEL's prepositions, determiners, coordinators, relatives and personal pronouns; the auxiliaries and
