@@ -76,15 +76,33 @@ def bilingual(zh: list[str], en: list[str]) -> str:
     return "\n\n".join(zh) + "\n\n" + "\n\n".join(en) + "\n"
 
 
-def write_corpus(folder: Path, documents: list[tuple[str, list[str], list[str]]], min_bytes: int) -> tuple[int, int, int]:
-    """Copies of the documents as .txt files until at least `min_bytes`: (files, bytes, copies)."""
+def numbered(zh: list[str], en: list[str], first: int) -> tuple[list[str], list[str]]:
+    """The lines of a document, each pair given the same serial number on both sides ("…（1234）。" / "… (1234).").
+
+    An NTREX line is one sentence: with a serial each pair is a new text, so no cache of the audit is ever hit
+    again, the worst case for memory (repeated copies of the same text find their results remembered)."""
+    def mark(line: str, serial: int, opening: str, closing: str, space: str) -> str:
+        body = line.rstrip()
+        stop = len(body.rstrip("。！？.!?\"”’」』)"))
+        return f"{body[:stop]}{space}{opening}{serial}{closing}{body[stop:]}"
+    return ([mark(z, first + k, "（", "）", "") for k, z in enumerate(zh)],
+            [mark(e, first + k, "(", ")", " ") for k, e in enumerate(en)])
+
+
+def write_corpus(folder: Path, documents: list[tuple[str, list[str], list[str]]], min_bytes: int,
+                 distinct: bool = False) -> tuple[int, int, int]:
+    """Copies of the documents as .txt files until at least `min_bytes`: (files, bytes, copies); with `distinct`,
+    every copy's lines carry serial numbers of their own (see `numbered`)."""
     one_copy = sum(len(bilingual(z, e).encode("utf-8")) for _, z, e in documents)
     copies = max(1, math.ceil(min_bytes / one_copy))
-    files = total = 0
+    files = total = serial = 0
     for copy in range(copies):
         target = folder / f"copy-{copy:03d}"
         target.mkdir(parents=True, exist_ok=True)
         for number, (name, zh, en) in enumerate(documents):
+            if distinct:
+                zh, en = numbered(zh, en, serial)
+                serial += len(zh)
             data = bilingual(zh, en).encode("utf-8")
             (target / f"{number:03d}-{name}.txt").write_bytes(data)
             files += 1

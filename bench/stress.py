@@ -32,19 +32,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.speed import SAMPLE, audit_cmd, measure, ntrex_documents, pairs_of, write_corpus  # noqa: E402
+from bench.speed import SAMPLE, audit_cmd, measure, ntrex_documents, numbered, pairs_of, write_corpus  # noqa: E402
 
 REPORTS = ["-r", "csv", "-r", "html", "-r", "json", "-r", "sarif"]
 STOPPED = (124, 143, -15)  # timeout's own code, or the run ended by SIGTERM (from timeout, or from a user)
 
 
-def write_article(path: Path, documents: list[tuple[str, list[str], list[str]]], min_bytes: int) -> int:
-    """One bilingual article of at least `min_bytes`: every document's paragraphs, again and again."""
+def write_article(path: Path, documents: list[tuple[str, list[str], list[str]]], min_bytes: int,
+                  distinct: bool = False) -> int:
+    """One bilingual article of at least `min_bytes`: every document's paragraphs, again and again (with
+    `distinct`, each time with serial numbers of their own: see `bench.speed.numbered`)."""
     zh: list[str] = []
     en: list[str] = []
     size = 0
     while size < min_bytes:
         for _, z, e in documents:
+            if distinct:
+                z, e = numbered(z, e, len(zh))
             zh += z
             en += e
             size += sum(len(line.encode("utf-8")) + 2 for line in z + e)
@@ -75,6 +79,8 @@ def main() -> None:
     parser.add_argument("--no-folder", action="store_true")
     parser.add_argument("--no-article", action="store_true")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds before a run is stopped")
+    parser.add_argument("--distinct", action="store_true",
+                        help="a serial number in every sentence pair, so that no text repeats (caches never hit again)")
     args = parser.parse_args()
     documents = ntrex_documents()
     print("| input | time | per MB | peak memory | pairs |\n| --- | --- | --- | --- | --- |")
@@ -83,11 +89,11 @@ def main() -> None:
         files, size, _ = write_corpus(Path(tmp) / "news", documents, 1)
         runs.append((f"news for scale: {files} articles, {size / 1e6:.2f} MB", Path(tmp) / "news", size))
         if not args.no_folder:
-            files, size, _ = write_corpus(Path(tmp) / "corpus", documents, int(args.folder_mb * 1e6))
+            files, size, _ = write_corpus(Path(tmp) / "corpus", documents, int(args.folder_mb * 1e6), args.distinct)
             runs.append((f"folder, {size / 1e6:.1f} MB, {files:,} articles", Path(tmp) / "corpus", size))
         for mb in [] if args.no_article else [float(x) for x in args.article_mb.split(",")]:
             path = Path(tmp) / f"article-{mb:g}mb.txt"
-            size = write_article(path, documents, int(mb * 1e6))
+            size = write_article(path, documents, int(mb * 1e6), args.distinct)
             runs.append((f"one article, {size / 1e6:.1f} MB", path, size))
         subprocess.run(audit_cmd("check", str(SAMPLE), "--out", str(Path(tmp) / "warm"), "-q"), capture_output=True)  # fills the per-user cache
         news = None
