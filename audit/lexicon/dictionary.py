@@ -244,7 +244,10 @@ class Dictionary:
                 self.continues.get(character, ""))
 
 
-_WORDS_MEMO_SIZE = 20_000  # sentences; a run keeps at most this many answers (a few MB), then starts afresh
+# Sentences a run keeps the answers of, then starts afresh: two sections' worth of one side (audit.sections, 2,000
+# sentences), so the rules of one section share them. A sentence's stems are a set of about 5.6 KB: the 20,000 held
+# before took 112 MB on text that never repeats (bench/stress.py --distinct), 4,096 take at most 23 MB.
+_WORDS_MEMO_SIZE = 4_096
 
 
 @lru_cache(maxsize=65_536)
