@@ -304,6 +304,11 @@ def test_a_word_stands_for_a_name_left_out_only_when_no_word_of_the_chinese_acco
     at = text.index("美国")
     assert stand_in("There is a great example of dramatic temperature differences on Sunday.",
                     text, at, at + 2, "place", dictionary) == ""  # the existential there stands for nothing
+    text = "美国地震造成至少 384 人死亡"
+    at = text.index("美国")
+    assert stand_in("The earthquake hit the city of Palu, killing 384.", text, at, at + 2, "place", dictionary) == ""
+    assert stand_in("A farmer in Qinghai Province made it.", text, at, at + 2, "place", dictionary) == ""  # another's
+    assert stand_in("The earthquake hit the city, killing 384.", text, at, at + 2, "place", dictionary) == "city"
 
 
 @pytest.mark.parametrize("zh, en, severity", [
