@@ -14,7 +14,7 @@ from audit.align import aligner as entry, features, search as kernel
 from audit.align import align, en_numbers, zh_numbers
 from audit.io.text import read_bilingual
 from audit.lexicon.dictionary import FORMAT, content_stems, english_stem, load_dictionary, parse_dictionary
-from audit.model import AlignedPair, Block, Location, Segment, Severity
+from audit.model import AlignedPair, Block, Document, Location, Segment, Severity
 from audit.segment import segment_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -568,9 +568,8 @@ def test_the_chinese_of_a_deleted_paragraph_is_not_glued_to_the_next_paragraphs_
     trap of bench/inject_sentences.py): its Chinese was joined to the next paragraph's bead (2-1, confidence 1.00)
     and nothing was reported. A bead that joins two paragraphs of one side now costs as much as a sentence left
     unpaired (Params.paragraph_inside)."""
-    from bench.corpora import ntrex_articles
-    from bench.inject_sentences import article_document
-
-    article = next(a for a in ntrex_articles(NTREX) if a.name == name)
-    doc = article_document(article, article.en[:deleted - 1] + article.en[deleted:])
+    _, zh_lines, en_lines = next(doc for doc in gold.load_ntrex(NTREX) if doc[0] == name)
+    en_kept = en_lines[:deleted - 1] + en_lines[deleted:]
+    doc = Document(name, [Block(text, Location(f"{name}.zh", k + 1)) for k, text in enumerate(zh_lines)],
+                   [Block(text, Location(f"{name}.en", k + 1)) for k, text in enumerate(en_kept)])
     assert [(f.code, f.severity) for f in _omissions_of(doc) if f.source_loc.line == deleted] == [("O001", Severity.ERROR)]

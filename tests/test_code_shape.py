@@ -46,3 +46,26 @@ def test_the_check_sees_a_long_function(tmp_path: Path) -> None:
     body = "\n".join(f"    x{i} = {i}" for i in range(MOST_LINES))
     (package / "long.py").write_text(f"def short():\n    return 1\n\n\ndef long():\n{body}\n", encoding="utf-8")
     assert [(name, lines) for _, name, lines in long_functions(package, root=tmp_path)] == [("long", MOST_LINES + 1)]
+
+
+def bench_imports(folder: Path) -> list[str]:
+    """The modules of `folder` that import the benchmarks (bench/), by their import statements."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            if any(name == "bench" or name.startswith("bench.") for name in names):
+                found.append(path.name)
+    return found
+
+
+def test_neither_tests_nor_the_package_import_the_benchmarks(tmp_path: Path) -> None:
+    """A bench measures; a test asserts on the package's own readers (issue #14), so a bench can change freely."""
+    assert bench_imports(ROOT / "tests") == [] and bench_imports(ROOT / "audit") == []
+    (tmp_path / "t.py").write_text("def f():\n    from bench.corpora import NTREX\n", encoding="utf-8")
+    assert bench_imports(tmp_path) == ["t.py"]  # the check sees an import inside a function
