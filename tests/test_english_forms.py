@@ -23,7 +23,8 @@ def test_irregular_forms_meet_their_lemma(form, lemma):
 
 
 @pytest.mark.parametrize("demonym, place", [("British", "Britain"), ("Syrians", "Syria"), ("Afghan", "Afghanistan"),
-                                            ("Lebanese", "Lebanon"), ("Canadian", "Canada"), ("Swiss", "Switzerland")])
+                                            ("Lebanese", "Lebanon"), ("Canadian", "Canada"), ("Swiss", "Switzerland"),
+                                            ("English", "England"), ("Thai", "Thailand")])
 def test_demonyms_meet_their_place(demonym, place):
     assert english_stem(demonym) == english_stem(place)
 

