@@ -273,10 +273,10 @@ def test_how_the_tagger_reads_a_name_left_out() -> None:
     text = "吉姆·佛瑞克领军的美国队需要在礼拜天的十二场单人赛事中赢回八分"  # NTREX-128: "Jim Furyk's side need…"
     assert reading(text, text.index("美国"), text.index("美国") + 2).inside  # 美國隊, one word
     text = "外交官员说，美国副总统彭斯目前预计将在这场会议上发表演说"  # "Vice President Mike Pence is now slated…"
-    assert reading(text, text.index("美国"), text.index("美国") + 2).qualifier  # 副 opens the noun
+    assert not reading(text, text.index("美国"), text.index("美国") + 2).role  # it qualifies 副總統: no role of its own
     text = "官员表示，一条鲨鱼在加州攻击并咬伤一名青年"
     found = reading(text, text.index("加州"), text.index("加州") + 2)
-    assert found.name and found.role and not found.qualifier  # 在 governs it; a verb follows
+    assert found.name and found.role and not found.inside  # 在 governs it
     text = "即便在天气晴朗的情况下，穿梭于印尼的许多岛屿之间也绝非易事"  # "traveling between Indonesia's many islands"
     assert reading(text, text.index("印尼"), text.index("印尼") + 2).role  # the possessor before 的
     text = "球落入龙门"  # 龍門 "the goal": no name here

@@ -1,7 +1,7 @@
 """Whether a name the English leaves out of one sentence was elided there or dropped (the lexicon half of N001).
 
 Translators elide a name freely where the sentence still refers to it ("the country", "there", "he", "the company") or
-where the Chinese uses it only to qualify the next word (美國隊 "the side", 英國夏令時間 "BST", 蘇格蘭人 "the Scot"). A
+where the Chinese uses it only to qualify the next word (美國隊 "the side", 美國官員 "officials", 蘇格蘭人 "the Scot"). A
 name left out of a sentence that has no word to stand for it, while the Chinese names it on its own, was dropped: a
 translator or MT that drops a name drops it with the words that went with it ("in Berlin", "Berlin's") and leaves no
 trace. Measured on NTREX-128 (bench/inject_names.py, README "Names in no glossary").
@@ -63,7 +63,6 @@ class Reading:
     """How jieba's tagger reads a name of the Chinese in its sentence."""
 
     inside: bool  # part of a longer word (美國隊, 蘇格蘭人)
-    qualifier: bool  # a noun follows it (英國|夏令時間, 美國|方面, 美國|副|總統)
     name: bool  # tagged as a name (NAME_TAGS)
     role: bool  # the object of a preposition (在|加州, 對|北韓) or the possessor before 的 (印尼|的|島嶼)
 
@@ -75,25 +74,23 @@ NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz")
 
 
 def reading(chinese: str, start: int, end: int) -> Reading:
-    """How the tagger reads the name at start:end: inside a longer word, qualifying the noun after it (a noun, a
-    verbal noun, or jieba's attributive, 區別詞, that opens a noun: 副 of 副總統), tagged as a name, and whether it
-    has a role of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj). A name
+    """How the tagger reads the name at start:end: inside a longer word, tagged as a name, and whether it has a role
+    of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj). A name
     joined to a name before it (和, 與, 、) shares its role: 在南內華達州和亞利桑那州 "in Nevada and Arizona"."""
     before: list[tuple[str, str]] = []  # (word, tag) of the words before the name
     own = ""
     for at, after, word, flag in tagged(chinese):
         if at <= start < after:
             if at < start or after > end:
-                return Reading(inside=True, qualifier=False, name=False, role=False)
+                return Reading(inside=True, name=False, role=False)
             own = flag
         elif at == end:
-            return Reading(inside=False, qualifier=flag.startswith(("n", "b")) or flag == "vn", name=own in NAME_TAGS,
-                           role=_governed(before) or word == "的" and flag == "uj")
+            return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before) or word == "的" and flag == "uj")
         elif at > end:
             break
         if after <= start:
             before.append((word, flag))
-    return Reading(inside=False, qualifier=False, name=own in NAME_TAGS, role=_governed(before))
+    return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before))
 
 
 def _governed(before: list[tuple[str, str]]) -> bool:
@@ -125,8 +122,8 @@ def dropped(chinese: str, english: str, start: int, end: int, kind: str, diction
     """Whether a place or organisation left out of the English was dropped rather than elided: the Chinese names it
     on its own (a word of its own that the tagger reads as a name) in a role of its own, the object of a preposition
     or the possessor before 的, which a rendering must carry ("in California", "Indonesia's islands"); and the
-    English has no word that can stand for it (`stand_in`). A name that only qualifies a noun (美國官員 "officials",
-    英國夏令時間 "BST") the English often absorbs: that stays information. The sentence is tagged only when a
+    English has no word that can stand for it (`stand_in`). A name that qualifies a noun with no preposition before
+    it (美國官員 "officials", 美國|副總統) the English often absorbs: that stays information. The sentence is tagged only when a
     preposition of jieba's dictionary ends where the name starts, or 的 follows it (most names left out have neither)."""
     if not _may_have_role(chinese, start, end):
         return False
