@@ -7,12 +7,17 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedPair, Finding, Severity
+from audit.remembered import Remembered
 from audit.quantities import (DateRef, Quantity, carried_over, english_value, extract_en, extract_zh, in_wording_of,
                               original_offsets, original_span)
 
 # Kinds that may stand for one another when a value was changed (5 hours → 6 hours, 3% → 4%).
 _KIND_GROUP = {"number": "count", "measure": "count", "money": "count", "fraction": "percent"}
 _ANY_CURRENCY = "CUR"  # 元, 块: the currency is whatever the article is about
+
+
+# A pair's figures changed (with what stands in their place), dropped, and the translation's left unmatched.
+Compared = tuple[tuple[tuple[Quantity, Quantity], ...], tuple[Quantity, ...], tuple[Quantity, ...]]
 
 
 def _group(quantity: Quantity) -> str:
@@ -182,27 +187,12 @@ class NumberMismatch(Rule):
     def check_pair(self, pair: AlignedPair, ctx: Context) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        source, _ = extract_zh(pair.source_norm)
-        if not source:
-            return  # every finding is about a figure of the source
-        target, target_dates = extract_en(pair.target_norm)
-        target = [q for q in target if not (q.spelled and carried_over(q.text, pair.source_norm))]
-        # "both", "the duo" can only stand for a figure in words without a unit (`_may_cross`): else inert
-        duals = _duals(pair.target_norm) if any(q.spelled and q.unit is None for q in source) else []
-        missing, spare = match_quantities(source, target + _date_parts(target_dates) + duals,
-                                          (len(pair.source_norm), len(pair.target_norm)))
-        spare = [q for q in spare if q.kind not in ("date", "dual")]
-        dropped: list[Quantity] = []
-        for quantity in missing:
-            candidates = [t for t in spare if can_stand_for(quantity, t)]
-            if candidates:
-                other = _nearest(quantity, len(pair.source_norm), candidates, len(pair.target_norm))
-                spare.remove(other)
-                yield self._changed(pair, quantity, other)
-            elif not is_loose(quantity) and not _restated(quantity, source, missing):
-                dropped.append(quantity)
+        zh, en = pair.source_norm, pair.target_norm
+        changed, dropped, spare = _COMPARED.get((zh, en), None, lambda: compare(zh, en))
+        for quantity, other in changed:
+            yield self._changed(pair, quantity, other)
         if dropped:
-            yield self._dropped(pair, dropped, spare)
+            yield self._dropped(pair, list(dropped), list(spare))
 
     def _changed(self, pair: AlignedPair, quantity: Quantity, other: Quantity) -> Finding:
         right = _corrected(quantity, other)
@@ -229,6 +219,36 @@ class NumberMismatch(Rule):
             suggestion="check that " + ", ".join(english_value(q) for q in dropped) + " is rendered",
             **_marked(pair, dropped, []),
         )
+
+
+# What U001 finds of a pair of texts, remembered for the run as the other rules' per-text results are (an
+# article's sentences recur: a revision audited again, copies); a few MB at most.
+_COMPARED: Remembered[Compared] = Remembered(4096)
+
+
+def compare(zh: str, en: str) -> Compared:
+    """The figures of a pair (normalized texts) that the translation changes (each with the figure it has in
+    its place), those it drops, and its figures left unmatched."""
+    source, _ = extract_zh(zh)
+    if not source:
+        return (), (), ()  # every finding is about a figure of the source
+    target, target_dates = extract_en(en)
+    target = [q for q in target if not (q.spelled and carried_over(q.text, zh))]
+    # "both", "the duo" can only stand for a figure in words without a unit (`_may_cross`): else inert
+    duals = _duals(en) if any(q.spelled and q.unit is None for q in source) else []
+    missing, spare = match_quantities(source, target + _date_parts(target_dates) + duals, (len(zh), len(en)))
+    spare = [q for q in spare if q.kind not in ("date", "dual")]
+    changed: list[tuple[Quantity, Quantity]] = []
+    dropped: list[Quantity] = []
+    for quantity in missing:
+        candidates = [t for t in spare if can_stand_for(quantity, t)]
+        if candidates:
+            other = _nearest(quantity, len(zh), candidates, len(en))
+            spare.remove(other)
+            changed.append((quantity, other))
+        elif not is_loose(quantity) and not _restated(quantity, source, missing):
+            dropped.append(quantity)
+    return tuple(changed), tuple(dropped), tuple(spare)
 
 
 def _corrected(quantity: Quantity, other: Quantity) -> str:
