@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -191,8 +192,14 @@ class _EnglishForms:
             lengths.setdefault(first[0], set()).add(len(first))
         self.lengths = {char: tuple(sorted(found)) for char, found in lengths.items()}
         self.patterns: dict[int, re.Pattern[str]] = {}
-        # Where a form may start: a first character of some form, not preceded by a letter.
-        self.starts = re.compile(rf"(?<![A-Za-z])[{''.join(re.escape(char) for char in sorted(lengths))}]")
+        # Where a form may start, never preceded by a letter: a first character of some form with the letters that
+        # follow it (no start is preceded by a letter, so none is skipped by reading them); or, for the few forms
+        # that begin in lower case (coast guard, al-Assad), their first word itself: any lower-case word could
+        # begin with such a character (two starts in three on NTREX-128's English were of that kind).
+        lower = sorted({form.split()[0] for form in forms if form[0] in _LOWER}, key=lambda word: (-len(word), word))
+        others = "".join(re.escape(char) for char in sorted(lengths) if char not in _LOWER)
+        starts = ([rf"[{others}][A-Za-z]*"] if others else []) + ([f"(?=(?:{'|'.join(map(re.escape, lower))}))"] if lower else [])
+        self.starts = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(starts)})")
 
     def _pattern(self, order: int) -> re.Pattern[str]:
         pattern = self.patterns.get(order)
@@ -208,8 +215,10 @@ class _EnglishForms:
                 continue
             position = start.start()
             sizes = lengths[text[position]]
+            # A first word that ends inside the run of letters read here is followed by a letter, where its form's
+            # pattern wants a space, a hyphen or no letter: only words as long as the run or longer can match.
             candidates: list[int] = []
-            for size in sizes:
+            for size in sizes[bisect_left(sizes, start.end() - position):]:
                 if position + size > length:
                     break
                 orders = by_start.get(text[position:position + size])
@@ -221,6 +230,9 @@ class _EnglishForms:
                     yield match
                     position = match.end()
                     break
+
+
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _reader(text: str, origin: str) -> csv.DictReader:
