@@ -7,6 +7,11 @@ from typing import Callable, Generic, Hashable, TypeVar
 
 V = TypeVar("V")
 
+# Texts a memory keeps, then starts afresh: two sections' worth of one side (audit.sections, 2,000 sentences), so the
+# rules of one section share them, as the dictionary's memories do (a sentence's stems, which what a sentence explains
+# holds, are a set of about 5.6 KB).
+SENTENCES = 4096
+
 
 class Remembered(Generic[V]):
     """Values by key, made on first use and forgotten all at once past `size` keys (a few MB at most: one run's

@@ -21,7 +21,7 @@ from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexic
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import Remembered
+from audit.remembered import SENTENCES, Remembered
 from audit.text import HAN
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
@@ -78,7 +78,7 @@ def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanke
                          lambda: tuple(_expected_names(text, lexicon, dictionary, unblanked)))
 
 
-_EXPECTED: Remembered[tuple[Expected, ...]] = Remembered(8192)  # sentences, as the cuts below
+_EXPECTED: Remembered[tuple[Expected, ...]] = Remembered(SENTENCES)
 
 
 def _expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None) -> list[Expected]:
@@ -235,7 +235,7 @@ def written_names(english: str, lexicon: Lexicon, known_only: bool = False) -> t
                         lambda: tuple(_written_names(english, lexicon, known_only)))
 
 
-_WRITTEN: Remembered[tuple[Written, ...]] = Remembered(8192)
+_WRITTEN: Remembered[tuple[Written, ...]] = Remembered(SENTENCES)
 
 
 def _written_names(english: str, lexicon: Lexicon, known_only: bool) -> list[Written]:
@@ -362,7 +362,7 @@ def english_text(text: str) -> EnglishText:
     return _ENGLISH.get(text, None, lambda: EnglishText(text))
 
 
-_ENGLISH: Remembered[EnglishText] = Remembered(8192)
+_ENGLISH: Remembered[EnglishText] = Remembered(SENTENCES)
 _RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]+")
 _RUN_PREFIX = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")

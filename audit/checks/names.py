@@ -22,7 +22,7 @@ from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarit
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import Remembered
+from audit.remembered import SENTENCES, Remembered
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
 # Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
@@ -516,9 +516,9 @@ def _strangers_in(
 
 
 # Pairs of texts (with their window) remembered, with their glossary.
-_GLOSSARY_NAMES: Remembered[tuple[tuple[Entry, ...], tuple[Mention, ...]]] = Remembered(4096)
-_MISSING: Remembered[tuple[Expected, ...]] = Remembered(4096)
-_UNEXPLAINED: Remembered[tuple[Written, ...]] = Remembered(4096)
+_GLOSSARY_NAMES: Remembered[tuple[tuple[Entry, ...], tuple[Mention, ...]]] = Remembered(SENTENCES)
+_MISSING: Remembered[tuple[Expected, ...]] = Remembered(SENTENCES)
+_UNEXPLAINED: Remembered[tuple[Written, ...]] = Remembered(SENTENCES)
 
 
 # Which lone findings of the lexicon pass are reported, and how loudly (set from the false alarms measured on
@@ -681,7 +681,7 @@ def _explains(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: D
                          lambda: _explained_by(sentence, glossary, lexicon, dictionary))
 
 
-_EXPLAINS: Remembered[Explains] = Remembered(8192)
+_EXPLAINS: Remembered[Explains] = Remembered(SENTENCES)
 
 
 def _explained_by(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Explains:
@@ -932,7 +932,7 @@ class UnknownName(Rule):
         return out
 
 
-_UNMATCHED: Remembered[tuple[tuple[int, int, str], ...]] = Remembered(4096)  # pairs of texts, with their glossary
+_UNMATCHED: Remembered[tuple[tuple[int, int, str], ...]] = Remembered(SENTENCES)  # pairs of texts, with their glossary
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _RUN2 = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{2,}}")
