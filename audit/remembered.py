@@ -11,6 +11,9 @@ V = TypeVar("V")
 # rules of one section share them, as the dictionary's memories do (a sentence's stems, which what a sentence explains
 # holds, are a set of about 5.6 KB).
 SENTENCES = 4096
+# What only the sentences around a pair share within one document (its window's texts, indexed): a pair remembered
+# whole (above) no longer asks for them when it recurs, and each holds a sentence's index or stems (kilobytes).
+NEIGHBOURS = 64
 
 
 class Remembered(Generic[V]):

@@ -21,7 +21,7 @@ from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexic
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import SENTENCES, Remembered
+from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
 from audit.text import HAN
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
@@ -362,7 +362,7 @@ def english_text(text: str) -> EnglishText:
     return _ENGLISH.get(text, None, lambda: EnglishText(text))
 
 
-_ENGLISH: Remembered[EnglishText] = Remembered(SENTENCES)
+_ENGLISH: Remembered[EnglishText] = Remembered(NEIGHBOURS)
 _RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]+")
 _RUN_PREFIX = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")

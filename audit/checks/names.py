@@ -22,7 +22,7 @@ from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarit
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import SENTENCES, Remembered
+from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
 # Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
@@ -681,7 +681,7 @@ def _explains(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: D
                          lambda: _explained_by(sentence, glossary, lexicon, dictionary))
 
 
-_EXPLAINS: Remembered[Explains] = Remembered(SENTENCES)
+_EXPLAINS: Remembered[Explains] = Remembered(NEIGHBOURS)
 
 
 def _explained_by(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionary: Dictionary) -> Explains:
