@@ -196,3 +196,32 @@ def test_an_added_negation_beside_a_word_negative_in_meaning_that_the_translatio
     assert _findings(zh, "Pro-independence groups camped out overnight on Friday to prevent a demonstration.") == []
     # said otherwise (not by its gloss), 阻止 may be what the negator renders: quiet, as before
     assert _findings(zh, "Pro-independence groups camped out overnight on Friday so that no demonstration took place.") == []
+
+
+@pytest.mark.parametrize("zh, en", [
+    # An antonym renders the negated verb: its objects are found, the verb is not (NTREX dev).
+    ("德國工業協會要求美國不要插手歐盟能源政策。", "The Federation of German Industries called on the US to stay away from the EU energy policy."),
+    ("來自布里斯托 (Bristol) 的 The High Breed，表示嘻哈已不再像原本一樣散發政治訊息及追蹤社會問題。",
+     "The High Breed, from Bristol, claim hip hop moved away from its origins of political messages and tackling social issues."),
+])
+def test_a_negation_whose_verb_the_translation_leaves_out_is_at_most_an_info(zh: str, en: str) -> None:
+    assert all(f.severity < Severity.WARNING for f in _findings(zh, en))
+
+
+def test_the_verb_found_unnegated_is_still_a_warning() -> None:
+    [finding] = _findings("他未出席週二的會議。", "He attended the meeting on Tuesday.")
+    assert finding.severity == Severity.WARNING
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("他們最不需要的就是再多一個人。", "The last thing they needed was another one."),  # 最不: a degree
+    ("沒有人比弗利特伍德更受歡迎。", "There would be no more popular player than Fleetwood."),  # a superlative
+    ("隊長不讓他在星期六上場。", "He was benched by the captain for Saturday's matches."),  # a time word is not negated
+])
+def test_superlatives_and_time_words_are_no_negation_differing(zh: str, en: str) -> None:
+    assert all(f.severity < Severity.WARNING for f in _findings(zh, en))
+
+
+def test_no_before_a_comparative_with_than_is_no_negator() -> None:
+    assert english_negations("There would be no more popular player than Fleetwood.") == []
+    assert english_negations("There is no more room.") == ["no"]

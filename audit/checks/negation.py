@@ -20,8 +20,9 @@ from audit.text import HAN_RUN
 _CHARACTERS = frozenset(NEGATING_CHARACTERS)
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*")  # english_tokens' words, with their offsets
 # jieba's tags of words a negator does not negate but passes over: adverbs, prepositions, pronouns,
-# conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it).
-_FUNCTION_TAGS = frozenset("dprcumqy")
+# conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it), and
+# time words (t: 星期六, 今年), adjuncts that say when what is negated is not done.
+_FUNCTION_TAGS = frozenset("dprcumqyt")
 _AFFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 _UN = re.compile(r"^(?:un|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 
@@ -61,8 +62,8 @@ class NegationMismatch(Rule):
     """
 
     code, name, severity = "M001", "negation-mismatch", Severity.WARNING
-    severity_note = ("info when a single word of what it negates is found on the other side, or none and the "
-                     "other side negates nowhere")
+    severity_note = ("info when a single word of what it negates is found on the other side, or for a dropped "
+                     "negation its objects without its verb, or none and the other side negates nowhere")
     SUBJECT_WORDS = 2  # content words before an English negator, in its clause (its subject: [prices] did not rise); NTREX dev: 0.55 -> 0.61 of inserted negations found, one more warning
     SCOPE_WORDS = 4  # content words after an English negator, in its clause, that it negates (not [attend] the [meeting])
     STRONG = 3  # words of a dropped negation's part found in the English for a warning (the first counts twice, thrice when it is all); NTREX dev
@@ -173,7 +174,9 @@ class NegationMismatch(Rule):
         if any(self.near(w, marks, en) or negative_affix(en[w.start:w.end].lower()) for w in found):
             return 0
         head = any(w.stems & negator.head for w in found)
-        return len({s for w in found for s in w.stems}) + head + (head and negator.scope == negator.head)
+        if not head:  # its objects said without the verb: an antonym may say it (不要插手 "stay away from")
+            return min(len({s for w in found for s in w.stems}), self.STRONG - 1)
+        return len({s for w in found for s in w.stems}) + 1 + (negator.scope == negator.head)
 
     @staticmethod
     def near(word: Word, marks: list[tuple[int, int]], en: str) -> bool:
@@ -227,7 +230,11 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
             if kind == "negation":
                 following = _relative_clause(words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
                 scope, head = _scope(_negated_part(word), following, jieba.tag)
-                negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start), lexicon.plainly(word)))
+                # After a superlative (最不需要 "the least needed", "the last thing they needed") the negation
+                # is a degree, said in English by "least" or "last": no plain negator to find there.
+                superlative = index > 0 and words[index - 1] in lexicon.limiting
+                negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start),
+                                        lexicon.plainly(word) and not superlative))
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
     return tuple(negating), tuple(meaning)
@@ -261,8 +268,12 @@ def _scope(joined: str, following: list[str], tag: Callable[[str], str]) -> tupl
     """The gloss stems of what a Chinese negator negates: the rest of a word jieba joined it with (看不到),
     and the content words after it in its clause (未从美国身上[看到]), function words passed over; and those
     of the first of them."""
-    glossed = [stems for w in [joined, *following] if (stems := _glosses(w)) and tag(w)[:1] not in _FUNCTION_TAGS]
-    return frozenset(s for stems in glossed for s in stems), frozenset(glossed[0] if glossed else ())
+    glossed = [(stems, tag(w)[:1]) for w in [joined, *following]
+               if (stems := _glosses(w)) and tag(w)[:1] not in _FUNCTION_TAGS]
+    # What is negated is a verb or an adjective where the clause has one (不让父母[发现]: the parents are who
+    # would discover, not what is denied); a noun only where none follows (没有[钱]).
+    head = next((stems for stems, kind in glossed if kind in "va"), glossed[0][0] if glossed else ())
+    return frozenset(s for stems, _ in glossed for s in stems), frozenset(head)
 
 
 def _clause_end(norm: str, at: int) -> int:

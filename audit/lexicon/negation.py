@@ -43,11 +43,14 @@ _LEXICAL = re.compile(
     r"(?<!\ba\s)few|yet\s+to|rather\s+than|instead\s+of|less|fewer\s+than|short\s+of|non-\w+)\b", re.IGNORECASE)
 # Uses of the negators that negate nothing: correlatives, concessives, "No. 5", the double negations
 # that assert (no choice but to = must; cannot help = must, in any tense: couldn't help; 不得不 is glossed so)
-# and the "why not" of a suggestion (Why not use them? = use them; CGEL ch. 10, directives).
+# the "why not" of a suggestion (Why not use them? = use them; CGEL ch. 10, directives), and "no" before a
+# comparative with "than" (no more popular player than Fleetwood: he is the most popular; no more than ten:
+# at most ten), which says a superlative or a limit (最, 只, 不超过) as CGEL's comparative negation does.
 _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:only|just|least|limited\s+to)\b|\bno\s+matter\b|\bwhether\s+or\s+not\b|\bno\.\s*\d|"
     r"\bnothing\s+but\b|\bno\s+doubt\b|\bnot\s+to\s+mention\b|\bno\s+(?:other\s+)?(?:choice|option|alternative)(?:\s+or\s+\w+)?\s+but\b|"
-    r"\b(?:cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:help|but|avoid)\b|\bor\s+(?:not|\w+n['’]t)\b|\bwhy\s+not\b",
+    r"\b(?:cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:help|but|avoid)\b|\bor\s+(?:not|\w+n['’]t)\b|\bwhy\s+not\b|"
+    r"\bno\s+(?:more|less|fewer|better|worse|greater)\b(?=[^,;:.!?]*\bthan\b)",
     re.IGNORECASE,
 )
 
