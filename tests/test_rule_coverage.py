@@ -8,6 +8,7 @@ from audit.lexicon.evidence import en_clauses, pair_evidence, zh_clauses
 from audit.lexicon.glossary import load_glossary
 from audit.model import Severity
 from audit.normalize import normalize_en, normalize_zh
+from bench.corpora import NTREX
 from tests.conftest import SAMPLE, make_doc, make_pair
 
 ZH = "俄羅斯總統普京週二在莫斯科會見美國特使威特科夫，雙方討論了結束戰爭的和平計畫。"
@@ -131,3 +132,18 @@ def test_function_words_are_no_clause_evidence() -> None:
     a word: only 議員, 提出, 替代 and 稱號 are units of the clause."""
     evidence = pair_evidence(normalize_zh("議員同時也提出其他替代稱號"), "AMs are suggesting alternative options")
     assert [(c.units, c.matched) for c in evidence.zh] == [(8, 4)]
+
+
+
+@pytest.mark.skipif(not NTREX.exists(), reason="needs ../shared/data/ntrex128")
+@pytest.mark.parametrize("name, line", [("nytimes.184825", 4), ("cnn.304521", 4)])
+def test_a_clause_beside_a_one_word_rest_is_not_judged_an_addition(name: str, line: int) -> None:
+    """"As of now, [there are no signs of viewer fatigue]" (目前觀眾還看不膩), "[He came to the sideline and just
+    kind of collapsed there," Reed said] (他跑到場邊倒下): the rest of the pair cannot say how literal it is."""
+    from bench.corpora import ntrex_articles
+    from bench.inject_completeness import document
+    from audit.pipeline import Auditor
+
+    article = next(a for a in ntrex_articles() if a.name == name)
+    result = Auditor(load_glossary(), [AddedClause()]).run(document(article))
+    assert not [f for f in result.findings if f.severity >= Severity.WARNING and f.location.line == line]

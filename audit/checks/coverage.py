@@ -113,6 +113,7 @@ class _CoverageRule(Rule):
     length_sign: int  # 1: a short translation supports the finding (omission); -1: a long one (addition)
     per_word = 1
     min_units = 0
+    min_rest = 0  # units the rest of the pair must hold to say how literal the pair is
     max_run = 1  # neighbouring clauses judged together as one stretch
     WARNING_CHANCE: float  # each rule's own: a finding's odds under it is a warning
     INFO_CHANCE: float  # and under this an info
@@ -136,8 +137,9 @@ class _CoverageRule(Rule):
             likely = MEDIAN_CHANCE * length >= self.INFO_CHANCE
             found = []
             for first, last, run_units, run_matched in self.runs(clauses):
-                if run_units < self.min_units:
-                    continue
+                if run_units < self.min_units or units - run_units < self.min_rest:
+                    continue  # too short to judge; or the rest of the pair is ("As of now", "Reed said"): it
+                    # cannot say how literal the pair is, and the clause is the sentence, the sentence rules' to judge
                 expected = rate(units - run_units, matched - run_matched, share)
                 words, hits = round(run_units / self.per_word), round(run_matched / self.per_word)
                 if likely and hits >= words * expected:
@@ -231,6 +233,7 @@ class AddedClause(_CoverageRule):
     severity_note = "info when the clause is short or the evidence weaker"
     side, length_sign = "en", -1
     min_units = 3  # content words
+    min_rest = 2  # "As of now, [there are no signs of viewer fatigue]", "[...], Reed said": one word tells nothing
     max_run = 3  # NTREX dev: 0.41 of inserted clauses at one finding per 100 clean pairs, 0.38 clause by clause
     WARNING_CHANCE = 0.000015  # NTREX dev: 0.12 warnings per 100 clean pairs, 0.28 of inserted clauses
     INFO_CHANCE = 0.0001  # NTREX dev: 0.54 infos per 100 clean pairs, 0.33 of inserted clauses at any severity
