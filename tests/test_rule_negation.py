@@ -225,3 +225,11 @@ def test_superlatives_and_time_words_are_no_negation_differing(zh: str, en: str)
 def test_no_before_a_comparative_with_than_is_no_negator() -> None:
     assert english_negations("There would be no more popular player than Fleetwood.") == []
     assert english_negations("There is no more room.") == ["no"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("Bond 的女兒在書被接受後不久出生。", "Bond's daughter was born shortly after the book was accepted."),  # 不久 "soon": an adjective
+    ("我以為是在開玩笑，沒想到他們是對的。", "I thought it was a joke, but it turns out they were right."),  # an idiom
+])
+def test_a_negating_adjective_or_idiom_does_not_negate_the_words_after_it(zh: str, en: str) -> None:
+    assert _findings(zh, en) == []

@@ -233,8 +233,10 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 # After a superlative (最不需要 "the least needed", "the last thing they needed") the negation
                 # is a degree, said in English by "least" or "last": no plain negator to find there.
                 superlative = index > 0 and words[index - 1] in lexicon.limiting
+                # A negating adjective or idiom (jieba's a, i, l: 不久 "soon", 没想到 "unexpectedly") holds its
+                # negation inside itself: the words after it are said, not negated (不久出生: was born).
                 negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start),
-                                        lexicon.plainly(word) and not superlative))
+                                        lexicon.plainly(word) and not superlative and jieba.tag(word)[:1] not in "ail"))
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
     return tuple(negating), tuple(meaning)
