@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -32,6 +33,7 @@ MAX_SHARE = 0.9  # no pair is that literal: a share above it would make any miss
 # A binomial's chance of at most its mean is at least a half (its median is ⌊np⌋ or ⌈np⌉), less a margin
 # for the rounding of the sum: a clause with as many counterparts as expected is rejected unsummed.
 MEDIAN_CHANCE = 0.49
+_SPEAKER = re.compile(r"\s*[:：]\s*[「『“\"]")  # a clause that introduces a quotation: 他说：「
 
 
 # A pair's evidence, computed once per text pair and glossary. The entry holds the glossary itself: while it
@@ -172,7 +174,11 @@ class _CoverageRule(Rule):
     def in_neighbour(self, pairs: list[AlignedPair], index: int, pair: AlignedPair, clause: Clause,
                      edge: tuple[bool, bool], ctx: Context) -> bool:
         """Whether a clause at the start (end) of its pair has its counterpart in the pair before (after)."""
-        for first, step in ((edge[0], -1), (edge[1], 1)):
+        norm = pair.source_norm if self.side == "zh" else pair.target_norm
+        # A speaker before a quotation (哈利斯告诉美联社：「…) is said in English after it, where the quotation
+        # ends: in the pair after when it runs on into the next sentence.
+        speaker = edge[0] and _SPEAKER.match(norm, clause.end) is not None
+        for first, step in ((edge[0], -1), (edge[1] or speaker, 1)):
             at = index + step
             if not first or not 0 <= at < len(pairs):
                 continue
