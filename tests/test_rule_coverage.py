@@ -6,10 +6,9 @@ from audit.checks.base import Context
 from audit.checks.coverage import AddedClause, OmittedClause
 from audit.lexicon.evidence import en_clauses, pair_evidence, zh_clauses
 from audit.lexicon.glossary import load_glossary
-from audit.model import Severity
+from audit.model import Block, Document, Location, Severity
 from audit.normalize import normalize_en, normalize_zh
-from bench.corpora import NTREX
-from tests.conftest import SAMPLE, make_doc, make_pair
+from tests.conftest import NTREX, SAMPLE, make_doc, make_pair, ntrex_documents
 
 ZH = "俄羅斯總統普京週二在莫斯科會見美國特使威特科夫，雙方討論了結束戰爭的和平計畫。"
 FULL = ("Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday, and the two sides discussed "
@@ -139,13 +138,14 @@ needs_ntrex = pytest.mark.skipif(not NTREX.exists(), reason="needs ../shared/dat
 
 
 def _warnings_on(rule: OmittedClause | AddedClause, name: str, line: int) -> list:
-    """The rule's warnings on a line of an NTREX document audited as an article (segmented and aligned)."""
+    """The rule's warnings on a line of an NTREX document audited as an article: each line a paragraph of each
+    side, segmented and aligned."""
     from audit.pipeline import Auditor
-    from bench.corpora import ntrex_articles
-    from bench.inject_completeness import document
 
-    article = next(a for a in ntrex_articles() if a.name == name)
-    result = Auditor(load_glossary(), [rule]).run(document(article))
+    zh, en = next((zh, en) for doc, zh, en in ntrex_documents(NTREX) if doc == name)
+    document = Document(name, [Block(text, Location(name, i + 1)) for i, text in enumerate(zh)],
+                        [Block(text, Location(name, i + 1)) for i, text in enumerate(en) if text])
+    result = Auditor(load_glossary(), [rule]).run(document)
     return [f for f in result.findings if f.severity >= Severity.WARNING and f.location.line == line]
 
 
