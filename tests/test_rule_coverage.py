@@ -163,3 +163,10 @@ def test_a_speaker_before_a_quotation_is_found_after_it_in_the_next_pair() -> No
     """哈利斯告訴美聯社：「我們根本沒時間自保。 is said in English where the quotation ends, a sentence later:
     "...I think," Haris told Associated Press (NTREX telegraph.405422, line 10)."""
     assert not _warnings_on(OmittedClause(), "telegraph.405422", 10)
+
+
+@needs_ntrex
+def test_a_clause_a_telegraphic_headline_leaves_out_is_at_most_an_info() -> None:
+    """Bernard Vann：第 1 次世界大戰維多利亞十字勳章牧師，後人為他慶祝 → "Bernard Vann: WW1 Victoria Cross cleric
+    celebrated" (NTREX bbc.381692, line 1): a headline is adapted, not translated clause by clause."""
+    assert not _warnings_on(OmittedClause(), "bbc.381692", 1)
