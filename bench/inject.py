@@ -22,7 +22,6 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -38,15 +37,6 @@ from audit.pipeline import Auditor  # noqa: E402
 from audit.quantities import MONTHS  # noqa: E402
 from bench.corpora import MQM, NTREX, Article, injection_sites, mqm_talks, ntrex_articles as load_articles  # noqa: E402
 from bench.numbers_quietness import GENUINE  # noqa: E402
-
-@dataclass
-class Injection:
-    kind: str
-    rule: str
-    line: int
-    before: str
-    after: str
-
 
 def document(article: Article, en: list[str] | None = None) -> Document:
     target = en if en is not None else article.en

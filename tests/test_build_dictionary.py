@@ -40,4 +40,4 @@ def test_accents_are_read_as_english_news_writes_them():
 def test_common_words_lose_their_place_name_senses():
     dictionary = load_dictionary()
     assert "taitun" not in dictionary.stems("成功") and "succes" in dictionary.stems("成功")
-    assert "有" in dictionary and dictionary.stems("有") == ()  # a word still, glossed by function words and suffixes
+    assert "有" in dictionary.entries and dictionary.stems("有") == ()  # a word still, glossed by function words and suffixes

@@ -558,7 +558,7 @@ REVIEWED = {
 
 def draw_screenshots(out: Path) -> None:  # pragma: no cover (run by hand for the README)
     from audit.config import Settings
-    from audit.io.discover import discover, read_job
+    from audit.io.discover import find_jobs, read_job
     from tests.rendered import render_json
     from audit.run import audit_documents
 
@@ -574,7 +574,7 @@ def draw_screenshots(out: Path) -> None:  # pragma: no cover (run by hand for th
         (earlier / name).write_text(text, encoding="utf-8")
 
     def run(folder: Path) -> list[DocumentResult]:
-        jobs = discover([folder])
+        jobs = find_jobs([folder]).jobs
         return audit_documents([(job.label, lambda job=job: read_job(job)) for job in jobs], Settings()).results
 
     meta = {"tool": "audit 0.1.0", "settings": "fail-on=error"}

@@ -1,5 +1,6 @@
 """An article's beads scored: the tables the bead gain reads (prefix sums, unit counts, costs of leaving a
-sentence unpaired), the gain of any bead, and the confidence shown to people."""
+sentence unpaired), and the confidence shown to people. The gain of a bead is `audit.align.search`'s, from these
+tables; tests/test_align_gain.py scores beads again by the formula written plainly and holds the search to it."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ import math
 
 from audit.align.features import Sentence, prefix_sums
 from audit.align.matching import transpose
-from audit.align.params import MAX_SPAN, Params
-from audit.align.search import ZH_OFFSET, bead_gain, found_counts, length_gain, lexical_gain
+from audit.align.params import Params
+from audit.align.search import ZH_OFFSET
 
 class Beads:
-    """Scores beads. Matched-unit counts are memoised per sentence and end point, so that the eight bead
-    shapes tried at each cell of the search share their work."""
+    """The tables a bead's gain is computed from, for one article."""
 
     def __init__(self, zh: list[Sentence], en: list[Sentence], masks: tuple[list[dict[int, int]], list[dict[int, int]]],
                  params: Params, paragraphs: bool) -> None:
@@ -36,8 +36,6 @@ class Beads:
         self.zh_llr = llr_table(p.zh_true, p.zh_random, p.typical_en_bits)
         self.en_llr = llr_table(p.en_true, p.en_random, p.typical_zh_bits)
         self.length_terms = length_terms(p)
-        self._zh_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in zh]
-        self._en_memo: list[dict[int, tuple[int, ...]]] = [{} for _ in en]
         # A bead never holds the same sentence twice: a pasted duplicate is an addition (or omission).
         self.zh_repeat = [any(zh[k].text == zh[k - d].text for d in (1, 2) if k - d >= 0) for k in range(len(zh))]
         self.en_repeat = [any(en[l].text == en[l - d].text for d in (1, 2) if l - d >= 0) for l in range(len(en))]
@@ -60,51 +58,13 @@ class Beads:
             costs.append(cost)
         return costs
 
-    def _zh_found(self, k: int, j: int) -> tuple[int, ...]:
-        """Units of Chinese sentence k translated in English j-1; j-2…j-1; … (indices 1–MAX_SPAN)."""
-        memo = self._zh_memo[k]
-        found = memo.get(j)
-        if found is None:
-            masks = self.zh_masks[k]
-            found = memo[j] = found_counts([masks.get(j - d, 0) for d in range(1, MAX_SPAN + 1)])
-        return found
-
-    def _en_found(self, l: int, i: int) -> tuple[int, ...]:
-        """Units of English sentence l translated in Chinese i-1; i-2…i-1; … (indices 1–MAX_SPAN)."""
-        memo = self._en_memo[l]
-        found = memo.get(i)
-        if found is None:
-            masks = self.en_masks
-            found = memo[i] = found_counts([masks[i - d].get(l, 0) if i >= d else 0 for d in range(1, MAX_SPAN + 1)])
-        return found
-
-    def gain(self, i: int, a: int, j: int, b: int, shape: float) -> float:
-        """The gain of the bead of Chinese i-a…i-1 and English j-b…j-1 (`shape`: its shape's log prior), by the
-        formula the search maximises (`audit.align.search`)."""
-        p = self.params
-        zh_memo, en_memo = self._zh_memo, self._en_memo
-        zh_found = [(zh_memo[k].get(j) or self._zh_found(k, j))[b] for k in range(i - a, i)]
-        en_found = [(en_memo[l].get(i) or self._en_found(l, i))[a] for l in range(j - b, j)]
-        total_zh = self.zh_bits[i] - self.zh_bits[i - a]
-        total_en = self.en_bits[j] - self.en_bits[j - b]
-        hit_zh, miss_zh = self.zh_llr[total_en]
-        hit_en, miss_en = self.en_llr[total_zh]
-        evidence = lexical_gain(sum(zh_found), total_zh, hit_zh - miss_zh, miss_zh, sum(en_found), total_en,
-                                hit_en - miss_en, miss_en, p.lexical_weight)
-        zh_chars = self.zh_len[i] - self.zh_len[i - a]
-        evidence += length_gain(self.en_len[j] - self.en_len[j - b], zh_chars, p.log_ratio, p.length_weight,
-                                *self.length_terms[zh_chars])
-        return bead_gain(evidence, self, i, a, j, b, zh_found, en_found, shape)
-
-    def confidence(self, i: int, a: int, j: int, b: int, gain: float | None = None) -> float:
+    def confidence(self, i: int, a: int, j: int, b: int, gain: float) -> float:
         """0…1 shown to people, from the bead's margin over leaving its sentences unpaired. On NTREX-128
         (dev part, clean and with wrong sentences pasted in) the share of exactly right beads is about 15 %
         below 0.27 (margin 2), 45 % below 0.5 (margin 4), 80 % below 0.88 (margin 8), 96 % over all.
-        `gain`: the bead's gain when known (the search's), else computed."""
+        `gain`: the bead's gain, as the search found it (tests/test_align_gain.py holds it to the formula)."""
         if not a or not b:
             return 0.0
-        if gain is None:
-            gain = self.gain(i, a, j, b, self.params.shapes[(a, b)])
         margin = gain + sum(self.zh_skip[i - a:i]) + sum(self.en_skip[j - b:j])
         return 1.0 / (1.0 + math.exp(-(margin - 4.0) / 2.0))
 

@@ -11,8 +11,8 @@ passed over as soon as a bound shows it):
 3. `bead_gain`: the rest — the shape's prior (lighter for a fragment), orphans of a many-side, a weak bead,
    headline or dateline against body text, paragraph starts.
 
-`scoring.Beads.gain` scores any bead with these functions; `search` calls them in its loop, so that the two
-cannot differ. Compiled (setup.py), the search's counters and scores are C integers and doubles and the three
+`search` calls these functions in its loop, and tests/test_align_gain.py scores the beads it weighed again with
+them, their inputs computed plainly, bead by bead. Compiled (setup.py), the search's counters and scores are C integers and doubles and the three
 functions are C calls: the same arithmetic in the same order, to the last bit (IEEE doubles either way).
 """
 
@@ -129,10 +129,10 @@ def search(
     `cells`, when given, receives (i, a, j, b, gain) for every cell of the band whose best step is a bead,
     on the path or not (for tests).
 
-    Each bead is scored by `lexical_gain`, `length_gain` and `bead_gain`, as `Beads.gain` scores it; what the
-    loop adds is speed: the sizes and lengths of each span of one side looked up per row or column, the
-    matched-unit counts computed a row at a time, and a bead passed over as soon as a bound shows it cannot
-    win (tests/test_align_gain.py checks the gains of the path and of every cell against `Beads.gain`)."""
+    Each bead is scored by `lexical_gain`, `length_gain` and `bead_gain`; what the loop adds is speed: the
+    sizes and lengths of each span of one side looked up per row or column, the matched-unit counts computed
+    a row at a time, and a bead passed over as soon as a bound shows it cannot win (tests/test_align_gain.py
+    checks the gains of the path and of every cell against the formula computed bead by bead)."""
     p = beads.params
     if not all(1 <= a <= MAX_SPAN and 1 <= b <= MAX_SPAN for a, b in p.shapes):
         raise ValueError(f"bead shapes span 1 to {MAX_SPAN} sentences a side: {sorted(p.shapes)}")
@@ -153,9 +153,8 @@ def search(
     zh_skip, en_skip = beads.zh_skip, beads.en_skip
     zh_masks, en_masks = beads.zh_masks, beads.en_masks
 
-    # What `Beads._zh_found` and `_en_found` count (units found in the one … MAX_SPAN sentences of the
-    # other side before an end point: indices 1–MAX_SPAN), computed a row at a time instead of memoised per
-    # call; their orphan penalties (`side_orphans`) only for the few beads that get that far.
+    # The units of each sentence found in the one … MAX_SPAN sentences of the other side before an end point
+    # (indices 1–MAX_SPAN; the union of the masks, nearest first), computed a row at a time; their orphan penalties (`side_orphans`) only for the few beads that get that far.
     nothing = (0,) * (MAX_SPAN + 1)
     spans = range(1, MAX_SPAN + 1)
 
@@ -168,7 +167,7 @@ def search(
         if masks:
             get = masks.get
             for j in {l + d for l in masks for d in spans}:
-                if first <= j <= last:  # `found_counts`, unrolled: most of the search's time is in these rows
+                if first <= j <= last:  # the union of the masks, counted as it grows: most of the search's time is in these rows
                     one = get(j - 1, 0)
                     two = one | get(j - 2, 0)
                     three = two | get(j - 3, 0)
@@ -182,7 +181,7 @@ def search(
         out = [nothing] * (end - first)
         one_masks, two_masks, three_masks, four_masks = [en_masks[i - d] if i >= d else {} for d in spans]
         for l in {*one_masks, *two_masks, *three_masks, *four_masks}:
-            if first <= l < end:  # `found_counts`, unrolled
+            if first <= l < end:  # the same, for an English sentence
                 one = one_masks.get(l, 0)
                 two = one | two_masks.get(l, 0)
                 three = two | three_masks.get(l, 0)
@@ -315,17 +314,6 @@ def _side_spans(size: int, bits: list[int], length: list[int], llr: LlrTable) ->
             d_llr.append(gap)
         out.append(row)
     return out
-
-
-def found_counts(masks: Sequence[int]) -> tuple[int, ...]:
-    """(0, units found in the nearest sentence, in the nearest two, …): from the mask of a sentence's units
-    found in each sentence of the other side, nearest first."""
-    out = [0]
-    union = 0
-    for mask in masks:
-        union |= mask
-        out.append(union.bit_count())
-    return tuple(out)
 
 
 def side_orphans(found: Sequence[int], units: Sequence[int], floor: float) -> float:

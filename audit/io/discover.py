@@ -132,11 +132,6 @@ def read_job(job: Job) -> Document:
     raise InputError(job.problem or f"{job.paths[0]}: cannot be audited")
 
 
-def discover(paths: Iterable[Path], encoding: str | None = None, exclude: Iterable[str] = ()) -> list[Job]:
-    """Jobs for files and folders, pairing the halves of translated articles; sorted by path."""
-    return find_jobs(paths, encoding, exclude).jobs
-
-
 def find_jobs(paths: Iterable[Path], encoding: str | None = None, exclude: Iterable[str] = (), *,
               articles_only: bool = False) -> Discovery:
     """Jobs for files and folders, and the files passed over. With `articles_only` (the hook), a file named

@@ -176,12 +176,6 @@ class Dictionary:
     _stems_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _characters: dict[str, tuple[int, tuple[str, ...] | None, str]] = field(default_factory=dict, repr=False, compare=False)
 
-    def __contains__(self, word: str) -> bool:
-        return word in self.entries
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
     def stems(self, word: str) -> tuple[str, ...]:
         return gloss_words(self.entries.get(word, ""))
 

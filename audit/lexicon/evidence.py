@@ -78,27 +78,11 @@ class Clause:
     units: int
     matched: int
 
-    @property
-    def coverage(self) -> float:
-        return self.matched / self.units if self.units else 1.0
-
 
 @dataclass(frozen=True)
 class PairEvidence:
     zh: tuple[Clause, ...]
     en: tuple[Clause, ...]
-
-    def zh_coverage(self, leaving: Clause | None = None) -> float:
-        """Units matched over units of the Chinese side, without `leaving` (the clause in question)."""
-        return _coverage([c for c in self.zh if c is not leaving])
-
-    def en_coverage(self, leaving: Clause | None = None) -> float:
-        return _coverage([c for c in self.en if c is not leaving])
-
-
-def _coverage(clauses: list[Clause]) -> float:
-    units = sum(c.units for c in clauses)
-    return sum(c.matched for c in clauses) / units if units else 0.0
 
 
 def spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
