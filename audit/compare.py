@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from audit.decisions import Review, same_document
-from audit.errors import AuditError
-from audit.io.decode import read_bytes
+from audit.errors import AuditError, InputError
+from audit.io.decode import decode_utf8, read_bytes
 from audit.model import DocumentResult, Finding
 
 MAX_BYTES = 200 * 1024 * 1024  # an audit.json of a 50 MB run is far smaller (pairs without findings are left out)
@@ -64,10 +64,11 @@ def load_previous(path: Path) -> PastRun:
 
 
 def _read_json(path: Path) -> Any:
+    raw = read_bytes(path, "an audit.json", MAX_BYTES)
     try:
-        text = read_bytes(path, "an audit.json", MAX_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AuditError(f"{path}: not UTF-8: {NOT_A_REPORT}") from None
+        text = decode_utf8(raw, path, "a JSON report")
+    except InputError as error:
+        raise AuditError(f"{error}: {NOT_A_REPORT}") from None
     try:
         data = json.loads(text)
     except RecursionError:  # thousands of nested brackets: no report of ours nests more than four deep

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import AuditError
+from audit.io.decode import decode_utf8, read_bytes
 from audit.model import Severity
 
 
@@ -53,8 +54,8 @@ def find_config(start: Path) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return tomllib.loads(decode_utf8(read_bytes(path, "a settings file"), path, "a TOML file"))
+    except tomllib.TOMLDecodeError as error:
         raise AuditError(f"{path}: not valid TOML ({error})") from None
 
 

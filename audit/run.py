@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequen
 from audit import __version__
 from audit.config import Settings
 from audit.errors import AuditError, InputError
+from audit.io.decode import decode_utf8, read_bytes
 from audit.lazy import LazySequence
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
 
@@ -331,12 +332,13 @@ def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> bool:
 
 
 def read_baseline(path: Path) -> Counter[str]:
+    if not path.exists():
+        raise AuditError(f"{path}: baseline file not found (create it with 'audit baseline')")
+    raw = read_bytes(path, "a baseline file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(decode_utf8(raw, path, "a baseline file"))
         return Counter(item["id"] for item in data["findings"])
-    except FileNotFoundError:
-        raise AuditError(f"{path}: baseline file not found (create it with 'audit baseline')") from None
-    except (ValueError, KeyError, TypeError):
+    except (InputError, ValueError, KeyError, TypeError):
         raise AuditError(f"{path}: not a baseline file written by 'audit baseline'") from None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from audit.errors import AuditError, InputError
-from audit.io.decode import decode
+from audit.io.decode import decode, legacy_readings, utf8_error
 from audit.io.delimited import DELIMITERS
 from audit.io.legibility import legibility
 
@@ -81,21 +81,13 @@ def decode_csv(data: bytes, path: Path | str) -> str:
 
 def _where(data: bytes, error: InputError) -> str:
     """Where the bytes stop being UTF-8 (the articles' message would name an --encoding no sheet is read with)."""
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as bad:
-        return f"byte {bad.start}"
-    return str(error).partition(": ")[2]
+    bad = utf8_error(data)
+    return f"byte {bad}" if bad is not None else str(error).partition(": ")[2]
 
 
 def _legacy(data: bytes) -> str | None:
     """GB18030 or Big5, whichever decodes, or reads as the more common characters when both do."""
-    readings = {}
-    for name in ("gb18030", "big5"):
-        try:
-            readings[name] = data.decode(name)
-        except UnicodeDecodeError:
-            continue
+    readings = legacy_readings(data)
     if len(readings) < 2:
         return next(iter(readings.values()), None)
     gb, big5 = (legibility(readings[name]) or 0.0 for name in ("gb18030", "big5"))

@@ -154,12 +154,12 @@ def test_tbx_concept_in_one_language_only_is_named_by_validate(tmp_path: Path) -
 
 def test_a_file_deleted_after_discovery_is_skipped_and_the_others_audited(tmp_path: Path) -> None:
     from audit.config import Settings
-    from audit.io.discover import discover, read_job
+    from audit.io.discover import find_jobs, read_job
     from audit.run import audit_documents
 
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", ARTICLE)
-    jobs = discover([tmp_path])
+    jobs = find_jobs([tmp_path]).jobs
     (tmp_path / "a.txt").unlink()
     run = audit_documents([(job.label, lambda job=job: read_job(job)) for job in jobs], Settings())
     assert run.failures == [f"{tmp_path / 'a.txt'}: no such file"]
@@ -172,7 +172,7 @@ def test_unreadable_folder_and_file_inside_a_folder_are_reported_as_skipped(tmp_
     import os
 
     from audit.config import Settings
-    from audit.io.discover import discover, read_job
+    from audit.io.discover import find_jobs, read_job
     from audit.run import audit_documents
 
     write(tmp_path / "news" / "good.txt", ARTICLE)
@@ -194,7 +194,7 @@ def test_unreadable_folder_and_file_inside_a_folder_are_reported_as_skipped(tmp_
     monkeypatch.setattr(builtins, "open", refuse_open)
     monkeypatch.setattr(io, "open", refuse_open)
     monkeypatch.setattr(os, "scandir", refuse_scandir)
-    jobs = discover([tmp_path / "news"])
+    jobs = find_jobs([tmp_path / "news"]).jobs
     run = audit_documents([(job.label, lambda job=job: read_job(job)) for job in jobs], Settings())
     assert sorted(run.failures) == [f"{closed}: cannot read this folder (Permission denied)",
                                     f"{secret}: cannot read (Permission denied)"]

@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import InputError
-from audit.io.decode import read_bytes, text_encoding
+from audit.io.decode import peek, read_bytes, text_encoding, xml_text
 from audit.io.table import unit_block
 from audit.io.text import script_of
 from audit.io.xml import local_name
-from audit.io.xml_guard import refuse_entity_declarations, xml_text
+from audit.io.xml_guard import refuse_entity_declarations
 from audit.model import Block, Document, Location
 
 XLIFF2_NS_PREFIX = "urn:oasis:names:tc:xliff:document:2."
@@ -329,7 +329,7 @@ def _po_units(path: Path, data: bytes) -> list[_Unit]:
         raise InputError(f"{path}: the PO header declares charset={charset}, which is not a text encoding; declare charset=UTF-8") from None
     header = store.parseheader()
     _check_languages(path, header.get("X-Source-Language"), store.gettargetlanguage())
-    lines = data.decode(charset, errors="replace").splitlines()
+    lines = peek(data, charset).splitlines()  # the store has read it strictly in this charset
     units = []
     for unit in store.units:
         if unit.isheader() or unit.isobsolete() or not unit.source:

@@ -1,9 +1,21 @@
-"""Bytes → text, refusing what is not text rather than guessing into garbage."""
+"""Bytes → text: every file the user gives is turned into text here, by one of four policies.
+
+- `decode`: an article, a table, a glossary, a decisions CSV. UTF-8 (with or without BOM) and UTF-16 (with a BOM,
+  or recognised without), or the declared `--encoding`; what is not text is refused rather than guessed into
+  garbage, and a legacy Chinese encoding is named for the user to pass.
+- `decode_utf8`: a file whose format is UTF-8 by its specification (JSON, RFC 8259 §8.1; TOML 1.0), ours or the
+  user's: a byte-order mark is passed over (Windows editors write one), anything else that is not UTF-8 refused.
+- `peek`: a look at a chunk of a file (its scripts, its header) before choosing its reader: never refuses.
+- `xml_text`: XML, in the encoding its first bytes or its declaration give, as an XML parser reads it.
+
+`legacy_readings` is the one list of legacy Chinese encodings tried (GB18030, Big5).
+"""
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from audit.errors import InputError
@@ -14,6 +26,9 @@ from audit.io.legibility import legibility, plain_text_share
 GARBLED_BELOW = 0.6
 READABLE = 0.9
 _ALTERNATIVES = ("utf-8", "big5", "gb18030")
+# The legacy encodings of Chinese news text, tried when bytes are not UTF-8: GB18030 (GBK, GB2312: mainland
+# China) and Big5 (Taiwan and Hong Kong), the two Excel's and Windows' Chinese code pages write.
+LEGACY = ("big5", "gb18030")
 _SAMPLE_BYTES = 256 * 1024
 
 # Beyond this, an "article" is almost certainly the wrong file; refuse before reading it into memory.
@@ -113,10 +128,79 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _legacy_hint(data: bytes) -> str:
     """Name the legacy Chinese encoding the bytes decode as, so the user knows which --encoding to give."""
-    for name in ("big5", "gb18030"):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
+    for name in legacy_readings(data):
         return f"; it decodes as {name.upper()}: try --encoding {name}"
     return ""
+
+
+def legacy_readings(data: bytes) -> dict[str, str]:
+    """The text of `data` in each legacy encoding (LEGACY) it is valid in."""
+    readings = {}
+    for name in LEGACY:
+        try:
+            readings[name] = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    return readings
+
+
+def utf8_error(data: bytes) -> int | None:
+    """The offset of the first byte that is not UTF-8 (a leading byte-order mark allowed), or None."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        return bad.start
+    return None
+
+
+def decode_utf8(data: bytes, path: Path | str, what: str) -> str:
+    """The text of a file whose format is UTF-8 (JSON, TOML), a byte-order mark passed over; `what` names the
+    kind of file expected, for the one-line error."""
+    bad = utf8_error(data)
+    if bad is not None:
+        raise InputError(f"{path}: not UTF-8 (byte {bad}), as {what} must be")
+    return data.decode("utf-8-sig")
+
+
+def peek(data: bytes, encoding: str | None = None) -> str:
+    """A chunk of a file as text, for a look at what it holds before a reader is chosen: never refuses. The
+    chunk may end inside a character, so decoding is incremental; bytes that are not UTF-8 are read in a legacy
+    Chinese encoding when valid in one, so that an article saved in Big5 is still found (its reader then asks
+    for --encoding)."""
+    if encoding:
+        try:
+            return data.decode(encoding, errors="ignore")
+        except LookupError:
+            return ""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="ignore")
+    for name in ("utf-8-sig", *LEGACY):
+        try:
+            return codecs.getincrementaldecoder(name)().decode(data, final=False)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="ignore")
+
+
+# Byte-order marks and the first four bytes of `<?xm` / `<` in each UTF-16/UTF-32 order (XML 1.0, Appendix F).
+# UTF-32 comes first: its little-endian mark starts with UTF-16's.
+XML_SIGNATURES = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"),
+)
+_XML_DECLARED = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)")
+
+
+def xml_text(data: bytes) -> str:
+    """XML as text: in the encoding its first bytes show, else the one it declares, else UTF-8 (XML 1.0,
+    Appendix F). Lenient: the parser itself refuses what is malformed."""
+    for signature, name in XML_SIGNATURES:
+        if data.startswith(signature):
+            return data.decode(name, errors="replace")
+    declared = _XML_DECLARED.match(data.lstrip(codecs.BOM_UTF8))
+    try:
+        return data.decode(declared.group(1).decode("ascii") if declared else "utf-8-sig", errors="replace")
+    except LookupError:
+        return data.decode("utf-8-sig", errors="replace")

@@ -39,7 +39,6 @@ A folder with nothing to audit is an input error. Jobs come back in a stable ord
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from pathlib import Path, PurePath
 from typing import Iterable, Iterator, Literal
 
 from audit.errors import InputError
+from audit.io.decode import peek
 from audit.io.ownfiles import own_file_note
 from audit.model import Document
 
@@ -66,8 +66,6 @@ _FOLDER_TAG = re.compile(_TAG, re.IGNORECASE)
 _SNIFF_BYTES = 64 * 1024
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CELL = re.compile(r"[^,;\t\r\n]+")
-# Tried when a file is not UTF-8: the two legacy encodings of Chinese news text (Big5: Taiwan and Hong Kong).
-_LEGACY = ("gb18030", "big5")
 NOT_AN_ARTICLE = "not half of a bilingual article (no Chinese and English paragraphs)"
 
 
@@ -325,7 +323,7 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
                 tail = handle.read()
     except OSError:
         return True  # cannot tell without reading it: its reader reports why it cannot be read
-    texts = [_lenient_decode(chunk, encoding) for chunk in (head, tail)]
+    texts = [peek(chunk, encoding) for chunk in (head, tail)]
     if kind == "table":
         # Cells, not paragraphs: a data table's header is English and its figures no script at all.
         scripts = {script_of(cell) for text in texts for cell in _CELL.findall(text)}
@@ -355,22 +353,3 @@ def _looks_bilingual(path: Path, kind: str, encoding: str | None) -> bool:
         if "zh" in scripts and "en" in scripts:
             return True
     return False
-
-
-def _lenient_decode(data: bytes, encoding: str | None) -> str:
-    """The bytes as text for a look at their scripts: a chunk may end inside a character, so decoding is
-    incremental; text that is not UTF-8 is read in a legacy Chinese encoding when it is valid in one, so that
-    an article saved in Big5 is still found (and its reader asks for --encoding)."""
-    if encoding:
-        try:
-            return data.decode(encoding, errors="ignore")
-        except LookupError:
-            return ""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="ignore")
-    for name in ("utf-8-sig", *_LEGACY):
-        try:
-            return codecs.getincrementaldecoder(name)().decode(data, final=False)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="ignore")

@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+from audit.io.decode import peek
 from audit.report.rows import COLUMNS
 
 _HEAD_BYTES = 16 * 1024
@@ -58,9 +59,7 @@ def _head(path: Path) -> str:
             data = handle.read(_HEAD_BYTES)
     except OSError:
         return ""  # the reader says what is wrong with it
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="ignore")
-    return data.decode("utf-8-sig", errors="ignore")
+    return peek(data)
 
 
 def _table_note(head: str) -> str | None:
