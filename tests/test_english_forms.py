@@ -24,9 +24,18 @@ def test_irregular_forms_meet_their_lemma(form, lemma):
 
 @pytest.mark.parametrize("demonym, place", [("British", "Britain"), ("Syrians", "Syria"), ("Afghan", "Afghanistan"),
                                             ("Lebanese", "Lebanon"), ("Canadian", "Canada"), ("Swiss", "Switzerland"),
-                                            ("English", "England"), ("Thai", "Thailand")])
+                                            ("English", "England"), ("Thai", "Thailand"), ("Dutch", "Netherlands"),
+                                            ("Danish", "Denmark"), ("Germans", "Germany")])
 def test_demonyms_meet_their_place(demonym, place):
     assert english_stem(demonym) == english_stem(place)
+
+
+def test_demonyms_take_the_lexicons_plural():
+    """The SPECIALIST Lexicon's plurals (Frenchmen, Germans), none for a word English keeps alike, and a home
+    language (CLDR's likely territory) only where it names the people: Dutch, Danish, not Hindi or Urdu."""
+    assert english_stem("Frenchmen") == english_stem("Frenchman") and english_stem("Germans") == english_stem("German")
+    assert not {"polishes", "guyaneses", "senegaleses", "chineses", "swisses"} & set(_DEMONYMS)
+    assert not {"hindi", "swahili", "urdu", "hebrew", "pashto"} & set(_DEMONYMS)
 
 
 def test_irregular_table_holds_only_what_the_regular_rules_miss():

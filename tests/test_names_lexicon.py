@@ -27,6 +27,8 @@ def test_the_lexicon_holds_cedict_and_cldr_names_with_demonyms() -> None:
     assert "Wang" in lexicon.surnames["王"]
     assert lexicon.lookup("和平") is None  # also the common word "peace": left out
     assert lexicon.english_entity("Scandinavian")[0] != "person"
+    for chinese, adjective in (("荷兰", "Dutch"), ("丹麦", "Danish"), ("德国", "Germans"), ("法国", "Frenchmen")):
+        assert adjective in lexicon.lookup(chinese).english  # the demonym table's, which the entities take
 
 
 @pytest.mark.parametrize("zh, en, found, expected", [

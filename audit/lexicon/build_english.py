@@ -48,6 +48,11 @@ _VOWELS = "aeiou"
 # vowel (Canad-ian, Leban-ese, Belgi-an) that leaves five letters at least (shorter stems join Canaan to Canada).
 DEMONYM_SUFFIXES = ("n", "an", "ian", "ean", "ese", "i", "ish", "ite")
 DEMONYM_ENDINGS = ("an", "ese", "i", "ish", "ite")  # the result of a bare -n (Cuba-n) too
+# A language name in a bare -i names the language, not the people, in every such pair CLDR's likely subtags give
+# (Hindi, Swahili, Guarani, Divehi, Rundi); -i makes demonyms of places' names only (Israel-i, Pakistan-i).
+HOME_ENDINGS = tuple(ending for ending in DEMONYM_ENDINGS if ending != "i")
+# Demonyms English writes alike in the singular and the plural (the Swiss, the Polish, the Japanese, the French).
+INVARIANT = ("s", "sh", "ch", "ese", "z")
 MAX_CUT = 2
 MIN_DERIVED_BASE = 5
 # Place-name elements meaning "land" that the demonym drops (Pol-and → Pol-ish, Fin-land → Finn-ish), the
@@ -57,8 +62,9 @@ PEOPLE_ELEMENTS = ("istan", "stan")
 MIN_PEOPLE = 4  # letters of a people's name left by -stan: Uzbek, Tajik (Pak-istan is no people)
 
 
-def lemminflect_table() -> list[tuple[str, list[str]]]:
-    """(lemma as written, its inflected forms in lower case) of every row of lemminflect's inflection table."""
+def lemminflect_table() -> list[tuple[str, str, list[str]]]:
+    """(lemma as written, part of speech, its inflected forms in lower case) of every row of lemminflect's
+    inflection table."""
     try:
         import lemminflect  # type: ignore[import-not-found]
     except ImportError:
@@ -66,19 +72,26 @@ def lemminflect_table() -> list[tuple[str, list[str]]]:
     path = Path(lemminflect.__file__).parent / "resources" / "infl_lu.csv.gz"
     rows = []
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        lemma, _pos, *forms = line.split(",")
-        rows.append((lemma, [form.lower() for cell in forms for form in cell.split("/") if form]))
+        lemma, pos, *forms = line.split(",")
+        rows.append((lemma, pos, [form.lower() for cell in forms for form in cell.split("/") if form]))
     return rows
 
 
-def irregular_forms(rows: list[tuple[str, list[str]]], vocabulary: set[str]) -> dict[str, str]:
+def noun_plurals(rows: list[tuple[str, str, list[str]]]) -> dict[str, list[str]]:
+    """Noun (lower case) → its plural forms that differ from it, from the SPECIALIST Lexicon's inflections
+    (Frenchman → Frenchmen, German → Germans; Chinese and Swiss have none of their own)."""
+    return {lemma.lower(): [form for form in forms if form != lemma.lower()] for lemma, pos, forms in rows
+            if pos == "noun" and lemma[:1].isupper()}  # a proper noun's row: not polish's (polishes)
+
+
+def irregular_forms(rows: list[tuple[str, str, list[str]]], vocabulary: set[str]) -> dict[str, str]:
     """Form → lemma, for the forms whose `regular_stem` is not their lemma's (went, children, died) and whose
     lemma CC-CEDICT's glosses use (`vocabulary`: no other lemma can meet a Chinese word), unless
     another lemma lists the same form as one its regular stem serves (`leaves`: leave's third person, so not
     leaf's plural) or lemmas of different stems claim it (better: good or well)."""
     served: set[str] = set()
     claims: dict[str, set[str]] = defaultdict(set)
-    for written, forms in rows:
+    for written, _pos, forms in rows:
         lemma = written.lower().replace("-", "")  # spellings with and without a hyphen are one lemma
         if not lemma.isalpha():
             continue  # a phrase or an abbreviation
@@ -134,16 +147,41 @@ def cedict_languages(senses: dict[str, list[str]]) -> list[tuple[str, list[str],
     demonym's ending (英语 "English" → 英 England, 瑞典语 "Swedish" → Sweden; not 南非语 "Afrikaans"): the
     people's adjective. Kept even where X's own glosses write it (英 "England; English"): the entity lexicon
     (build_entities) takes a place's adjectives from this table."""
+    return [(name, places, []) for name, places in _language_names(senses) if name.endswith(DEMONYM_ENDINGS)]
+
+
+def _language_names(senses: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """(language name, the capitalised words of X's glosses) of every CC-CEDICT X语 entry glossed "Name (language)"."""
     out = []
     for word, glosses in senses.items():
         if len(word) < 2 or word[-1] not in "语語" or word[:-1] not in senses:
             continue
         heads = [word[:end] for end in range(len(word) - 1, 0, -1) if word[:end] in senses]
         places = [w for head in heads for sense in senses[head] for w in _CAPITALISED.findall(sense)]
-        for sense in glosses:
-            match = _LANGUAGE_SENSE.match(sense)
-            if match and match.group(1).endswith(DEMONYM_ENDINGS):
-                out.append((match.group(1), places, []))
+        out += [(match.group(1), places) for match in map(_LANGUAGE_SENSE.match, glosses) if match]
+    return out
+
+
+def home_languages(senses: dict[str, list[str]]) -> list[tuple[str, str, list[str]]]:
+    """(language name, territory name, CC-CEDICT words of the territory's Chinese name) for each language that
+    CLDR's likely subtags place in a territory where it is official (nl → NL the Netherlands, da → DK Denmark),
+    both names single words: the people's adjective even where its letters do not show the place (Dutch, Danish).
+    Kept only where the name is shaped as a demonym (Danish; HOME_ENDINGS) or CC-CEDICT's X语 says it is X's language and X's
+    glosses name the territory (荷兰语 "Dutch", 荷兰 "the Netherlands"): not Urdu → Pakistan, Hebrew → Israel."""
+    from babel import Locale, languages
+    from babel.core import get_global
+
+    english, chinese = Locale("en"), Locale("zh_Hans")
+    said = {(name, place) for name, places in _language_names(senses) for place in places}
+    out = []
+    for code, likely in get_global("likely_subtags").items():
+        territory = next((part for part in likely.split("_")[1:] if len(part) == 2 and part.isupper()), "")
+        name, place = english.languages.get(code, ""), english.territories.get(territory, "")
+        if not (name.isalpha() and place.isalpha() and code in languages.get_official_languages(territory, de_facto=True)):
+            continue
+        if name.endswith(HOME_ENDINGS) or (name, place) in said:
+            own = [w.lower() for sense in senses.get(chinese.territories.get(territory, ""), []) for w in _CAPITALISED.findall(sense)]
+            out.append((name, place, own))
     return out
 
 
@@ -198,8 +236,10 @@ def _bases(name: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(base, tuple(s for s in suffixes if (base + s).endswith(DEMONYM_ENDINGS) or s == "")) for base, suffixes in out]
 
 
-def demonym_table(senses: dict[str, list[str]], attested: set[str]) -> dict[str, str]:
-    """Demonym (lower case, and its regular plural) → place word."""
+def demonym_table(senses: dict[str, list[str]], attested: set[str], plurals: dict[str, list[str]]) -> dict[str, str]:
+    """Demonym (lower case, and its plural) → place word. The plural is the SPECIALIST Lexicon's (`plurals`:
+    Frenchmen, Germans), none where English writes the plural alike (INVARIANT: Swiss, Polish, Japanese); a
+    word the lexicon does not list takes -s, unless it ends in -man or -ic (Quirk et al., App. I.45)."""
     table: dict[str, tuple[int, str]] = {}
     proposed = cedict_demonyms(senses) + cedict_languages(senses) + cldr_demonyms(senses)
     for demonym, places, own in proposed + derived_demonyms(senses, attested):
@@ -209,12 +249,21 @@ def demonym_table(senses: dict[str, list[str]], attested: set[str]) -> dict[str,
         key, strength = demonym.lower(), shared(demonym, place)
         if strength > table.get(key, (0, ""))[0]:
             table[key] = (strength, place)
+    for demonym, place, own in home_languages(senses):  # where no place shares its first letters (Dutch)
+        if demonym.lower() not in table and demonym.lower() not in own:
+            table[demonym.lower()] = (0, place.lower())
     out = {}
     for demonym, (_strength, place) in sorted(table.items()):
         place = table.get(place, (0, place))[1]  # Spaniard → Spanish → Spain
         out[demonym] = place
-        if not demonym.endswith(("s", "sh", "ch", "ese", "man", "ic", "z")) and demonym + "s" not in table:
-            out[demonym + "s"] = place
+        listed = plurals.get(demonym)
+        if demonym.endswith(INVARIANT):
+            listed = []  # the lexicon gives some a regular -s (Guyaneses) that English does not write
+        elif listed is None:
+            listed = [] if demonym.endswith(("man", "ic")) else [demonym + "s"]
+        for plural in listed:
+            if plural not in table:
+                out[plural] = place
     return out
 
 
@@ -231,9 +280,9 @@ def tables(source: Path) -> tuple[dict[str, str], dict[str, str]]:
     for simplified, glosses in entries:
         senses[simplified].extend(glosses)
     rows = lemminflect_table()
-    capitalised = {lemma for lemma, _forms in rows if lemma[:1].isupper()}
+    capitalised = {lemma for lemma, _pos, _forms in rows if lemma[:1].isupper()}
     vocabulary = {word.lower() for glosses in senses.values() for sense in glosses for word in _WORD.findall(sense)}
-    return irregular_forms(rows, vocabulary), demonym_table(senses, capitalised)
+    return irregular_forms(rows, vocabulary), demonym_table(senses, capitalised, noun_plurals(rows))
 
 
 def main(argv: list[str]) -> None:
@@ -241,7 +290,8 @@ def main(argv: list[str]) -> None:
     write_table(IRREGULAR_FILE, "irregular English form<TAB>lemma, from lemminflect's table (NIH SPECIALIST Lexicon)",
                 irregular)
     write_table(DEMONYM_FILE, "demonym<TAB>place word, from CC-CEDICT X人 and X语 entries (CC BY-SA 4.0), CLDR official languages "
-                "and demonym suffixes on CLDR territory names attested in CC-CEDICT or the SPECIALIST Lexicon", demonyms)
+                "and their likely territories, and demonym suffixes on CLDR territory names attested in CC-CEDICT or the "
+                "SPECIALIST Lexicon; plurals from the SPECIALIST Lexicon", demonyms)
 
 
 if __name__ == "__main__":
