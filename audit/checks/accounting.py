@@ -37,7 +37,8 @@ SOUND_THRESHOLD_LONGER = 0.6
 # two syllables score 0, 1/3, 1/2, 2/3 or 1).
 EXPLAINED_BY_SOUND = 0.5
 EXPLAINED_BY_TWO = 0.6
-# Characters Chinese spells foreign names with: a word of two or more of them may be a transliteration.
+# A name as English writes it: a capitalised word, joined by hyphens or apostrophes (Jean-Claude, O'Brien), or an
+# acronym (NATO).
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)*|[A-Z]{2,}")
 
 
