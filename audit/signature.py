@@ -4,7 +4,7 @@
 
 Two runs with the same signature on the same text give the same findings. The libraries are named by version
 (their dictionaries and tables are read as shipped); our own data by the SHA-256 of its bytes (the first 12 hex
-digits): the bundled dictionary and name, negation and romanization tables, every glossary loaded, in order; the aligner by a hash of its parameters; the
+digits): the bundled dictionary and name, negation and romanization tables, every glossary loaded, in order; the aligner by a hash of its parameters and of the windows a long article is aligned and checked in; the
 rules by code with the severity in force (after `severity` overrides). Reports carry it: JSON and SARIF in full,
 the HTML page in its header; the JSON report also spells out the aligner's parameters.
 """
@@ -82,12 +82,18 @@ def _file_hash(paths: list[Path]) -> str:
 
 
 def aligner_parameters() -> dict[str, object]:
-    """The aligner's parameters (audit.align.Params) as this build has them, for the JSON report."""
-    from audit.align import DEFAULT
+    """The aligner's parameters (audit.align.Params) as this build has them, for the JSON report, with the
+    windows a long article is aligned and checked in (audit.align.aligner, audit.sections): a different window
+    may pair a long article's sentences otherwise."""
+    from audit import sections
+    from audit.align import DEFAULT, aligner
 
     parameters = asdict(DEFAULT)
     # Bead shapes are keyed by (Chinese, English) sentence counts: "2-1" in JSON.
     parameters["shapes"] = {f"{zh}-{en}": prior for (zh, en), prior in parameters["shapes"].items()}
+    parameters["window"] = {"sentences": aligner.WINDOW, "kept": aligner.COMMIT}
+    parameters["section"] = {"sentences": sections.SECTION_SENTENCES, "keep_share": sections.KEEP_SHARE,
+                             "english_margin": sections.ENGLISH_MARGIN, "anchor_confidence": sections.ANCHOR_CONFIDENCE}
     return parameters
 
 

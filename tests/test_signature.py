@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from audit.config import Settings
 from audit.model import Severity
@@ -33,6 +34,19 @@ def test_what_changes_the_findings_changes_the_signature() -> None:
     quieter = signature_fields(signature(Settings(ignore=["F"], severity={"O002": Severity.INFO})))
     assert "F001" not in quieter["rules"] and "O002=info" in quieter["rules"]
     assert {k: v for k, v in quieter.items() if k != "rules"} == {k: v for k, v in plain.items() if k != "rules"}
+
+
+def test_the_windows_of_a_long_article_are_signed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article is aligned a window at a time and checked a section at a time: their sizes pair its
+    sentences, so they are the aligner's parameters too."""
+    from audit import sections
+    from audit.align import aligner
+
+    plain = signature_fields(signature(Settings()))["aligner"]
+    monkeypatch.setattr(aligner, "WINDOW", aligner.WINDOW // 2)
+    narrower = signature_fields(signature(Settings()))["aligner"]
+    monkeypatch.setattr(sections, "KEEP_SHARE", 0.5)
+    assert len({plain, narrower, signature_fields(signature(Settings()))["aligner"]}) == 3
 
 
 def test_json_sarif_and_html_reports_carry_it(tmp_path: Path) -> None:
