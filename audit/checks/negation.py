@@ -56,7 +56,8 @@ class NegationMismatch(Rule):
     attend" is a negation differing when the English has "attended" in a clause with no negator (nor a word
     negative in meaning: failed, lack, unable), and "did not attend" when the Chinese has 出席 in a clause
     with none. A negation whose words are not found on the other side is a rephrasing: no finding, or an
-    info when that side says no negation in any form.
+    info when that side says no negation in any form. Its objects found without the verb it negates may be an
+    antonym's (不要插手歐盟政策 "stay away from EU policy"): an info.
     Bad:  他未出席會議。 → "He attended the meeting."
     Good: 他未出席會議。 → "He did not attend the meeting."
     """
