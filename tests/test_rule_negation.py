@@ -233,3 +233,10 @@ def test_no_before_a_comparative_with_than_is_no_negator() -> None:
 ])
 def test_a_negating_adjective_or_idiom_does_not_negate_the_words_after_it(zh: str, en: str) -> None:
     assert _findings(zh, en) == []
+
+
+def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None:
+    """撐不過去 "not pull through": jieba reads 過去 as a time word ("the past"); it is no head of what is
+    negated, but what is negated all the same (an injected removal in NTREX telegraph.405404)."""
+    findings = _findings("她可能撐不過去。", "She was expected to make it.")
+    assert [f.code for f in findings] == ["M001"]

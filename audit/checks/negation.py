@@ -20,9 +20,8 @@ from audit.text import HAN_RUN
 _CHARACTERS = frozenset(NEGATING_CHARACTERS)
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*")  # english_tokens' words, with their offsets
 # jieba's tags of words a negator does not negate but passes over: adverbs, prepositions, pronouns,
-# conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it), and
-# time words (t: 星期六, 今年), adjuncts that say when what is negated is not done.
-_FUNCTION_TAGS = frozenset("dprcumqyt")
+# conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it).
+_FUNCTION_TAGS = frozenset("dprcumqy")
 _AFFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 _UN = re.compile(r"^(?:un|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 
@@ -274,8 +273,11 @@ def _scope(joined: str, following: list[str], tag: Callable[[str], str]) -> tupl
     glossed = [(stems, tag(w)[:1]) for w in [joined, *following]
                if (stems := _glosses(w)) and tag(w)[:1] not in _FUNCTION_TAGS]
     # What is negated is a verb or an adjective where the clause has one (不让父母[发现]: the parents are who
-    # would discover, not what is denied); a noun only where none follows (没有[钱]).
-    head = next((stems for stems, kind in glossed if kind in "va"), glossed[0][0] if glossed else ())
+    # would discover, not what is denied); a noun only where none follows (没有[钱]); never a time word (t), an
+    # adjunct that says when (不让他在[星期六]…上场: "benched for Saturday's matches"), or a directional
+    # complement jieba reads as one (撑不[过去]).
+    head = next((stems for stems, kind in glossed if kind in "va"),
+                next((stems for stems, kind in glossed if kind != "t"), ()))
     return frozenset(s for stems, _ in glossed for s in stems), frozenset(head)
 
 
