@@ -470,7 +470,7 @@ def test_an_open_row_never_conflicts() -> None:
 # --- trend against earlier runs --------------------------------------------------------------------------
 
 
-# --- through the command line (once cli.py has --decisions and --compare) ------------------------------------
+# --- through the command line ----------------------------------------------------------------------------------
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -479,13 +479,7 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, cwd=cwd, timeout=180)
 
 
-@pytest.fixture(scope="module")
-def wired(tmp_path_factory: pytest.TempPathFactory) -> None:
-    if "--decisions" not in cli("check", "--help", cwd=tmp_path_factory.mktemp("help")).stdout:
-        pytest.skip("audit check has no --decisions option yet (the cli.py wiring is pending)")
-
-
-def test_the_review_loop_end_to_end(wired: None, tmp_path: Path) -> None:
+def test_the_review_loop_end_to_end(tmp_path: Path) -> None:
     (tmp_path / "news").mkdir()
     article = tmp_path / "news" / "seed-article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
