@@ -14,6 +14,7 @@ from audit.align import aligner as entry, features, search as kernel
 from audit.align import align, en_numbers, zh_numbers
 from audit.io.text import read_bilingual
 from audit.lexicon.dictionary import FORMAT, content_stems, english_stem, load_dictionary, parse_dictionary
+from audit.lexicon.glossary import load_glossary
 from audit.model import AlignedPair, Block, Document, Location, Segment, Severity
 from audit.segment import segment_blocks
 
@@ -306,13 +307,8 @@ def test_empty_sides():
 
 
 def test_glossary_names_are_anchors(seed):
-    glossary_module = pytest.importorskip("audit.lexicon.glossary")
-    try:
-        glossary = glossary_module.load_glossary()
-    except FileNotFoundError:
-        pytest.skip("the bundled glossary data/names.csv is not there yet")
     source, target = seed
-    pairs = align(source, target, glossary)
+    pairs = align(source, target, load_glossary())
     assert [p.source[0].index for p in pairs if not p.target] == [0, 1]
     assert not [p for p in pairs if not p.source]
 
@@ -531,7 +527,6 @@ FREE = ROOT / "fixtures" / "free-translation"
 
 def _omissions_of(doc) -> list:  # type: ignore[no-untyped-def]
     from audit.checks.registry import select_rules
-    from audit.lexicon.glossary import load_glossary
     from audit.pipeline import Auditor
 
     return [f for f in Auditor(load_glossary(), select_rules(select=["O001", "O002"])).run(doc).findings]
