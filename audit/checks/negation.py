@@ -230,8 +230,9 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
             if kind == "negation":
                 following = _relative_clause(words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
                 scope, head = _scope(_negated_part(word), following, jieba.tag)
-                # After a superlative (最不需要 "the least needed", "the last thing they needed") the negation
-                # is a degree, said in English by "least" or "last": no plain negator to find there.
+                # After a superlative or exclusive word (CC-CEDICT's "most", "only": 最不需要 "the least needed",
+                # "the last thing they needed") the negation is a degree or a limit, said in English by "least",
+                # "last" or "only": no plain negator to find there.
                 superlative = index > 0 and words[index - 1] in lexicon.limiting
                 # A negating adjective or idiom (jieba's a, i, l: 不久 "soon", 没想到 "unexpectedly") holds its
                 # negation inside itself: the words after it are said, not negated (不久出生: was born).
