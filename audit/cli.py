@@ -305,7 +305,8 @@ def baseline(
 
     def action() -> int:
         from audit.report.atomic import write_atomic
-        from audit.run import audit_documents, render_baseline
+        from audit.baseline import render_baseline
+        from audit.run import audit_documents
 
         settings = _settings(glossary, None, [], [], None, None, encoding)
         settings.baseline = None  # the baseline records everything found now

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import pickle
 import tempfile
@@ -14,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from audit import __version__
+from audit.baseline import drop_baselined, read_baseline
 from audit.config import Settings
 from audit.errors import AuditError, InputError
-from audit.io.decode import decode_utf8, read_bytes
 from audit.lazy import LazySequence
 from audit.model import AlignedDocument, Document, DocumentResult, Segment, Severity
+from audit.report.formats import REPORTS, ReportFormat, ReportInput
 
 if TYPE_CHECKING:
     from audit.compare import PastRun, Trend
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from audit.pipeline import Auditor
     from audit.progress import Progress
 
-FORMATS = ("csv", "html", "json", "sarif")
+FORMATS = tuple(REPORTS)  # the formats --report takes, in the order their files are written
 
 # A run is large when it audits more documents, or more bytes of input, than this. A compacted result of a large
 # run keeps only the aligned pairs that carry findings, so that the memory a run holds until its reports are
@@ -161,7 +161,7 @@ def iter_results(readers: list[tuple[str, Reader]], settings: Settings, run: Run
                 run.failures.append(outcome)
             else:
                 _override_severity(outcome, settings.severity)
-                if _drop_baselined(outcome, baseline) and compact and large:
+                if drop_baselined(outcome, baseline) and compact and large:
                     outcome = compact_result(outcome, findings_only=True)  # pairs whose findings were all known
                 if run.review is not None:
                     run.review.take(outcome)
@@ -314,42 +314,6 @@ def _override_severity(result: DocumentResult, overrides: dict[str, Severity]) -
             finding.severity = overrides[finding.code]
 
 
-def _drop_baselined(result: DocumentResult, baseline: Counter[str]) -> bool:
-    """Findings recorded in the baseline are known and accepted: count them as suppressed, report the rest.
-    Whether any was dropped."""
-    if not baseline:
-        return False
-    kept = []
-    for finding in result.findings:
-        if baseline[finding.id] > 0:
-            baseline[finding.id] -= 1
-            result.suppressed += 1
-        else:
-            kept.append(finding)
-    dropped = len(kept) != len(result.findings)
-    result.findings = kept
-    return dropped
-
-
-def read_baseline(path: Path) -> Counter[str]:
-    if not path.exists():
-        raise AuditError(f"{path}: baseline file not found (create it with 'audit baseline')")
-    raw = read_bytes(path, "a baseline file")
-    try:
-        data = json.loads(decode_utf8(raw, path, "a baseline file"))
-        return Counter(item["id"] for item in data["findings"])
-    except (InputError, ValueError, KeyError, TypeError):
-        raise AuditError(f"{path}: not a baseline file written by 'audit baseline'") from None
-
-
-def render_baseline(results: list[DocumentResult]) -> str:
-    findings = [
-        {"id": f.id, "code": f.code, "file": r.name, "message": f.message}
-        for r in results for f in r.findings
-    ]
-    return json.dumps({"tool": f"audit {__version__}", "findings": findings}, ensure_ascii=False, indent=2) + "\n"
-
-
 def meta(settings: Settings) -> dict[str, str]:
     """What produced a report: tool version, settings and the signature of what decides the findings
     (audit.signature), so a result can be reproduced (as sacrebleu signs scores)."""
@@ -426,25 +390,15 @@ def report_renderers(results: Sequence[DocumentResult], formats: list[str], info
                      review: "Review | None" = None, trend: "Trend | None" = None) -> dict[str, Writer]:
     """Every requested report as a function that writes it into an open file: file name → writer. Each report
     streams to its file as it is made (`write_reports`): a run never holds a whole report in memory."""
-    out: dict[str, Writer] = {}
-    if "csv" in formats:
-        from audit.report.csv_report import write_csv
+    report = ReportInput(results, info, review, trend)
+    return {REPORTS[name].file: _text(_bound(REPORTS[name], report), REPORTS[name].encoding)
+            for name in REPORTS if name in formats}
 
-        out["audit.csv"] = _text(lambda handle: write_csv(handle, results, review), "utf-8-sig")
-    if "html" in formats:
-        from audit.report.html import write_html_report
 
-        out["audit.html"] = _text(lambda handle: write_html_report(handle, results, info, review, trend))
-    if "json" in formats:
-        from audit.report.json_report import write_json_report
-
-        out["audit.json"] = _text(lambda handle: write_json_report(handle, results, info, review, trend))
-    if "sarif" in formats:
-        from audit.checks.registry import ALL_RULES
-        from audit.report.sarif import write_sarif
-
-        out["audit.sarif"] = _text(lambda handle: write_sarif(handle, results, info, list(ALL_RULES)))
-    return out
+def _bound(form: ReportFormat, report: ReportInput) -> Callable[[TextIO], None]:
+    """`form`'s writer with the report input given (a function of its own: a lambda in the comprehension
+    above would see only the last format)."""
+    return lambda handle: form.write(handle, report)
 
 
 def _text(write: Callable[[TextIO], None], encoding: str = "utf-8") -> Writer:

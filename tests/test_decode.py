@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from audit.baseline import read_baseline
 from audit.compare import load_previous
 from audit.config import load_settings
 from audit.errors import AuditError, InputError
 from audit.io.decode import decode, decode_utf8, legacy_readings, peek
 from audit.io.discover import find_jobs
 from audit.model import Severity
-from audit.run import read_baseline
 from audit.sheet import decode_csv
 from tests.conftest import ROOT
 
