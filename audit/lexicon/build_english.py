@@ -51,7 +51,8 @@ DEMONYM_ENDINGS = ("an", "ese", "i", "ish", "ite")  # the result of a bare -n (C
 # A language name in a bare -i names the language, not the people, in every such pair CLDR's likely subtags give
 # (Hindi, Swahili, Guarani, Divehi, Rundi); -i makes demonyms of places' names only (Israel-i, Pakistan-i).
 HOME_ENDINGS = tuple(ending for ending in DEMONYM_ENDINGS if ending != "i")
-# Demonyms English writes alike in the singular and the plural (the Swiss, the Polish, the Japanese, the French).
+# Endings of the demonyms English writes alike in the singular and the plural (Quirk et al., App. I.45: the Swiss,
+# the Japanese, the French, the Polish; Kyrgyz): the SPECIALIST Lexicon's regular -s for some is not taken.
 INVARIANT = ("s", "sh", "ch", "ese", "z")
 MAX_CUT = 2
 MIN_DERIVED_BASE = 5
