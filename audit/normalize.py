@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from audit.lexicon.fast.opencc_t2s import Converter
+from audit.remembered import SENTENCES
 
 # Characters that render as nothing or as a space; a paragraph made only of these is "blank".
 _INVISIBLE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
@@ -55,7 +56,7 @@ def _t2s() -> Converter:
     return Converter()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCES)
 def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 

@@ -14,6 +14,10 @@ SENTENCES = 4096
 # What only the sentences around a pair share within one document (its window's texts, indexed): a pair remembered
 # whole (above) no longer asks for them when it recurs, and each holds a sentence's index or stems (kilobytes).
 NEIGHBOURS = 64
+# Words (or names, glosses, a word's patterns) a per-word cache keeps, least recently used first let go: twice the
+# whole English vocabulary of NTREX-128's 1,997 sentences (8,089 words), so a news run keeps every word it meets; on
+# text that never repeats (bench/stress.py --distinct) the caches sized 65,536 and 200,000 grew with the input.
+WORDS = 16_384
 
 
 class Remembered(Generic[V]):

@@ -21,7 +21,7 @@ from audit.lexicon.entities import ADJECTIVE_ENDINGS, NAMED_KINDS, Entity, Lexic
 from audit.lexicon import personal_names as people
 from audit.lexicon.transliterate import TRANSLITERATION, similarity
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
+from audit.remembered import NEIGHBOURS, SENTENCES, WORDS, Remembered
 from audit.text import HAN
 
 # Calendar words are capitalised in English without naming anything (CLDR's English month and day names).
@@ -42,7 +42,7 @@ EXPLAINED_BY_TWO = 0.6
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)*|[A-Z]{2,}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Expected:
     """A name of the Chinese and what may render it."""
 
@@ -54,7 +54,7 @@ class Expected:
     source: str  # where the expectation comes from, said to the editor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Written:
     """A capitalised word of the English, and the kind of entity it names when the lexicon knows it."""
 
@@ -414,7 +414,7 @@ def _names_of(forms: tuple[str, ...]) -> list[str]:
             if not any(form.startswith(other + " ") and form[len(other) + 1].islower() for other in forms if other != form)]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORDS)
 def _form_pattern(form: str) -> re.Pattern[str]:
     pattern = r"[\s\-]+".join(re.escape(part) for part in form.split())
     return re.compile(rf"(?<![A-Za-z]){pattern}(?![a-z])")
@@ -427,7 +427,7 @@ def _has_form(form: str, english: EnglishText) -> bool:
         word in english.words and _base(word) == form for word in _derived(form))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORDS)
 def _derived(form: str) -> tuple[str, ...]:
     """The words `_base` may take back to the form (Bulgarian, Bulgaria's for Bulgaria; Italian for Italy)."""
     out = [form + "'s"]
@@ -452,7 +452,7 @@ def _distinctive(word: str, lexicon: Lexicon) -> bool:
     return len(word) >= 3 and word[0].isupper() and word not in lexicon.generic
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORDS)
 def word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])")
 
@@ -479,7 +479,7 @@ def _has_word(word: str, english: EnglishText, expected: Expected, form: str) ->
 _FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=WORDS)
 def _plural_pattern(word: str) -> re.Pattern[str]:
     """A word of a name, also as a plural: "the Clintons" names Hillary Clinton's family, her among them."""
     return re.compile(rf"(?<![A-Za-z]){re.escape(word)}s?(?![a-z])")

@@ -15,6 +15,7 @@ from audit.lexicon.negation import (NEGATING_CHARACTERS, english_negation_spans,
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import original_span
+from audit.remembered import WORDS
 from audit.text import HAN_RUN
 
 _CHARACTERS = frozenset(NEGATING_CHARACTERS)
@@ -25,7 +26,7 @@ _FUNCTION_TAGS = frozenset("dprcumqy")
 _AFFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 _UN = re.compile(r"^(?:un|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Negator:
     """A negating word of one side, where it stands, and the stems of what it negates."""
 
@@ -38,7 +39,7 @@ class Negator:
     plain: bool = True  # a plain negator (不, 未, not), not a lexicalised compound (不堪, 无奈)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """A word of one side with its stems (a CC-CEDICT word's glosses, an English word's stem)."""
 
@@ -313,8 +314,15 @@ def english_words(en: str) -> tuple[Word, ...]:
     out = []
     for match in _WORD.finditer(en):
         stem = content_stem(match.group())
-        out.append(Word(match.start(), match.end(), frozenset((stem,)) if stem else frozenset()))
+        out.append(Word(match.start(), match.end(), _stem_set(stem) if stem else frozenset()))
     return tuple(out)
+
+
+@lru_cache(maxsize=WORDS)
+def _stem_set(stem: str) -> frozenset[str]:
+    """One set per stem, shared by every word that has it: `english_words` keeps its texts' words (a set is 216
+    bytes; a text's words held a set each)."""
+    return frozenset((stem,))
 
 
 @lru_cache(maxsize=4096)
@@ -343,7 +351,7 @@ def _in_transliteration(norm: str, start: int, end: int) -> bool:
     return end - start >= 3
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=WORDS)
 def affixed_base(word: str) -> tuple[str, ...]:
     """The stems an English word would have without a negative prefix or suffix (CGEL's negative affixes:
     un-, in-/im-/ir-/il-, dis-, non-, -less): irreplaceable → replac, inexpressible → expres. Any word that
@@ -355,7 +363,7 @@ def affixed_base(word: str) -> tuple[str, ...]:
     return (english_stem(base),) if base else ()
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=WORDS)
 def negative_affix(word: str) -> bool:
     """A word CC-CEDICT gives for a negated word (unfair, illegal), or un-/non-/-less on a base that its
     glosses use (unbeaten: beat; unpresidential: president; powerless: power)."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from audit.lexicon import bundled
+from audit.remembered import WORDS
 
 FORMAT = "audit-cedict-pinyin/1"  # bumped whenever the file layout changes
 DATA_FILE = "data/cedict-pinyin.tsv.gz"
@@ -84,7 +85,7 @@ def _parse(data_file: Path) -> tuple[frozenset[str], str, frozenset[str]]:
     return keys, "\n" + "\n".join(rows) + "\n", heads
 
 
-@lru_cache(maxsize=1 << 16)  # an English text repeats its words: each is folded once (bounded, a cache only)
+@lru_cache(maxsize=WORDS)  # an English text repeats its words: each is folded once
 def fold_pinyin(word: str) -> str:
     """`Guānxì` → `guanxi`: tone marks dropped, ü (or v, as keyboards write it: lvse) read as u, as the keys are."""
     decomposed = unicodedata.normalize("NFD", word.lower().replace("v", "u"))

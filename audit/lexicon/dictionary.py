@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from audit.lexicon import bundled
+from audit.remembered import WORDS
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/4"
@@ -54,7 +55,7 @@ _ACRONYMS = {"us": "usa", "usa": "usa", "uk": "britain", "un": "un", "eu": "euro
 _WORD = re.compile(r"[A-Za-z](?:(?:\.[A-Za-z])+\.|[A-Za-z'’]*)")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORDS)
 def english_stem(word: str) -> str:
     """A crude, fast stem: demonyms to their place, irregular forms to their lemma, then `regular_stem`.
 
@@ -123,7 +124,7 @@ def english_token_matches(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def content_stem(token: str) -> str | None:
     """The stem of a content word, None for a function word. U.S., US and USA all become `usa`."""
     if "." in token or (token.isupper() and len(token) > 1):
@@ -247,7 +248,7 @@ class Dictionary:
 _WORDS_MEMO_SIZE = 4_096
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORDS)
 def gloss_words(gloss: str) -> tuple[str, ...]:
     """The stems of one dictionary gloss (a space-separated line of the bundled data), cached: glosses recur."""
     return tuple(gloss.split())

@@ -27,6 +27,7 @@ from functools import lru_cache
 from audit.align import en_numbers, zh_number_spans
 from audit.lexicon.dictionary import content_stem, content_stems, english_token_matches, load_dictionary
 from audit.lexicon.transliterate import TRANSLITERATION
+from audit.remembered import WORDS
 from audit.text import HAN
 
 _ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
@@ -61,7 +62,7 @@ PREPOSITIONS = frozenset("""after before against through throughout per during a
 FUNCTION_TAGS = frozenset("dcpruqyfe")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORDS)
 def function_word(word: str) -> bool:
     """Whether jieba's dictionary tags a Chinese word as a function word (FUNCTION_TAGS)."""
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
@@ -69,7 +70,7 @@ def function_word(word: str) -> bool:
     return tagger().tag(word)[:1] in FUNCTION_TAGS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A clause of a sentence pair's side, with its evidence of a counterpart on the other side."""
 
@@ -79,7 +80,7 @@ class Clause:
     matched: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairEvidence:
     zh: tuple[Clause, ...]
     en: tuple[Clause, ...]

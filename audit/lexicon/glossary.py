@@ -25,7 +25,7 @@ from audit.lexicon.tbx import parse_tbx
 from audit.normalize import normalize_zh
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entry found in a Chinese text: which form, where (offsets into the normalized text)."""
 
@@ -35,7 +35,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EnglishMention:
     """An entry found in an English text: the rendering as written (’ read as '), where (offsets into the text)."""
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from audit.lexicon import bundled
 from audit.lexicon.cache import cached
 from audit.lexicon.transliterate import pinyin_of
+from audit.remembered import WORDS
 
 FORMAT = "audit-romanization/1"  # of the data file
 CACHE_LAYOUT = 2  # of the user-cache entry: bumped when what `_parse` returns changes
@@ -53,7 +54,7 @@ _DOUBLED_VOWEL = re.compile(r"([aeiou])\1+")
 _WORD = re.compile(r"[A-Z][a-z]*(?:[-'’][A-Za-z][a-z]*)*")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def sound_key(spelling: str) -> str:
     """The tolerant key of one romanized syllable: `Tsai`, `cai` and `ts'ai` → `Cai`; `jeou`, `jiu`, `chiu` → `Ciu`."""
     text = _LETTERS.sub("", _plain(spelling).lower().replace("ee", "i").replace("oo", "u").replace("ck", "k").replace("v", "u"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from audit.remembered import WORDS
+
 # Characters Chinese uses to spell foreign names by sound (Xinhua's transliteration table, simplified).
 # A word made only of these, three or more long, is very likely a transliterated name: 博尔特尼科夫.
 TRANSLITERATION = frozenset(
@@ -46,7 +48,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def skeleton_en(word: str) -> str:
     text = _NOT_LETTER.sub("", word.lower())
     return _squeeze("".join(_EN_SOUND.get(spelling, "") for spelling in _EN_SPELLING.findall(text)))
@@ -65,7 +67,7 @@ def skeleton_pinyin(syllables: list[str]) -> str:
     return _squeeze("".join(out))
 
 
-@lru_cache(maxsize=65536)  # a name is compared with every capitalised word of its sentence
+@lru_cache(maxsize=WORDS)  # a name is compared with every capitalised word of its sentence
 def skeleton_zh(chinese: str) -> str:
     """The consonant skeleton of a Chinese name's pinyin."""
     return skeleton_pinyin(list(pinyin_of(chinese)))
@@ -109,7 +111,7 @@ def sound_alike(a: str, b: str) -> float:
     return max(0.0, 1.0 - _distance(x, y) / max(len(x), len(y)))
 
 
-@lru_cache(maxsize=65536)  # the same names and words recur from sentence to sentence
+@lru_cache(maxsize=WORDS)  # the same names and words recur from sentence to sentence
 def similarity(chinese: str, english: str) -> float:
     """0 (unrelated) … 1 (same consonant skeleton) for a Chinese name and an English word or phrase."""
     zh, en = skeleton_zh(chinese), skeleton_en(english)

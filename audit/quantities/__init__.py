@@ -34,6 +34,7 @@ from audit.quantities.records import DateRef, DayRef, Quantity
 from audit.quantities.render import carried_over, english_value, format_date, in_wording_of
 from audit.quantities.scan import Scan
 from audit.quantities.zh_numerals import parse_chinese_number
+from audit.remembered import SENTENCES
 
 __all__ = [
     "MONTHS", "MONTH_NUMBERS", "WEEKDAYS", "DateRef", "DayRef", "Quantity", "carried_over", "clear_caches", "days_en", "days_zh",
@@ -65,7 +66,7 @@ def extract_en(text: str, default: DateRef | None = None) -> tuple[list[Quantity
     return list(quantities), list(dates)
 
 
-@lru_cache(maxsize=8192)  # the number and date rules both read every pair, both sides: extract once
+@lru_cache(maxsize=SENTENCES)  # the number and date rules both read every pair, both sides: extract once
 def _extract(text: str, lang: str, default: DateRef | None) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...]]:
     scan = Scan(text)
     for read in _READERS[lang]:
