@@ -8,6 +8,7 @@ from itertools import chain
 from typing import Callable, Iterable
 
 from audit.checks.base import Context, Options, Rule
+from audit.checks.limits import DocumentBound
 from audit.lexicon.glossary import Glossary
 from audit.model import AlignedDocument, Document, DocumentResult, Finding
 from audit.sections import SECTION_SENTENCES, sections
@@ -49,8 +50,9 @@ class Auditor:
 
 def merge_sections(document: Document, results: Iterable[DocumentResult]) -> DocumentResult:
     """The results of a document's sections, in order, as the document's one result: the only one as it is;
-    several with their pairs numbered through (each finding's `pair_index` too). A section result compacted by
-    `keep` makes the whole result compacted (its pairs listed by `pair_indices`, its sentences counted)."""
+    several with their pairs numbered through (each finding's `pair_index` too), each rule kept to its bound for
+    one document (audit.checks.limits). A section result compacted by `keep` makes the whole result compacted (its
+    pairs listed by `pair_indices`, its sentences counted)."""
     parts = iter(results)
     first = next(parts)
     second = next(parts, None)
@@ -62,13 +64,19 @@ def merge_sections(document: Document, results: Iterable[DocumentResult]) -> Doc
     sentences = [0, 0]
     suppressed = offset = 0
     compacted = False
+    bound = DocumentBound()
     for result in chain((first, second), parts):
-        for finding in result.findings:
+        admitted = bound.admit(result.findings)
+        numbered = result.numbered_pairs()
+        if result.pair_indices is not None and len(admitted) < len(result.findings):
+            wanted = {f.pair_index for f in admitted}  # a compacted result keeps only the pairs its findings are at
+            numbered = [(index, pair) for index, pair in numbered if index in wanted]
+        for finding in admitted:
             if finding.pair_index is not None:
                 finding.pair_index += offset
-        findings.extend(result.findings)
-        indices.extend(index + offset for index, _ in result.numbered_pairs())
-        merged.pairs.extend(result.aligned.pairs)
+        findings.extend(admitted)
+        indices.extend(index + offset for index, _ in numbered)
+        merged.pairs.extend(pair for _, pair in numbered)
         merged.source.extend(result.aligned.source)
         merged.target.extend(result.aligned.target)
         counts = result.sentences or (len(result.aligned.source), len(result.aligned.target))
@@ -76,6 +84,7 @@ def merge_sections(document: Document, results: Iterable[DocumentResult]) -> Doc
         suppressed += result.suppressed
         offset += result.pair_count
         compacted = compacted or result.pair_indices is not None or result.sentences is not None
+    findings += bound.summaries()
     findings.sort(key=_order)
     if not compacted:
         return DocumentResult(merged, findings, suppressed)

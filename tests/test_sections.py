@@ -211,3 +211,23 @@ def test_a_kept_long_article_lets_its_paragraphs_go_as_the_sections_pass(tmp_pat
     assert document.target[-1].text == en[-1]  # the last buffer's paragraphs are still held
     held = Auditor(GLOSSARY, RULES, section_sentences=10).run(read_bilingual(path))  # no caller keeping: none released
     assert finding_keys(kept) == finding_keys(held)
+
+
+def test_a_rule_keeps_its_document_bound_over_all_sections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each section is bounded on its own; the article as a whole keeps each rule to PER_DOCUMENT findings too,
+    and a compacted result keeps only the pairs of the findings it lists (what a run holds stays bounded)."""
+    import audit.checks.limits as limits
+
+    monkeypatch.setattr(limits, "PER_DOCUMENT", 5)
+    zh, en = excerpt_lines()
+    zh, en = zh[:40], en[:40]
+    left = [f"{e} {z[:4]}" for z, e in zip(zh, en)]  # Chinese left untranslated in every English sentence (T001)
+    path = bilingual(tmp_path, zh, left)
+    cut = audit(path, 4, keep=lambda result: compact_result(result, findings_only=True))
+    untranslated = [f for f in cut.findings if f.code == "T001"]
+    assert len(untranslated) == 6 and untranslated[0].pair_index is None  # five listed, one saying there are more
+    assert untranslated[0].message.startswith("more than 5 T001 findings in this document")
+    listed = {f.pair_index for f in cut.findings if f.pair_index is not None}
+    assert sorted(index for index, _ in cut.numbered_pairs()) == sorted(listed)
+    whole = audit(path, 10_000)
+    assert len([f for f in whole.findings if f.code == "T001"]) == 6  # as one section bounds it

@@ -4,7 +4,9 @@ grow without limit (a fuzzed 15 KB article once gave 4,300 F002 findings and 670
 A rule's findings are taken one by one, as the rule yields them: at most `PER_PAIR` are listed for one sentence
 pair (or one paragraph, for findings about the whole text such as F002's); what is left over becomes one
 summary finding saying how many more there are. After `PER_DOCUMENT` findings the rule is not asked for more
-(a rule gone wild on hostile input costs no more than its first findings), and one finding says so.
+(a rule gone wild on hostile input costs no more than its first findings), and one finding says so. A long
+article audited in sections (audit.sections) is one document: `DocumentBound` keeps each rule to `PER_DOCUMENT`
+findings over all its sections, so what a run holds of one article until its reports is bounded too.
 """
 
 from __future__ import annotations
@@ -39,6 +41,30 @@ def bounded(findings: Iterable[Finding]) -> list[Finding]:
             break
     kept += [_summary(first, per_place[place] - PER_PAIR, stopped) for place, first in first_dropped.items()]
     return kept + [_document_summary(kept[0])] if stopped else kept
+
+
+class DocumentBound:
+    """`PER_DOCUMENT` findings of each rule over the sections of one article, taken in reading order; past it,
+    one finding says the rule's findings were cut (as `bounded` says it of one section)."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self._first_over: dict[str, Finding] = {}  # code → its first finding past the bound
+
+    def admit(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings of one section still within their rule's bound."""
+        kept = []
+        for finding in findings:
+            count = self._counts[finding.code] = self._counts.get(finding.code, 0) + 1
+            if count <= PER_DOCUMENT:
+                kept.append(finding)
+            else:
+                self._first_over.setdefault(finding.code, finding)
+        return kept
+
+    def summaries(self) -> list[Finding]:
+        """One finding for each rule whose findings were cut."""
+        return [_document_summary(first) for first in self._first_over.values()]
 
 
 def _place(finding: Finding) -> Hashable:
