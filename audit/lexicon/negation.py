@@ -80,12 +80,6 @@ def lexical_negation(text: str) -> bool:
     return _LEXICAL.search(text) is not None
 
 
-def correlative(text: str) -> bool:
-    """Whether an English text holds a negator that negates nothing (not only, no matter, whether or
-    not): it renders a Chinese word with a negating character (不仅, 无论, 是否)."""
-    return _NOT_NEGATING.search(text) is not None
-
-
 @dataclass(frozen=True)
 class NegationLexicon:
     plain: frozenset[str]  # Chinese words whose first sense opens with a negator (不 "not", 未 "not yet", 从未 "never")
