@@ -102,3 +102,31 @@ def test_a_full_disk_keeps_the_rest_of_the_results_in_memory(one_result: Documen
     monkeypatch.setattr(pickle, "dump", real_dump)
     assert len(spool) == 3
     assert [[f.id for f in r.findings] for r in spool] == [[f.id for f in one_result.findings]] * 3
+
+
+def test_every_cache_of_the_package_is_bounded() -> None:
+    """No cache grows with the input: each lru_cache keeps at most WORDS entries (a per-word cache; a per-text one
+    SENTENCES), each remembered table at most SENTENCES texts (audit.remembered). On text that never repeats,
+    caches of 65,536 and 200,000 entries had grown with a 20 MB article (bench/stress.py --distinct)."""
+    import functools
+    import importlib
+    import pkgutil
+
+    import audit
+    from audit.remembered import SENTENCES, WORDS, Remembered
+
+    caches = 0
+    for module_info in pkgutil.walk_packages(audit.__path__, "audit."):
+        last = module_info.name.rsplit(".", 1)[-1]
+        if last.startswith("build_") or last == "__main__":
+            continue  # data builders run at build time only (the [dictionary] extra); __main__ runs the CLI
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            where = f"{module_info.name}.{name}"
+            if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", "") == module_info.name:
+                caches += 1
+                maxsize = value.cache_info().maxsize
+                assert maxsize is not None and maxsize <= WORDS, f"{where}: lru_cache(maxsize={maxsize})"
+            elif isinstance(value, Remembered):
+                assert value._size <= SENTENCES, f"{where}: Remembered({value._size})"
+    assert caches > 40  # the walk reached the package's modules
