@@ -93,3 +93,36 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+# A run whose workers take a second to start (their signal set-up delayed), so that the pool is ended while they
+# are still starting: the window in which a worker once handled SIGTERM with the handler it inherited from the main
+# process, and printed a traceback (a race seen under load).
+SLOW_START = """
+import sys, time
+import audit.run
+from audit.cli import main
+set_up = audit.run._worker_signals
+def slow() -> None:
+    time.sleep(1.0)
+    set_up()
+audit.run._worker_signals = slow
+sys.argv = ["audit", "check", ".", "--jobs", "2", "--out", "out"]
+main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the worker processes")
+def test_workers_still_starting_end_silently(tmp_path: Path) -> None:
+    for number in range(20):
+        (tmp_path / f"a{number:02}.txt").write_text(ARTICLE, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-c", SLOW_START], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    assert len(_children(process.pid)) >= 2, "the workers never started"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143
+    assert err == "audit: interrupted; no report written\n", err
