@@ -7,10 +7,11 @@ from typing import Callable, Generic, Hashable, TypeVar
 
 V = TypeVar("V")
 
-# Texts a memory keeps, then starts afresh: two sections' worth of one side (audit.sections, 2,000 sentences), so the
+# Texts a memory keeps, then starts afresh: a section's worth of one side (audit.sections, 2,000 sentences), so the
 # rules of one section share them, as the dictionary's memories do (a sentence's stems, which what a sentence explains
-# holds, are a set of about 5.6 KB).
-SENTENCES = 4096
+# holds, are a set of about 5.6 KB). Each per-text memory and cache of the package is bounded by it; at 4,096 (two
+# sections) a 48 MB article of text that never repeats peaked at 314 MB (bench/stress.py --distinct).
+SENTENCES = 2048
 # What only the sentences around a pair share within one document (its window's texts, indexed): a pair remembered
 # whole (above) no longer asks for them when it recurs, and each holds a sentence's index or stems (kilobytes).
 NEIGHBOURS = 64

@@ -225,7 +225,7 @@ def _cut(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | N
 
 
 _CUTS: dict[tuple[str, int, int], Cut] = {}
-_CUTS_SIZE = 4096  # sentences remembered (two sections' worth of one side: audit.sections), then the memo starts afresh
+_CUTS_SIZE = SENTENCES  # sentences remembered (audit.remembered), then the memo starts afresh
 
 
 def written_names(english: str, lexicon: Lexicon, known_only: bool = False) -> tuple[Written, ...]:

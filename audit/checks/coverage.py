@@ -12,6 +12,7 @@ from audit.checks.completeness import _distribution, _log_ratio  # O003's length
 from audit.lexicon.evidence import Clause, PairEvidence, pair_evidence
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import original_span
+from audit.remembered import SENTENCES
 
 # A clause is reported when few of its units have a counterpart although the rest of the pair has many:
 # the chance of that, were the clause translated, is binomial in its words with p the share of the pair's
@@ -39,7 +40,7 @@ _SPEAKER = re.compile(r"\s*[:：]\s*[「『“\"]")  # a clause that introduces 
 # A pair's evidence, computed once per text pair and glossary. The entry holds the glossary itself: while it
 # does, no other glossary can be given that glossary's id, which keys the entry.
 _MEMO: dict[tuple[str, str, int], tuple[object, PairEvidence]] = {}
-_MEMO_LIMIT = 4096
+_MEMO_LIMIT = SENTENCES
 
 
 def _evidence(pair: AlignedPair, ctx: Context) -> PairEvidence:

@@ -15,7 +15,7 @@ from audit.lexicon.negation import (NEGATING_CHARACTERS, english_negation_spans,
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import original_span
-from audit.remembered import WORDS
+from audit.remembered import SENTENCES, WORDS
 from audit.text import HAN_RUN
 
 _CHARACTERS = frozenset(NEGATING_CHARACTERS)
@@ -195,7 +195,7 @@ class NegationMismatch(Rule):
         return len(negator.scope & stems) + bool(negator.head & stems)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES)
 def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[tuple[Negator, ...], tuple[Negator, ...]]:
     """The negating jieba words of a (normalized) Chinese text, and the words negative in meaning only
     (不满 "dissatisfied", 缺乏 "to lack"). Only the runs of Han characters that hold a negating character are
@@ -307,7 +307,7 @@ def own_stems(word: str) -> frozenset[str]:
     return frozenset(load_dictionary().stems(word)) if len(word) > 1 else frozenset()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES)
 def english_words(en: str) -> tuple[Word, ...]:
     """The words of an English text with the stem of each content word (function words have none);
     remembered per text, as `chinese_negations` is."""
@@ -325,7 +325,7 @@ def _stem_set(stem: str) -> frozenset[str]:
     return frozenset((stem,))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES)
 def english_negators(en: str) -> tuple[Negator, ...]:
     """The negators of an English text, each with the stems of the content words after it in its clause and
     of the last ones before it (what it negates is said of them), remembered per text."""

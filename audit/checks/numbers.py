@@ -7,7 +7,7 @@ from typing import Iterator
 
 from audit.checks.base import Context, Rule
 from audit.model import AlignedPair, Finding, Severity
-from audit.remembered import Remembered
+from audit.remembered import SENTENCES, Remembered
 from audit.quantities import (DateRef, Quantity, carried_over, english_value, extract_en, extract_zh, in_wording_of,
                               original_offsets, original_span)
 
@@ -223,7 +223,7 @@ class NumberMismatch(Rule):
 
 # What U001 finds of a pair of texts, remembered for the run as the other rules' per-text results are (an
 # article's sentences recur: a revision audited again, copies); a few MB at most.
-_COMPARED: Remembered[Compared] = Remembered(4096)
+_COMPARED: Remembered[Compared] = Remembered(SENTENCES)
 
 
 def compare(zh: str, en: str) -> Compared:

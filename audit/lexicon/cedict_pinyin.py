@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from audit.lexicon import bundled
-from audit.remembered import WORDS
+from audit.remembered import SENTENCES, WORDS
 
 FORMAT = "audit-cedict-pinyin/1"  # bumped whenever the file layout changes
 DATA_FILE = "data/cedict-pinyin.tsv.gz"
@@ -92,7 +92,7 @@ def fold_pinyin(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=4096)  # per pair of texts: an article's sentences recur (a revision audited again, copies)
+@lru_cache(maxsize=SENTENCES)  # per pair of texts: an article's sentences recur (a revision audited again, copies)
 def pinyin_left(chinese: str, english: str) -> tuple[PinyinLeft, ...]:
     """Runs of `english` (one word, or syllables apart) that romanize a word found in `chinese` (Simplified)."""
     texts = _LATIN_WORD.findall(english)

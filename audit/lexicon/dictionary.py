@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from audit.lexicon import bundled
-from audit.remembered import WORDS
+from audit.remembered import SENTENCES, WORDS
 
 # Bumped whenever `english_stem` or the file layout changes: the data file must then be rebuilt.
 FORMAT = "audit-cedict-stems/4"
@@ -242,10 +242,10 @@ class Dictionary:
                 self.continues.get(character, ""))
 
 
-# Sentences a run keeps the answers of, then starts afresh: two sections' worth of one side (audit.sections, 2,000
-# sentences), so the rules of one section share them. A sentence's stems are a set of about 5.6 KB: the 20,000 held
-# before took 112 MB on text that never repeats (bench/stress.py --distinct), 4,096 take at most 23 MB.
-_WORDS_MEMO_SIZE = 4_096
+# Sentences a run keeps the answers of, then starts afresh (audit.remembered.SENTENCES: a section's worth of one
+# side), so the rules of one section share them. A sentence's stems are a set of about 5.6 KB: the 20,000 held
+# before took 112 MB on text that never repeats (bench/stress.py --distinct), 2,048 take at most 12 MB.
+_WORDS_MEMO_SIZE = SENTENCES
 
 
 @lru_cache(maxsize=WORDS)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from audit.align import en_numbers, zh_number_spans
 from audit.lexicon.dictionary import content_stem, content_stems, english_token_matches, load_dictionary
 from audit.lexicon.transliterate import TRANSLITERATION
-from audit.remembered import WORDS
+from audit.remembered import SENTENCES, WORDS
 from audit.text import HAN
 
 _ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
@@ -100,7 +100,7 @@ def spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES)
 def zh_clauses(norm: str) -> tuple[tuple[int, int], ...]:
     """The clauses of a Chinese text, remembered: the clause and negation rules ask about the same sentences.
     A bracket holding no Chinese is part of the clause before it: it gives the original of a name the
@@ -114,7 +114,7 @@ def zh_clauses(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES)
 def en_clauses(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans(norm, _EN_BREAK))
 

@@ -23,6 +23,7 @@ from audit.lexicon import bundled
 from audit.lexicon.entry import ENTRY_TYPES, Entry, collapse, english_form, fold_quotes
 from audit.lexicon.tbx import parse_tbx
 from audit.normalize import normalize_zh
+from audit.remembered import SENTENCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ class Glossary:
                 position += 1
 
 
-_MEMO_SIZE = 4096  # texts remembered per glossary: one article's sentences are looked up by several rules
+_MEMO_SIZE = SENTENCES  # texts remembered per glossary: one article's sentences are looked up by several rules
 T = TypeVar("T")
 
 

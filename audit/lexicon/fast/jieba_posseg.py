@@ -42,7 +42,9 @@ _RE_SKIP_INTERNAL = re.compile("(\r\n|\\s)")
 _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile(r"[\.0-9]+")
 
-_MEMO_LIMIT = 2_000_000  # lookups remembered per tagger before the memo starts afresh
+# Look-ups remembered per tagger before the memo starts afresh: a fragment (a dictionary prefix and the character
+# after it) and its count, about 120 bytes, so at most about 30 MB; NTREX-128's 123 documents ask for 12,945.
+_MEMO_LIMIT = 262_144
 
 
 def _jieba_dir() -> Path:
