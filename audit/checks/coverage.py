@@ -12,7 +12,7 @@ from audit.checks.completeness import _distribution, _log_ratio  # O003's length
 from audit.lexicon.evidence import Clause, PairEvidence, pair_evidence
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import original_span
-from audit.remembered import SENTENCES
+from audit.remembered import SENTENCES, Remembered
 
 # A clause is reported when few of its units have a counterpart although the rest of the pair has many:
 # the chance of that, were the clause translated, is binomial in its words with p the share of the pair's
@@ -37,20 +37,14 @@ MEDIAN_CHANCE = 0.49
 _SPEAKER = re.compile(r"\s*[:：]\s*[「『“\"]")  # a clause that introduces a quotation: 他说：「
 
 
-# A pair's evidence, computed once per text pair and glossary. The entry holds the glossary itself: while it
-# does, no other glossary can be given that glossary's id, which keys the entry.
-_MEMO: dict[tuple[str, str, int], tuple[object, PairEvidence]] = {}
-_MEMO_LIMIT = SENTENCES
+# A pair's evidence, computed once per text pair and glossary (audit.remembered: the entry holds the glossary, so
+# that no other glossary can take the id that keys it while it lives).
+_EVIDENCE: Remembered[PairEvidence] = Remembered(SENTENCES)
 
 
 def _evidence(pair: AlignedPair, ctx: Context) -> PairEvidence:
-    key = (pair.source_norm, pair.target_norm, id(ctx.glossary))
-    found = _MEMO.get(key)
-    if found is None:
-        if len(_MEMO) >= _MEMO_LIMIT:
-            _MEMO.clear()
-        found = _MEMO[key] = (ctx.glossary, pair_evidence(pair.source_norm, pair.target_norm, ctx.glossary))
-    return found[1]
+    return _EVIDENCE.get((pair.source_norm, pair.target_norm, id(ctx.glossary)), ctx.glossary,
+                         lambda: pair_evidence(pair.source_norm, pair.target_norm, ctx.glossary))
 
 
 @dataclass(frozen=True)
