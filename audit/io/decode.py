@@ -156,10 +156,10 @@ def utf8_error(data: bytes) -> int | None:
 def decode_utf8(data: bytes, path: Path | str, what: str) -> str:
     """The text of a file whose format is UTF-8 (JSON, TOML), a byte-order mark passed over; `what` names the
     kind of file expected, for the one-line error."""
-    bad = utf8_error(data)
-    if bad is not None:
-        raise InputError(f"{path}: not UTF-8 (byte {bad}), as {what} must be")
-    return data.decode("utf-8-sig")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        raise InputError(f"{path}: not UTF-8 (byte {bad.start}), as {what} must be") from None
 
 
 def peek(data: bytes, encoding: str | None = None) -> str:
