@@ -3,7 +3,6 @@ file names. Findings are never lost, nothing is half done, and nothing a file na
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
