@@ -60,6 +60,8 @@ def test_a_name_replaced_by_another_is_an_error_saying_where_the_expectation_com
     # adjectives and demonyms are renderings (issue 16, item 8)
     ("克倫威爾的追隨者在英國內戰中破壞了教堂。", "The iconoclasm of the English civil wars was carried out by Cromwell's followers."),
     ("俄烏局勢仍不明朗。", "The Russia-Ukraine situation remains uncertain."),
+    # a compound of English words names nothing, though 北 "north" of 東北 is no word of its own
+    ("身為蘇格蘭人的他努力復甦東北俱樂部。", "The Scot is reviving the North-East club."),
 ])
 def test_correct_renderings_are_quiet(glossary: Glossary, zh: str, en: str) -> None:
     assert [f.message for f in run(glossary, zh, en) if f.severity >= Severity.WARNING] == []
@@ -211,12 +213,21 @@ TRUMP_EN = ("The {} administration officials, including US President Donald Trum
             "out of the project, which according to Trump, made Berlin Moscow's \"captive.\"")
 PARIS = "歐洲隊在法國巴黎外的 Le Golf National 球場打敗美國隊。"
 PARIS_EN = "Team Europe defeated Team USA at Le Golf National outside Paris, {}."
+AFTERWARDS = "其後他在紐約與官員會面。"
+TIMES = "他接受《紐約時報》採訪時表示，川普將出席。"
+TEAM = "在禮拜六的四球局和四人賽後，歐洲隊將以對美國隊的 10-6 明顯領先優勢進入萊德杯的最後一天比賽。"
+TEAM_EN = ("Europe will take a healthy advantage into the final day of the Ryder Cup after emerging from Saturday's fourballs "
+           "and foursomes matches with a 10-6 lead over the {}.")
 
 
 @pytest.mark.parametrize("zh, en, right, wrong", [
     (NEW_YORK, NEW_YORK_EN, "New York", "Comoros"),  # a country, once of no kind, for a place the source repeats
     (TRUMP, TRUMP_EN, "Trump", "Liu Yunshan"),  # 劉雲山 is written by meaning, not by sound; 川普本人 is "Trump himself"
     (PARIS, PARIS_EN, "France", "Hailun"),  # a run of two (萊德) sounding half like Hailun explains nothing
+    # a character read inside a longer word translates nothing: 后 "queen" of 其后 "afterwards", 川 "river" of 川普
+    (AFTERWARDS, "Afterwards he met officials in {}.", "New York", "Queens"),
+    (TIMES, "He told the {} Times that Trump would attend.", "New York", "River Li"),
+    (TEAM, TEAM_EN, "United States", "Zaandam"),  # 对美|国队, cut from the left, is 对|美国|队
 ])
 def test_a_substitute_that_only_seemed_explained_is_reported(glossary: Glossary, zh: str, en: str, right: str, wrong: str) -> None:
     # NTREX-128 lines with injected substitutes (bench/inject_names.py's dev misses, by cause)

@@ -68,6 +68,27 @@ def word_starts(text: str, lexicon: Lexicon, dictionary: Dictionary) -> frozense
     return _cut(text, lexicon, dictionary).starts
 
 
+def said_words(text: str, lexicon: Lexicon, dictionary: Dictionary) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """The dictionary words of the text (`words_in`) that a reader may take it to say: every word of two characters
+    or more, and a single character where the cut reads it as a word of its own; read inside a longer word, only
+    what that word says too (北 "north" of 东北 "northeast"), not 后 "queen" of 其后 "afterwards" nor 川 "river" of
+    川普 (Trump)."""
+    words = dictionary.words_in(text)
+    cut: dict[int, tuple[int, int]] | None = None  # character → the word of the cut holding it
+    glosses: dict[tuple[int, int], tuple[str, ...]] = {}
+    for start, end, stems in words:
+        if end - start == 1:
+            if cut is None:
+                cut = {at: (first, first + size) for first, size in _cut(text, lexicon, dictionary).pieces
+                       for at in range(first, first + size)}
+                glosses = {(first, last): glossed for first, last, glossed in words}
+            held = cut.get(start, (start, end))
+            if held != (start, end):
+                whole = glosses.get(held, ())
+                stems = tuple(stem for stem in stems if any(other.startswith(stem) for other in whole))
+        yield start, end, stems
+
+
 def expected_names(text: str, lexicon: Lexicon, dictionary: Dictionary, unblanked: str | None = None) -> tuple[Expected, ...]:
     """The lexicon's names in a normalised Chinese text (glossary mentions blanked out), read as words: the
     text is cut by forward maximum matching over the lexicon and the dictionary together, so a name inside
@@ -285,6 +306,8 @@ def _compound(word: str, start: int, lexicon: Lexicon) -> list[Written]:
         known = lexicon.english_entity(head)
         return [Written(head, start, known[0] if known else None)]
     parts = word.split("-")
+    if all(part.lower() in lexicon.common for part in parts):
+        return [Written(word, start, None)]  # a compound of English words (North-East, Anglo-Saxon) names nothing
     kinds = [lexicon.english_entity(part) for part in parts]
     if all(part[:1].isupper() for part in parts) and any(kinds):
         places = [start + sum(len(before) + 1 for before in parts[:k]) for k in range(len(parts))]
@@ -518,7 +541,8 @@ class Source:
         words asks."""
         if self._translations is None:
             rows = self._lexicon.rows
-            self._translations = frozenset(stem for text in self.texts for start, end, stems in self._dictionary.words_in(text)
+            self._translations = frozenset(stem for text in self.texts
+                                           for start, end, stems in said_words(text, self._lexicon, self._dictionary)
                                            if text[start:end] not in rows for stem in stems)
         return self._translations
 

@@ -10,7 +10,7 @@ from typing import Callable, Iterator
 from audit.checks.accounting import (
     ROMANIZED, EnglishText, Expected, Explains, Source, Written, english_text, expected_names, explained, form_words,
     glossed_in_latin,
-    may_stand_for, renders, times_written, word_pattern, word_starts, written_names,
+    may_stand_for, renders, said_words, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
 from audit.checks.elision import dropped, elided_person
@@ -648,12 +648,14 @@ def _word_mentions(text: str, glossary: Glossary) -> list[Mention]:
     西南 (southwest) and ends inside 非洲, and names nothing. A name that starts inside a word of the cut but ends
     where a word ends is the overlap a left-to-right cut resolves wrongly (对美|国 "towards the U.S.": cut from
     the right, as backward maximum matching does, it is 对|美国). People are kept: a transliteration is often
-    cut wrongly."""
+    cut wrongly. So is a word that ends in the name's own one-character abbreviation: 对美|国队 is 对|美国|队 ("against
+    the U.S. team"), 对美 "towards the U.S." having taken the 美 of 美国."""
     mentions = list(glossary.mentions(text))
     if all(m.entry.type == "person" for m in mentions):
         return mentions
     starts = word_starts(text, load_lexicon(), load_dictionary())
-    return [m for m in mentions if m.entry.type == "person" or m.start in starts or m.end in starts or m.end == len(text)]
+    return [m for m in mentions if m.entry.type == "person" or m.start in starts or m.end in starts or m.end == len(text)
+            or m.start + 1 in starts and _ABBREVIATIONS.get(text[m.start]) in m.entry.keys]
 
 
 def _given_name(english: str, written: Written, source: Source) -> bool:
@@ -695,7 +697,8 @@ def _explained_by(sentence: str, glossary: Glossary, lexicon: Lexicon, dictionar
         forms |= form_words(found.entity.english)
         names.add(found.entity.chinese)
     runs = tuple(dict.fromkeys(_RUN2.findall(sentence)))
-    return Explains(frozenset(forms), frozenset(names), dictionary.stems_in(sentence), runs)
+    stems = frozenset(stem for _start, _end, glossed in said_words(sentence, lexicon, dictionary) for stem in glossed)
+    return Explains(frozenset(forms), frozenset(names), stems, runs)
 
 
 def _slip(word: str, right: str) -> bool:
