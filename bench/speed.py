@@ -22,7 +22,8 @@ What it measures, each as whole `python -m audit` processes (what a user waits f
    exported as PO files (one per document), against `audit check` on the .txt folder and on the PO files;
    time per 1,000 pairs and our ratio to pofilter.
 5. Where the time goes: the 123 documents audited in-process, timed by stage (reading, sentence
-   splitting, alignment, each rule) and under cProfile (the functions with the most time of their own).
+   splitting, alignment, each rule) and, in a process of its own, under cProfile (the functions with the most
+   time of their own); each the first reading of the text, after the bundled sample has loaded every table.
 
 NTREX-128 is read from ../shared/data/ntrex128 (CC BY-SA 4.0); the corpus is written to a temporary folder
 and deleted afterwards. Linux only (peak memory is read from /proc and wait4).
@@ -144,7 +145,6 @@ def _tree_rss_kb(pid: int) -> int:
     """Memory of a process and its descendants (Linux /proc): the proportional set size, so that pages the
     forked workers share with their parent (the loaded dictionaries) are counted once, not once per process."""
     children: dict[int, list[int]] = defaultdict(list)
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -268,9 +268,11 @@ def peer(documents: list[tuple[str, list[str], list[str]]], tmp: Path, copies: i
     ]
 
 
-def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path, top: int, *, stages_table: bool = True,
-                    profile: bool = True) -> list[str]:
-    """Stage timings and a cProfile summary of auditing the 123 documents in this process."""
+def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path, top: int, *, profile: bool) -> list[str]:
+    """Stage timings and a cProfile summary of auditing the 123 documents in this process, each the first reading of
+    their text: the process first audits the bundled sample (which loads every dictionary, tagger and table), so
+    what is timed is the work an article of new text costs. Every per-text memory of the audit (audit.remembered,
+    the rules' caches) would answer a second pass over the same text, so the profile runs in a process of its own."""
     from audit.align import align, warm_up
     from audit.checks.base import Context
     from audit.checks.registry import select_rules
@@ -290,9 +292,9 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
     size = sum(path.stat().st_size for path in paths)
     counted = [0]  # sentence pairs of the last pass
 
-    def audit_all() -> None:
+    def audit_all(files: list[Path]) -> None:
         counted[0] = 0
-        for path in paths:
+        for path in files:
             t = time.perf_counter()
             document = read_bilingual(path)
             stages["read"] += time.perf_counter() - t
@@ -310,48 +312,31 @@ def where_time_goes(documents: list[tuple[str, list[str], list[str]]], tmp: Path
                 list(rule.check_document(aligned, context))
                 stages[f"rule {rule.code} {rule.name}"] += time.perf_counter() - t
 
-    audit_all()  # a first pass loads what is loaded on first use (dictionaries, tagger, pinyin)
-    _fresh(glossary)
+    audit_all([SAMPLE])  # loads what is loaded on first use (dictionaries, tagger, pinyin), on other text
     stages.clear()
-    started = time.perf_counter()
-    audit_all()
-    total = time.perf_counter() - started
-    lines = [] if not stages_table else [f"Stages, {len(paths)} documents ({size / 1e6:.2f} MB, {counted[0]:,} pairs) audited in-process in {total:.2f} s "
-             f"(dictionaries loaded, no text seen before): {size / 1e6 / total:.2f} MB/s, {counted[0] / total:,.0f} pairs/s "
-             "on one core. The throughput rows above read NTREX over and over, so per-sentence caches help them.", "",
-             "| stage | seconds | share |", "|---|---|---|"]
-    for name, seconds in sorted(stages.items(), key=lambda item: -item[1]) if stages_table else ():
-        if seconds >= 0.005:
-            lines.append(f"| {name} | {seconds:.2f} | {seconds / total:.0%} |")
     if not profile:
+        started = time.perf_counter()
+        audit_all(paths)
+        total = time.perf_counter() - started
+        lines = [f"Stages, {len(paths)} documents ({size / 1e6:.2f} MB, {counted[0]:,} pairs) audited in-process in {total:.2f} s "
+                 f"(dictionaries loaded, the text read for the first time): {size / 1e6 / total:.2f} MB/s, {counted[0] / total:,.0f} "
+                 "pairs/s on one core. The throughput rows above read NTREX over and over, so per-sentence memories help them.",
+                 "", "| stage | seconds | share |", "|---|---|---|"]
+        for name, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+            if seconds >= 0.005:
+                lines.append(f"| {name} | {seconds:.2f} | {seconds / total:.0%} |")
         return lines
-    _fresh(glossary)
     profiler = cProfile.Profile()
-    profiler.runcall(audit_all)
+    profiler.runcall(audit_all, paths)
     stats = pstats.Stats(profiler)
     rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:top]  # type: ignore[attr-defined]
-    lines += ["", f"cProfile, the {top} functions with the most time of their own (same work, under the profiler, "
-              "as pure Python: compiled functions are invisible to it):", "",
-              "| function | calls | own s | with callees s |", "|---|---|---|---|"]
+    lines = [f"cProfile, the {top} functions with the most time of their own (the same first reading, under the "
+             "profiler, as pure Python: compiled functions are invisible to it):", "",
+             "| function | calls | own s | with callees s |", "|---|---|---|---|"]
     for (filename, line, name), (_, calls, own, cumulative, _) in rows:
         where = Path(filename).name if filename != "~" else ""
         lines.append(f"| {where}:{line} {name} | {calls:,} | {own:.2f} | {cumulative:.2f} |")
     return lines
-
-
-def _fresh(glossary: "object") -> None:
-    """Forget every text seen (the per-sentence caches), keep the loaded dictionaries: a first pass."""
-    from audit import normalize, quantities
-    from audit.lexicon import transliterate
-    from audit.lexicon.fast import jieba_posseg
-
-    quantities.clear_caches()
-    for cached in (normalize.to_simplified, transliterate.pinyin_of, transliterate.similarity, transliterate.skeleton_en,
-                   transliterate.skeleton_zh):
-        cached.cache_clear()
-    jieba_posseg.tagger.cache_clear()  # its word memo goes; the lexicon stays loaded
-    glossary._mention_memo.clear()  # type: ignore[attr-defined]
-    glossary._english_memo.clear()  # type: ignore[attr-defined]
 
 
 def build() -> str:
@@ -396,7 +381,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.profile_only:
         with tempfile.TemporaryDirectory(prefix="audit-profile-") as folder:
-            print("\n".join(where_time_goes(ntrex_documents(), Path(folder), args.profile_top, stages_table=False)))
+            print("\n".join(where_time_goes(ntrex_documents(), Path(folder), args.profile_top, profile=True)))
         return
     if args.quick:
         args.runs, args.size_mb = 3, 0.0
@@ -433,11 +418,11 @@ def main() -> None:
             print(f"\nMemory from {small:.0f} MB to {large:.0f} MB of text (one process): {small_peak:.0f} MB → {large_peak:.0f} MB peak RSS "
                   f"({(large_peak - small_peak) / (large - small):+.1f} MB per MB of input).")
         print()
-        for line in where_time_goes(documents, tmp, args.profile_top, profile=not compiled):
+        for line in where_time_goes(documents, tmp, args.profile_top, profile=False):
             print(line)
-        if compiled:  # cProfile sees no compiled function: profile the same work as Python, in another process
-            print(subprocess.run([PYTHON, __file__, "--profile-only", "--profile-top", str(args.profile_top)], text=True,
-                                 capture_output=True, env={**os.environ, "AUDIT_PURE_PYTHON": "1"}, cwd=ROOT).stdout, end="")
+        print()  # profiled in a process of its own, where the text is new, and as Python (cProfile sees no compiled function)
+        print(subprocess.run([PYTHON, __file__, "--profile-only", "--profile-top", str(args.profile_top)], text=True,
+                             capture_output=True, env={**os.environ, "AUDIT_PURE_PYTHON": "1"}, cwd=ROOT).stdout, end="")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
