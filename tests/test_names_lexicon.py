@@ -298,6 +298,26 @@ def test_how_the_tagger_reads_a_name_left_out() -> None:
     assert reading(text, text.index("亚利桑那州"), len(text)).role  # joined to a name 在 governs
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("她记得 2016 年选举前在波士顿搭了计程车", "波士顿", True),  # NTREX-128 nytimes.184825:9: the tagger reads 前在, glued
+    ("数以百计的流动儿童静悄悄地搬到位于德州边境的一处帐篷营地", "德州", True),  # 位於 "located in": a verb and its preposition
+    ("这是他来自印尼的第一个赛季", "印尼", True),  # 來自 "from"
+    ("现在美国官员表示", "美国", False),  # 現在 "now" ends in 在 but is no preposition
+    ("他终于美国站稳", "美国", False),  # 終於 "finally"
+])
+def test_a_preposition_compounded_or_glued_to_the_word_before_governs_the_name(text: str, name: str, role: bool) -> None:
+    from audit.checks.elision import reading
+
+    assert reading(text, text.index(name), text.index(name) + len(name)).role is role
+
+
+@pytest.mark.parametrize("rendering, severity", [("in Boston ", None), ("there ", Severity.INFO), ("", Severity.WARNING)])
+def test_a_place_a_glued_preposition_governs_is_dropped_when_nothing_stands_for_it(
+        glossary: Glossary, rendering: str, severity: Severity | None) -> None:
+    found = run(glossary, "她記得 2016 年選舉前在波士頓搭了計程車。", f"She remembers a cab ride {rendering}before the 2016 election.")
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
 def test_a_word_stands_for_a_name_left_out_only_when_no_word_of_the_chinese_accounts_for_it() -> None:
     from audit.checks.elision import stand_in
     from audit.lexicon.dictionary import load_dictionary

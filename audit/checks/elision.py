@@ -96,14 +96,29 @@ def reading(chinese: str, start: int, end: int) -> Reading:
 def _governed(before: list[tuple[str, str]]) -> bool:
     """Whether a preposition governs the word after these: it is one, or a conjunction follows a name (of one word or
     several: 南|內華達州) that it governs."""
-    if before and before[-1][1] == "p":
+    if before and _prepositional(*before[-1]):
         return True
     if not before or not (before[-1][1] == "c" or before[-1][0] == "、"):
         return False
     k = len(before) - 1
     while k and before[k - 1][1] in NAME_TAGS:
         k -= 1
-    return k < len(before) - 1 and k > 0 and before[k - 1][1] == "p"
+    return k < len(before) - 1 and k > 0 and _prepositional(*before[k - 1])
+
+
+def _prepositional(word: str, flag: str) -> bool:
+    """Whether a word as the tagger read it ends in a preposition that governs what follows: a preposition (p); a verb
+    compounded with one, which English renders with its preposition (位於 "located in", 來自 "from", 生於 "born in");
+    or a preposition the tagger's HMM glued to the word before it, a pair its dictionary does not hold (前|在 read
+    前在, 是從). A word of its dictionary that is no verb (現在 "now", 終於 "finally") governs nothing."""
+    if flag == "p":
+        return True
+    if len(word) < 2:
+        return False
+    from audit.lexicon.fast.jieba_posseg import tagger
+
+    tag = tagger().tag
+    return tag(word[-1]) == "p" and (flag == "v" or tag(word) == "x")
 
 
 @lru_cache(maxsize=1024)
