@@ -34,8 +34,10 @@ def test_the_lexicon_holds_cedict_and_cldr_names_with_demonyms() -> None:
 @pytest.mark.parametrize("zh, en, found, expected", [
     ("索羅斯" + SAID, "Fico" + TOLD, "Fico", "Soros"),  # CEDICT person, stranger nothing knows
     ("梅克爾" + SAID, "Silva" + TOLD, "Silva", "Merkel"),  # glossary person replaced by a stranger: an error now
-    ("王毅" + SAID, "Wang Yu" + TOLD, "Yu", "Wang Yi"),  # the surname alone does not render 王毅 when another name follows
-    ("蔡英文" + SAID, "Tsai Ying-chieh" + TOLD, "Ying-chieh", "Tsai Ing-wen"),
+    # the surname alone does not render 王毅 when another name follows; the fix replaces the whole name written
+    ("王毅" + SAID, "Wang Yu" + TOLD, "Wang Yu", "Wang Yi"),
+    ("蔡英文" + SAID, "Tsai Ying-chieh" + TOLD, "Tsai Ying-chieh", "Tsai Ing-wen"),
+    ("金正恩" + SAID, "Kim Jong Il" + TOLD, "Kim Jong Il", "Kim Jong Un"),  # the glossary's "Kim Jong Un" begins the same
     ("比利時總理週二表示，談判將繼續。", "The Bulgarian prime minister said on Tuesday that talks would continue.", "Bulgarian", "Belgium"),
     ("中美洲國家的代表週二抵達。", "Representatives of Scandinavian countries arrived on Tuesday.", "Scandinavian", "Central America"),
     ("他在倫敦與英國官員會面。", "He met British officials in Paris.", "Paris", "London"),
@@ -50,6 +52,7 @@ def test_a_name_replaced_by_another_is_an_error_saying_where_the_expectation_com
 @pytest.mark.parametrize("zh, en", [
     ("索羅斯" + SAID, "Soros" + TOLD), ("王毅" + SAID, "Wang Yi" + TOLD), ("王毅" + SAID, "Wang" + TOLD),
     ("蔡英文" + SAID, "Tsai Ing-wen" + TOLD), ("蔡英文" + SAID, "Tsai" + TOLD),
+    ("金正恩" + SAID, "Kim Jong-Un" + TOLD), ("金正恩" + SAID, "Kim" + TOLD),  # a form in another case, the surname alone
     ("比利時總理週二表示，談判將繼續。", "The Belgian prime minister said on Tuesday that talks would continue."),
     ("中美洲國家的代表週二抵達。", "Representatives of Central American countries arrived on Tuesday."),
     ("他在倫敦與英國官員會面。", "He met British officials in London."),

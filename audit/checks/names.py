@@ -421,6 +421,7 @@ class NameMismatch(Rule):
         does render it elsewhere in the sentence), or dropped."""
         expected = " / ".join(entry.english[:3])
         if found:
+            found = _whole_name(pair.target_text, found, entry) if entry.type == "person" else found
             return self.finding(
                 f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
                 severity=Severity.WARNING if counted and entry.type != "person" or entry.type == "org" else None,
@@ -433,6 +434,16 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+def _whole_name(english: str, found: str, entry: Entry) -> str:
+    """The name as the translation writes it around a stand-in that follows the person's own surname: "Wang Yu"
+    for "Yu" (王毅), "Kim Jong Il" for "Kim" (金正恩), so that the fix replaces the whole name, not a word of it."""
+    for surname in dict.fromkeys(form.split()[0] for form in entry.english):
+        for written in re.finditer(rf"(?<![A-Za-z]){re.escape(surname)}(?:[\s\-]+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![A-Za-z])", english):
+            if re.search(rf"(?<![A-Za-z]){re.escape(found)}(?![A-Za-z])", written.group()):
+                return written.group()
+    return found
 
 
 # Said of a place or organisation dropped rather than elided (audit.checks.elision.dropped).
@@ -575,18 +586,25 @@ def _starts_sentence(english: str, start: int) -> bool:
 
 
 def _rendered(entry: Entry, english: EnglishText) -> bool:
-    """Whether an accepted rendering occurs. A Chinese name's surname alone (Wang for 王毅, Tsai for 蔡英文) is
-    one only when no other capitalised word follows it: "Wang Yu", "Tsai Ying-chieh" are other people."""
+    """Whether an accepted rendering occurs. A Chinese name's surname alone (Wang for 王毅, Kim for 金正恩) is one
+    only when no other capitalised word follows it, or when with the words that follow it it spells a whole form
+    in another case or with other hyphens (Kim Jong-Un): "Wang Yu", "Tsai Ying-chieh", "Kim Jong Il" are other people."""
     firsts = {form.split()[0] for form in entry.english if " " in form} if entry.type == "person" else set()
     for match in _matches(entry, english):  # the glossary's own forms first: they render most names
         following = _FOLLOWING.match(english.text, match.end())
-        if match.group() in firsts and following and not any(following.group(1) in form for form in entry.english):
+        if match.group() in firsts and following and not _spells_form(match.group() + following.group(), entry.english):
             continue
         return True
     return _lexicon_renders(entry, english) or _head_rendered(entry, english)
 
 
-_FOLLOWING = re.compile(r"[\s\-]+([A-Z][a-z]*)")
+_FOLLOWING = re.compile(r"(?:[\s\-]+[A-Z][A-Za-z]*)+")  # the capitalised words after a surname
+
+
+def _spells_form(written: str, forms: tuple[str, ...]) -> bool:
+    """Whether a name as written begins with one of the forms, read without case, spaces or hyphens."""
+    folded = re.sub(r"[\s\-]+", "", written).lower()
+    return any(folded.startswith(re.sub(r"[\s\-]+", "", form).lower()) for form in forms if " " in form or "-" in form)
 
 
 def _head_rendered(entry: Entry, english: EnglishText) -> bool:
