@@ -2,7 +2,7 @@
 
 `audit.align.search.search` scores beads with the formula's functions (`lexical_gain`, `length_gain`,
 `bead_gain`), but takes their inputs from tables of its own (counts a row at a time, spans per row) and passes
-beads over by bounds; `reference_gain` computes the same inputs plainly, for one bead. The two must give the
+beads over by bounds; `Beads.gain` (`reference_gain` here) computes the same inputs plainly, for one bead. The two must give the
 same number to the last bit, or the search optimises something else than the gain the confidences and tests
 are about. Here every bead of every path the search returns is scored again and compared exactly, and so is the best bead ending at each cell of the search, under the
 default parameters and under others that reach the branches the default leaves alone (weak beads,
@@ -19,9 +19,7 @@ import pytest
 
 from audit import align as aligner
 from audit.align import aligner as entry
-from audit.align.params import MAX_SPAN
 from audit.align.scoring import Beads
-from audit.align.search import bead_gain, length_gain, lexical_gain
 from audit.io.text import read_bilingual
 from audit.lexicon.glossary import load_glossary
 from audit.model import Segment
@@ -79,33 +77,11 @@ def _documents() -> list[tuple[str, list[Segment], list[Segment]]]:
 DOCUMENTS = _documents()
 
 
-def _found(masks: list[int]) -> tuple[int, ...]:
-    """(0, units found in the nearest sentence, in the nearest two, …): from the mask of a sentence's units
-    found in each sentence of the other side, nearest first."""
-    out, union = [0], 0
-    for mask in masks:
-        union |= mask
-        out.append(union.bit_count())
-    return tuple(out)
-
-
 def reference_gain(beads: Beads, i: int, a: int, j: int, b: int, shape: float) -> float:
-    """The gain of the bead of Chinese i-a…i-1 and English j-b…j-1 (`shape`: its shape's log prior), each of
-    its inputs computed for this bead alone."""
-    p = beads.params
-    spans = range(1, MAX_SPAN + 1)
-    zh_found = [_found([beads.zh_masks[k].get(j - d, 0) for d in spans])[b] for k in range(i - a, i)]
-    en_found = [_found([beads.en_masks[i - d].get(l, 0) if i >= d else 0 for d in spans])[a] for l in range(j - b, j)]
-    total_zh = beads.zh_bits[i] - beads.zh_bits[i - a]
-    total_en = beads.en_bits[j] - beads.en_bits[j - b]
-    hit_zh, miss_zh = beads.zh_llr[total_en]
-    hit_en, miss_en = beads.en_llr[total_zh]
-    evidence = lexical_gain(sum(zh_found), total_zh, hit_zh - miss_zh, miss_zh, sum(en_found), total_en,
-                            hit_en - miss_en, miss_en, p.lexical_weight)
-    zh_chars = beads.zh_len[i] - beads.zh_len[i - a]
-    evidence += length_gain(beads.en_len[j] - beads.en_len[j - b], zh_chars, p.log_ratio, p.length_weight,
-                            *beads.length_terms[zh_chars])
-    return bead_gain(evidence, beads, i, a, j, b, zh_found, en_found, shape)
+    """The gain of the bead of Chinese i-a…i-1 and English j-b…j-1 (`shape`: its shape's log prior, which must
+    be the parameters'), each of its inputs computed for this bead alone (`Beads.gain`)."""
+    assert shape == beads.params.shapes[(a, b)]
+    return beads.gain(i, a, j, b)
 SEARCH = entry.search  # the search itself, whatever a test puts in its place
 
 

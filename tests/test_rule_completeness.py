@@ -79,6 +79,22 @@ def test_two_sentences_rendered_as_one_are_quiet() -> None:
     assert list(OmittedSentence().check_pair(pair, Context())) == []
 
 
+# NTREX-128 telegraph.405401 (issue #17): one English sentence renders two Chinese ones; the dictionary connects none
+# of the second's words (王室 "royal family") with its clause ("in his case of course the monarchy").
+CROMWELL_ZH = ["Goldsmith 先生向週日電訊報 (Sunday Telegraph) 表示：「很多人將克倫威爾視為，或許在 19 世紀末比今天有更多人這樣認為，"
+               "保護國會免受外來壓力的偉人。", "而這在他的情況下，自然是指來自王室的壓力。"]
+CROMWELL_EN = ('Mr Goldsmith told The Sunday Telegraph: "Cromwell is regarded by many, perhaps more in the late 19th century '
+               'than today, as a defender of parliament against external pressure')
+
+
+def test_a_sentence_rendered_by_a_clause_its_neighbour_does_not_explain_is_quiet() -> None:
+    pair = _bead(CROMWELL_ZH, [CROMWELL_EN + ", in his case of course the monarchy."])
+    assert list(OmittedSentence().check_pair(pair, Context())) == []
+    # Without that clause the English has no room for it: the sentence is reported.
+    [finding] = list(OmittedSentence().check_pair(_bead(CROMWELL_ZH, [CROMWELL_EN + "."]), Context()))
+    assert finding.source_text == CROMWELL_ZH[1]
+
+
 def test_an_english_sentence_absorbed_into_a_bead_is_an_addition() -> None:
     pair = _bead(["對此,俄方尚未做出回應。"], ["Russia has not issued any response.", "The minister also resigned on Friday."])
     [finding] = list(AddedSentence().check_pair(pair, Context()))

@@ -8,8 +8,8 @@ import math
 
 from audit.align.features import Sentence, prefix_sums
 from audit.align.matching import transpose
-from audit.align.params import Params
-from audit.align.search import ZH_OFFSET
+from audit.align.params import MAX_SPAN, Params
+from audit.align.search import ZH_OFFSET, bead_gain, length_gain, lexical_gain
 
 class Beads:
     """The tables a bead's gain is computed from, for one article."""
@@ -58,6 +58,24 @@ class Beads:
             costs.append(cost)
         return costs
 
+    def gain(self, i: int, a: int, j: int, b: int) -> float:
+        """The gain of the bead of Chinese i-a…i-1 and English j-b…j-1, each input of the formula computed for this
+        bead alone (the search computes them a row at a time; tests/test_align_gain.py holds the two equal)."""
+        p = self.params
+        spans = range(1, MAX_SPAN + 1)
+        zh_found = [_found([self.zh_masks[k].get(j - d, 0) for d in spans])[b] for k in range(i - a, i)]
+        en_found = [_found([self.en_masks[i - d].get(l, 0) if i >= d else 0 for d in spans])[a] for l in range(j - b, j)]
+        total_zh = self.zh_bits[i] - self.zh_bits[i - a]
+        total_en = self.en_bits[j] - self.en_bits[j - b]
+        hit_zh, miss_zh = self.zh_llr[total_en]
+        hit_en, miss_en = self.en_llr[total_zh]
+        evidence = lexical_gain(sum(zh_found), total_zh, hit_zh - miss_zh, miss_zh, sum(en_found), total_en,
+                                hit_en - miss_en, miss_en, p.lexical_weight)
+        zh_chars = self.zh_len[i] - self.zh_len[i - a]
+        evidence += length_gain(self.en_len[j] - self.en_len[j - b], zh_chars, p.log_ratio, p.length_weight,
+                                *self.length_terms[zh_chars])
+        return bead_gain(evidence, self, i, a, j, b, zh_found, en_found, p.shapes[(a, b)])
+
     def confidence(self, i: int, a: int, j: int, b: int, gain: float) -> float:
         """0…1 shown to people, from the bead's margin over leaving its sentences unpaired. On NTREX-128
         (dev part, clean and with wrong sentences pasted in) the share of exactly right beads is about 15 %
@@ -67,6 +85,16 @@ class Beads:
             return 0.0
         margin = gain + sum(self.zh_skip[i - a:i]) + sum(self.en_skip[j - b:j])
         return 1.0 / (1.0 + math.exp(-(margin - 4.0) / 2.0))
+
+
+def _found(masks: list[int]) -> tuple[int, ...]:
+    """(0, units found in the nearest sentence, in the nearest two, …): from the mask of a sentence's units
+    found in each sentence of the other side, nearest first."""
+    out, union = [0], 0
+    for mask in masks:
+        union |= mask
+        out.append(union.bit_count())
+    return tuple(out)
 
 
 def _exact_copies(sentences: list[Sentence]) -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Iterator, Sequence
 
-from audit.align import bead_support, length_fit
+from audit.align import bead_support, edge_room, length_fit
 from audit.align.features import GlossaryLike
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Segment, Severity
@@ -127,7 +127,13 @@ def absorbed_sentences(pair: AlignedPair, glossary: GlossaryLike | None = None) 
         _, en_needed = length_fit(pair)
         needed = {id(sentence) for sentence, need in zip(pair.target, en_needed) if need >= LENGTH_NEEDED}
         en_absorbed = [sentence for sentence in en_absorbed if id(sentence) not in needed]
-    return _unsupported(pair.source, zh_support), en_absorbed
+    zh_absorbed = _unsupported(pair.source, zh_support)
+    if zh_absorbed:  # the first or last sentence may be rendered by the English's clause on its side
+        first, last = pair.source[0], pair.source[-1]
+        zh_absorbed = [sentence for sentence in zh_absorbed
+                       if not (sentence is first and edge_room(pair.source[1:], first, pair.target, False, glossary))
+                       and not (sentence is last and edge_room(pair.source[:-1], last, pair.target, True, glossary))]
+    return zh_absorbed, en_absorbed
 
 
 def _unsupported(sentences: list[Segment], support: list[tuple[float, int]]) -> list[Segment]:
