@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from audit.checks.registry import ALL_RULES, select_rules  # noqa: E402
+from audit.lexicon.evidence import en_clauses  # noqa: E402
+from audit.lexicon.negation import english_negation_spans  # noqa: E402
 from audit.lexicon.glossary import load_glossary  # noqa: E402
 from audit.model import Block, Document, DocumentResult, Location, Severity  # noqa: E402
 from audit.pipeline import Auditor  # noqa: E402
@@ -125,8 +127,41 @@ def insert_modifier(en: str, rng: random.Random, other: str) -> str | None:
     return f"{en[:match.end()]}{word} {en[match.end():]}"
 
 
+@lru_cache(maxsize=None)
+def _verb_forms(word: str) -> frozenset[str]:
+    """The Penn tags a word has as a form of a verb (VB, VBN…), from lemminflect's tables (NIH SPECIALIST Lexicon)."""
+    try:
+        import lemminflect  # type: ignore[import-not-found]
+    except ImportError:
+        sys.exit("bench: `pip install -e '.[dictionary]'` (lemminflect) for the negation injections")
+    tags = set()
+    for lemma in {lemma for upos in ("VERB", "AUX") for lemma in lemminflect.getAllLemmas(word, upos=upos).get(upos, ())}:
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        forms.setdefault("VBN", forms.get("VBD", ()))  # a regular verb's table gives its past once, as VBD
+        tags.update(tag for tag, words in forms.items() if word in words)
+    return frozenset(tags)
+
+
+# What an auxiliary takes for a "not" after it to make a sentence: did/does + a bare verb ("did not attend", never
+# "did not a quick give-and-go"), has/have/had + a past participle (never "had not a clear idea"), a modal + a
+# bare verb; a form of "be" takes any predicate ("was not declared", "is not home to").
+_TAKES = {**dict.fromkeys(("did", "does"), "VB"), **dict.fromkeys(("has", "have", "had"), "VBN"),
+          **dict.fromkeys(("will", "would", "could", "should", "must", "can"), "VB")}
+
+
+def _negatable(en: str, match: re.Match[str]) -> bool:
+    """Whether a "not" after this auxiliary makes a sentence a translator could write: the auxiliary takes the
+    word after it, and its clause does not negate already ("no tsunami was not triggered", "was not neither")."""
+    takes = _TAKES.get(match.group(1))
+    after = re.match(r"[a-z]+", en[match.end():])
+    if takes and (after is None or takes not in _verb_forms(after.group())):
+        return False
+    low, high = next(((a, b) for a, b in en_clauses(en) if a <= match.start() < b), (0, len(en)))
+    return not english_negation_spans(en[low:high])
+
+
 def insert_negation(en: str, rng: random.Random, other: str) -> str | None:
-    matches = list(_AUXILIARY.finditer(en))
+    matches = [m for m in _AUXILIARY.finditer(en) if _negatable(en, m)]
     if not matches:
         return None
     match = rng.choice(matches)
@@ -135,7 +170,10 @@ def insert_negation(en: str, rng: random.Random, other: str) -> str | None:
 
 
 def remove_negation(en: str, rng: random.Random, other: str) -> str | None:
-    matches = list(_NEGATOR.finditer(en))
+    """A "not", "n't" or "cannot" removed where it negates (not in "not only … but", "couldn't help but": the
+    sentence would be left without its construction)."""
+    spans = english_negation_spans(en)
+    matches = [m for m in _NEGATOR.finditer(en) if any(a < m.end() <= b for a, b in spans)]
     if not matches:
         return None
     match = rng.choice(matches)
@@ -196,14 +234,17 @@ def _available(codes: tuple[str, ...]) -> list[str]:
 
 def run_injections(auditor: Auditor, articles: list[Article], clean: dict[str, DocumentResult], args: argparse.Namespace) -> list[dict]:  # type: ignore[type-arg]
     rng = random.Random(args.seed)
+    # A seeded stream per kind: a change to one injection moves no other's sites, and --only draws the same.
+    streams = {kind: random.Random(f"{args.seed} {kind}") for kind, _, _ in INJECTIONS}
     outcomes = []
     for number, article in enumerate(articles):
         other = articles[(number + 1 + rng.randrange(len(articles) - 1)) % len(articles)]
         for kind, codes, inject in INJECTIONS:
             if args.only and not any(word in kind for word in args.only):
                 continue
-            sites = injection_sites(article.en, rng, args.per_type,
-                                    lambda line: inject(article.en[line], rng, rng.choice(other.en)))
+            stream = streams[kind]
+            sites = injection_sites(article.en, stream, args.per_type,
+                                    lambda line: inject(article.en[line], stream, stream.choice(other.en)))
             for line, new in sites:
                 en = list(article.en)
                 en[line] = new
