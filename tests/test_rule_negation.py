@@ -67,7 +67,7 @@ def test_english_negators_without_correlatives_or_abbreviations() -> None:
     assert english_negations("He didn't go, and never will; no one knows.") == ["n't", "never", "no"]
     assert english_negations("Not only that: No. 5 won, no matter what, whether or not it rained.") == []
     # a suggestion and an assertion said with a negator, in any tense; a plain one beside them still counts
-    assert english_negations("But why not use them? I couldn't help thinking: can't the industry do better?") == ["n't"]
+    assert english_negations("But why not use them? I couldn't help thinking: the industry can't do better.") == ["n't"]
     assert english_negations("She could not help but laugh, and he could not go.") == ["not"]
     # NTREX-128 (guardian.221718, independent.226317): the Chinese negates nothing there, and M001 is quiet
     assert _findings("不過對啊，可以用來宣傳吸乳器適用於能夠留下寶寶的媽媽啊。", "But yeah why not use them to advertise a breast pump for mothers who get to keep their babies?") == []
@@ -240,3 +240,13 @@ def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None
     negated, but what is negated all the same (an injected removal in NTREX telegraph.405404)."""
     findings = _findings("她可能撐不過去。", "She was expected to make it.")
     assert [f.code for f in findings] == ["M001"]
+
+
+def test_a_negative_interrogative_asks_and_negates_nothing() -> None:
+    """A biased question (CGEL ch. 10): an auxiliary with n't before its subject, in a question."""
+    assert english_negations("I couldn't help thinking: can't the British film industry give him a role?") == []
+    assert english_negations("\"Isn't it odd?\" she asked.") == []
+    assert english_negations("He isn't here, is he?") == ["n't"]
+    assert english_negations("Don't go there, will you?") == ["n't"]
+    assert _findings("我忍不住想：英國電影行業是否可以給羅恩·阿特金森一個真的善用其才華的角色？",
+                     "I couldn't help thinking: can't the British film industry give Rowan Atkinson a role that really does justice to his talent?") == []

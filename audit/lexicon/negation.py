@@ -46,11 +46,15 @@ _LEXICAL = re.compile(
 # the "why not" of a suggestion (Why not use them? = use them; CGEL ch. 10, directives), and "no" before a
 # comparative with "than" (no more popular player than Fleetwood: he is the most popular; no more than ten:
 # at most ten), which says a superlative or a limit (最, 只, 不超过) as CGEL's comparative negation does.
+# And the negative interrogative, an auxiliary with n't before its subject in a question (Can't the industry
+# give him a role? Isn't it odd?): a biased question that expects "yes" (CGEL ch. 10), as 是否 or 难道…吗 ask.
 _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:only|just|least|limited\s+to)\b|\bno\s+matter\b|\bwhether\s+or\s+not\b|\bno\.\s*\d|"
     r"\bnothing\s+but\b|\bno\s+doubt\b|\bnot\s+to\s+mention\b|\bno\s+(?:other\s+)?(?:choice|option|alternative)(?:\s+or\s+\w+)?\s+but\b|"
     r"\b(?:cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:help|but|avoid)\b|\bor\s+(?:not|\w+n['’]t)\b|\bwhy\s+not\b|"
-    r"\bno\s+(?:more|less|fewer|better|worse|greater)\b(?=[^,;:.!?]*\bthan\b)",
+    r"\bno\s+(?:more|less|fewer|better|worse|greater)\b(?=[^,;:.!?]*\bthan\b)|"
+    r"(?:^|(?<=[:;,.!?—]\s)|(?<=[\"“]))(?:is|are|was|were|do|does|did|ca|could|wo|would|should|must|has|have|had)n['’]t\b"
+    r"(?=\s+(?:i|you|he|she|it|we|they|there|this|that|these|those|the|an?|my|your|his|her|its|our|their)\b[^.!?]*\?)",
     re.IGNORECASE,
 )
 
