@@ -242,6 +242,23 @@ def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None
     assert [f.code for f in findings] == ["M001"]
 
 
+@pytest.mark.parametrize("zh, en", [
+    # A negation added to real NTREX sentences whose Chinese has a word negative in meaning in another clause,
+    # apart from the words the English negation negates (不斷 "continuously", 不同 "different").
+    ("Gendon 先生回想起他近乎瘋狂地不斷發送 WhatsApp 訊息給予位於帕盧的滑翔傘競爭對手，而他們在那個時候卻正參與海灘的慶祝活動。",
+     "Mr. Gendon recounted how he had desperately sent WhatsApp messages to the Palu competitors, who were not taking part in the beach festival."),
+    ("自 2011 年以來，全球公民稱已錄得由其支持者作出超過 1900 萬「行動」次數，幫助推動組織一系列不同的目標。",
+     "Since 2011, Global Citizen says it has not recorded more than 19 million \"actions\" from its supporters, pushing for a host of different goals."),
+])
+def test_a_word_negative_in_meaning_elsewhere_in_the_sentence_renders_no_added_negation(zh: str, en: str) -> None:
+    assert [f.code for f in _findings(zh, en)] == ["M001"]
+
+
+def test_a_word_negative_in_meaning_in_the_clause_of_what_is_negated_may_render_the_negation() -> None:
+    """未知 "unknown" in the clause that says what the English negates: "is not known" renders it."""
+    assert _findings("有很多品種的生活方式仍然未知。", "For many species, how their populations fare is still not known.") == []
+
+
 def test_a_negative_interrogative_asks_and_negates_nothing() -> None:
     """A biased question (CGEL ch. 10): an auxiliary with n't before its subject, in a question."""
     assert english_negations("I couldn't help thinking: can't the British film industry give him a role?") == []

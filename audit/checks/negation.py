@@ -89,8 +89,25 @@ class NegationMismatch(Rule):
         # A word negative in meaning that the translation renders by its own gloss (阻止 "prevent") is no
         # counterpart of an English negator, and reaches none of the words the negator negates.
         meaning = tuple(n for n in meaning if not self.glossed(n, en)) if english and meaning else meaning
-        if len(english) > len(chinese) + sum(n.word not in limiting for n in meaning):
+        counted = [n for n in meaning if n.word not in limiting]
+        if len(english) > len(chinese) + len(counted) - self.elsewhere(counted, english, zh):
             yield from self.added(pair, english, [*chinese, *meaning])
+
+    @staticmethod
+    def elsewhere(meaning: Sequence[Negator], english: Sequence[Negator], zh: str) -> int:
+        """How many Chinese words negative in meaning stand in a clause that holds none of the words the English
+        negators negate, when the Chinese says some of them: such a word renders no English negator, and does
+        not make the Chinese negate as often (…不断发送讯息，而他们…正参与海滩的庆祝活动 "sent messages to the
+        competitors, who were not taking part in the beach festival": 不断 "continuously" says the sending)."""
+        if not meaning:
+            return 0
+        anchors = [a for a, b, stems in load_dictionary().words_in(zh)
+                   if b - a > 1 and any(n.scope.intersection(stems) for n in english)]
+        if not anchors:
+            return 0  # nothing to place the English negation by: any of them may render it
+        clauses = zh_clauses(zh)
+        return sum(1 for n in meaning if not any(
+            low <= n.start < high and any(low <= a < high for a in anchors) for low, high in clauses))
 
     @staticmethod
     def glossed(negation: Negator, en: str) -> bool:
