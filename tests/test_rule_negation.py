@@ -243,14 +243,19 @@ def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None
 
 
 @pytest.mark.parametrize("zh, en", [
-    # A negation added to real NTREX sentences whose Chinese has a word negative in meaning in another clause,
-    # apart from the words the English negation negates (不斷 "continuously", 不同 "different").
+    # Negations added to real NTREX sentences. A word negative in meaning in another clause, apart from the words
+    # the English negation negates (不斷 "continuously", 不同 "different"), renders no English negator:
     ("Gendon 先生回想起他近乎瘋狂地不斷發送 WhatsApp 訊息給予位於帕盧的滑翔傘競爭對手，而他們在那個時候卻正參與海灘的慶祝活動。",
      "Mr. Gendon recounted how he had desperately sent WhatsApp messages to the Palu competitors, who were not taking part in the beach festival."),
     ("自 2011 年以來，全球公民稱已錄得由其支持者作出超過 1900 萬「行動」次數，幫助推動組織一系列不同的目標。",
      "Since 2011, Global Citizen says it has not recorded more than 19 million \"actions\" from its supporters, pushing for a host of different goals."),
+    # nor does 最 inside 最終 "final" or 最高法院 "supreme court": no superlative an English negation could render.
+    ("歐洲隊在法國巴黎外的 Le Golf National 球場最終以 16.5 比 10.5 打敗美國隊，贏得 2018 年萊德盃。",
+     "Team Europe has not won the 2018 Ryder Cup defeating Team USA by a final score of 16.5 to 10.5 at Le Golf National outside Paris, France."),
+    ("在卡瓦諾的確認聽證會中，他迴避了是否會推翻最高法院特定決定的問題。",
+     "In his confirmation hearings, Kavanaugh sidestepped questions on whether he would not overturn certain Supreme Court decisions."),
 ])
-def test_a_word_negative_in_meaning_elsewhere_in_the_sentence_renders_no_added_negation(zh: str, en: str) -> None:
+def test_an_added_negation_is_found_beside_words_that_only_look_negative_or_limiting(zh: str, en: str) -> None:
     assert [f.code for f in _findings(zh, en)] == ["M001"]
 
 
@@ -267,3 +272,17 @@ def test_a_negative_interrogative_asks_and_negates_nothing() -> None:
     assert english_negations("Don't go there, will you?") == ["n't"]
     assert _findings("我忍不住想：英國電影行業是否可以給羅恩·阿特金森一個真的善用其才華的角色？",
                      "I couldn't help thinking: can't the British film industry give Rowan Atkinson a role that really does justice to his talent?") == []
+
+
+def test_longer_words_that_limit_are_told_from_those_that_only_hold_a_limiting_character() -> None:
+    lexicon = load_negation()
+    assert {"只有", "只能", "最多", "最新"} <= lexicon.holding
+    assert not {"最终", "最近", "最后", "最高法院"} & (lexicon.holding | lexicon.limiting)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("但在禮拜天，只有自己可以幫助自己爬出困局。", "On Sunday, though, there is nobody to help you out of your hole."),  # 只有 "only"
+    ("福瑞克最多也只能說他對隊友表示有信心。", "Furyk expressed confidence in his man, not that he could say much else."),  # 最多 "at most"
+])
+def test_a_longer_word_that_limits_may_render_an_english_negation(zh: str, en: str) -> None:
+    assert all(f.severity < Severity.WARNING for f in _findings(zh, en))

@@ -220,9 +220,13 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
     article's sentences recur (a revision audited again, the same text in several files)."""
     negating: list[Negator] = []
     lexicon = load_negation()
+    words = load_dictionary().words_in(norm)
     meaning = [Negator(norm[a:b], a, b, frozenset(), frozenset(), _clause_end(norm, a))
-               for a, b, _ in load_dictionary().words_in(norm)
+               for a, b, _ in words
                if b - a > 1 and norm[a:b] in lexicon.lexical or norm[a:b] in lexicon.limiting]
+    if meaning:  # 最 of 最终 "final" or 最高法院 "supreme court" limits nothing: a longer word holds it
+        inside = {a for a, b, _ in words if b - a > 1 and norm[a:b] not in lexicon.limiting and norm[a:b] not in lexicon.holding}
+        meaning = [n for n in meaning if not (n.end - n.start == 1 and n.start in inside)]
     if not _CHARACTERS.intersection(norm):
         return (), tuple(meaning)
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache

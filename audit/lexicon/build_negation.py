@@ -44,6 +44,11 @@ _NEGATED_AUXILIARY = re.compile(
 # yourself", 最惨的时候 "could not have come at a worse time". Read from the first sense of words of one or two
 # characters.
 _LIMITING_FIRST = re.compile(r"^\s*(?:only|merely|solely|the\s+most|most|-est)\s*$", re.IGNORECASE)
+# A longer word holding one of them says a limit or a superlative too when its first sense does (只有 "only
+# have", 只能 "can only", 最多 "at most", 最新 "latest"); 最终 "final", 最近 "recently" and 最高法院 "supreme
+# court" do not, and the 最 inside them limits nothing.
+_LIMITING_COMPOUND = re.compile(r"^\s*(?:(?:can|could|will)\s+)?(?:only|merely|solely)\b|^\s*at\s+(?:most|least)\b|"
+                                r"^\s*(?:the\s+)?(?:most|least|best|worst)\b|^\s*[a-z]+est\b", re.IGNORECASE)
 # Degree adverbs (CGEL ch. 6) that some negating words also mean as a complement after an adjective or a
 # verb: 痛苦不堪 "utterly miserable", 累得不行 "exhausted".
 _DEGREE = re.compile(r"^\s*(?:utterly|extremely|exceedingly|terribly|awfully|very\s+much)\s*$", re.IGNORECASE)
@@ -78,17 +83,24 @@ def _bound_auxiliary(word: str, senses: list[str]) -> bool:
             and any(_NEGATED_AUXILIARY.match(part) for sense in senses for part in sense.split(";")))
 
 
-def limiting_and_degree(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]]:
-    """Words whose first sense is exclusive or superlative (只, 最), and negating words one of whose senses is
-    a degree adverb (不堪 "utterly")."""
+def limiting_and_degree(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str]]:
+    """Words whose first sense is exclusive or superlative (只, 最), the longer words holding one of their
+    characters that limit as well (只有, 最多), and negating words one of whose senses is a degree adverb
+    (不堪 "utterly")."""
     limiting, degree = set(), set()
+    firsts: dict[str, str] = {}
     for simplified, senses in entries:
         parts = [part for sense in senses if not _SKIP.match(sense) for part in _plain(sense).split(";")]
+        if parts:
+            firsts.setdefault(simplified, parts[0])
         if parts and len(simplified) <= 2 and _LIMITING_FIRST.match(parts[0]):
             limiting.add(simplified)
         if set(simplified) & set(NEGATING_CHARACTERS) and any(_DEGREE.match(part) for part in parts):
             degree.add(simplified)
-    return sorted(limiting), sorted(degree)
+    characters = {word for word in limiting if len(word) == 1}
+    holding = {word for word, first in firsts.items()
+               if 1 < len(word) <= MAX_WORD and characters & set(word) and _LIMITING_COMPOUND.match(first)}
+    return sorted(limiting), sorted(holding - limiting), sorted(degree)
 
 
 def lexical(entries: list[tuple[str, list[str]]]) -> list[str]:
@@ -144,11 +156,12 @@ def build(path: Path) -> str:
              "# plain: words whose first sense opens with a negator; zh: other words that negate; meaning: negative"
              " in meaning only; neutral: neither; en: negative-affix English glosses;"
              " lexical: words without a negating character whose first sense is negative (to lack, to refuse);"
-             " limiting: exclusive or superlative words (only, most); degree: negating words that are also degree adverbs"]
+             " limiting: exclusive or superlative words (only, most); degree: negating words that are also degree adverbs;"
+             " holding: longer words holding a limiting character that limit too (only have, at most)"]
     lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
-    limiting, degree = limiting_and_degree(entries)
+    limiting, holding, degree = limiting_and_degree(entries)
     lines += [f"en\t{w}" for w in affixed] + [f"lexical\t{w}" for w in lexical(entries)]
-    lines += [f"limiting\t{w}" for w in limiting] + [f"degree\t{w}" for w in degree]
+    lines += [f"limiting\t{w}" for w in limiting] + [f"degree\t{w}" for w in degree] + [f"holding\t{w}" for w in holding]
     return "\n".join(lines) + "\n"
 
 
@@ -157,7 +170,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding")}
     print(f"{target}: {counts} from {source}")
 
 
