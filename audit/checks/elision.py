@@ -95,7 +95,9 @@ def reading(chinese: str, start: int, end: int) -> Reading:
 
 def _governed(before: list[tuple[str, str]]) -> bool:
     """Whether a preposition governs the word after these: it is one, or a conjunction follows a name (of one word or
-    several: 南|內華達州) that it governs."""
+    several: 南|內華達州) that it governs. A compass word before the name is part of it (在|西|維吉尼亞 "in West Virginia")."""
+    while before and before[-1][0] in _COMPASS:
+        before = before[:-1]
     if before and _prepositional(*before[-1]):
         return True
     if not before or not (before[-1][1] == "c" or before[-1][0] == "、"):
@@ -104,6 +106,11 @@ def _governed(before: list[tuple[str, str]]) -> bool:
     while k and before[k - 1][1] in NAME_TAGS:
         k -= 1
     return k < len(before) - 1 and k > 0 and _prepositional(*before[k - 1])
+
+
+# The compass points (CC-CEDICT: 东 east, 西 west, 南 south, 北 north), which Chinese puts before a place's name
+# (南加州 "southern California", 西維吉尼亞 "West Virginia").
+_COMPASS = frozenset("东西南北")
 
 
 def _prepositional(word: str, flag: str) -> bool:
@@ -159,6 +166,8 @@ def _may_have_role(chinese: str, start: int, end: int) -> bool:
     it starts."""
     if chinese.startswith("的", end) or chinese[start - 1:start] in _JOINING:
         return True  # 的 follows; or a conjunction precedes, whose name before may be governed
+    while start and chinese[start - 1] in _COMPASS:
+        start -= 1  # 在|西維吉尼亞
     from audit.lexicon.fast.jieba_posseg import tagger
 
     tag = tagger().tag
