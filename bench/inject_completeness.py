@@ -84,12 +84,21 @@ def insert_clause(en: str, rng: random.Random, other: str) -> str | None:
     if not clauses or len(en.split()) < 6:
         return None
     clause = rng.choice(clauses)
-    clause = clause[0].lower() + clause[1:] if not clause.split()[0].isupper() else clause
+    if clause.split()[0] not in _names():  # a pasted clause keeps its names as written ("Trump said …")
+        clause = clause[0].lower() + clause[1:]
     at = en.find(", ")
     if at > 0:
         return f"{en[:at]}, {clause}{en[at:]}"
     end = re.search(r"[.!?\"”']*$", en).group()  # type: ignore[union-attr]
     return f"{en[:len(en) - len(end)]}, {clause}{end}"
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Words of NTREX's English never written in lower case there: names and acronyms (Trump, NATO), which a
+    clause pasted inside a sentence keeps as written; a common word opening the clause (The, He) is lowered."""
+    words = {w for a in ntrex_articles() for line in a.en for w in re.findall(r"[A-Za-z][\w'’.-]*", line)}
+    return frozenset(w for w in words if w[0].isupper() and w.lower() not in words)
 
 
 @lru_cache(maxsize=1)
