@@ -308,6 +308,7 @@ def test_how_the_tagger_reads_a_name_left_out() -> None:
     ("现在美国官员表示", "美国", False),  # 現在 "now" ends in 在 but is no preposition
     ("他终于美国站稳", "美国", False),  # 終於 "finally"
     ("总统在西维吉尼亚发表演说", "维吉尼亚", True),  # a compass point before the name is part of it: "in West Virginia"
+    ("图像显示在墨西哥城如同白昼", "墨西哥", True),  # a place the name begins (墨西哥城, Mexico City) is read as the name
 ])
 def test_a_preposition_compounded_or_glued_to_the_word_before_governs_the_name(text: str, name: str, role: bool) -> None:
     from audit.checks.elision import reading

@@ -62,7 +62,7 @@ _STAND_IN_KIND = {"language": "other"}
 class Reading:
     """How jieba's tagger reads a name of the Chinese in its sentence."""
 
-    inside: bool  # part of a longer word (美國隊, 蘇格蘭人)
+    inside: bool  # part of a longer word (美國隊, 蘇格蘭人), but for a place it begins (內華達州, 墨西哥城: read as the name)
     name: bool  # tagged as a name (NAME_TAGS)
     role: bool  # the object of a preposition (在|加州, 對|北韓) or the possessor before 的 (印尼|的|島嶼)
 
@@ -81,9 +81,9 @@ def reading(chinese: str, start: int, end: int) -> Reading:
     own = ""
     for at, after, word, flag in tagged(chinese):
         if at <= start < after:
-            if at < start or after > end:
+            if at < start or after > end and flag != "ns":
                 return Reading(inside=True, name=False, role=False)
-            own = flag
+            own, end = flag, after  # a place the name begins is read as the name (內華達|州, 墨西哥|城)
         elif at == end:
             return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before) or word == "的" and flag == "uj")
         elif at > end:
