@@ -95,6 +95,19 @@ def test_a_sentence_rendered_by_a_clause_its_neighbour_does_not_explain_is_quiet
     assert finding.source_text == CROMWELL_ZH[1]
 
 
+def test_a_last_sentence_rendered_by_a_stretch_of_clauses_is_quiet() -> None:
+    """NTREX rt.com.91334, two sentences' English merged: the English's last clause ("but that it was consensual")
+    has one unit; the stretch of clauses to the first with three holds nothing of the first sentence."""
+    zh = ["瑪尤佳聲稱羅納度在發生此事件後對她下跪，並告訴她自己是「99% 的好人」，只是被「1%」的另一面拖累。",
+          "文件上說羅納度承認雙方進行了性行為，但兩情相願。"]
+    en = ('Mayorga claims Ronaldo fell to his knees after the alleged incident and told her he was "99 percent" a '
+          '"good guy" let down by the "one percent."')
+    rendered = en + "; the documents claim that Ronaldo confirmed the pair had sex, but that it was consensual."
+    assert list(OmittedSentence().check_pair(_bead(zh, [rendered]), Context())) == []
+    [finding] = list(OmittedSentence().check_pair(_bead(zh, [en]), Context()))
+    assert finding.source_text == zh[1]
+
+
 def test_an_english_sentence_absorbed_into_a_bead_is_an_addition() -> None:
     pair = _bead(["對此,俄方尚未做出回應。"], ["Russia has not issued any response.", "The minister also resigned on Friday."])
     [finding] = list(AddedSentence().check_pair(pair, Context()))

@@ -127,13 +127,17 @@ def absorbed_sentences(pair: AlignedPair, glossary: GlossaryLike | None = None) 
         _, en_needed = length_fit(pair)
         needed = {id(sentence) for sentence, need in zip(pair.target, en_needed) if need >= LENGTH_NEEDED}
         en_absorbed = [sentence for sentence in en_absorbed if id(sentence) not in needed]
-    zh_absorbed = _unsupported(pair.source, zh_support)
-    if zh_absorbed:  # the first or last sentence may be rendered by the English's clause on its side
-        first, last = pair.source[0], pair.source[-1]
-        zh_absorbed = [sentence for sentence in zh_absorbed
-                       if not (sentence is first and edge_room(pair.source[1:], first, pair.target, False, glossary))
-                       and not (sentence is last and edge_room(pair.source[:-1], last, pair.target, True, glossary))]
+    zh_absorbed = _rendered_aside(pair, _unsupported(pair.source, zh_support), glossary)
     return zh_absorbed, en_absorbed
+
+
+def _rendered_aside(pair: AlignedPair, absorbed: list[Segment], glossary: GlossaryLike | None) -> list[Segment]:
+    """The absorbed Chinese sentences of a bead save those a stretch of its English's clauses renders
+    (`audit.align.edge_room`: on the sentence's side for a first or last one, any clause for one between)."""
+    side = pair.source
+    return [sentence for sentence in absorbed
+            if not edge_room([s for s in side if s is not sentence], sentence, pair.target,
+                             False if sentence is side[0] else True if sentence is side[-1] else None, glossary)]
 
 
 def _unsupported(sentences: list[Segment], support: list[tuple[float, int]]) -> list[Segment]:
