@@ -254,6 +254,9 @@ def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None
      "Team Europe has not won the 2018 Ryder Cup defeating Team USA by a final score of 16.5 to 10.5 at Le Golf National outside Paris, France."),
     ("在卡瓦諾的確認聽證會中，他迴避了是否會推翻最高法院特定決定的問題。",
      "In his confirmation hearings, Kavanaugh sidestepped questions on whether he would not overturn certain Supreme Court decisions."),
+    # nor does an adverb negative in a gloss only (非常 "very; unusual", jieba's d) in the same clause.
+    ("Beattie 表示:「Eilidh 非常受蘇格蘭、英國和世界上的運動員愛戴，我們相信她的加入會使蘇格蘭的運動員十分受益。」",
+     "\"Eilidh has massive respect across the Scottish, UK and world athletics community and we are not sure athletics in Scotland would benefit hugely by bringing her on to the board,\" Beattie said."),
 ])
 def test_an_added_negation_is_found_beside_words_that_only_look_negative_or_limiting(zh: str, en: str) -> None:
     assert [f.code for f in _findings(zh, en)] == ["M001"]

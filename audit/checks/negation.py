@@ -36,7 +36,7 @@ class Negator:
     scope: frozenset[str]
     head: frozenset[str]  # the stems of the first word it negates (未[出席]会议; not [attend] the meeting)
     reach: int = 0  # where what it negates ends (offset into the text)
-    plain: bool = True  # a plain negator (不, 未, not), not a lexicalised compound (不堪, 无奈)
+    plain: bool = True  # a plain negator (不, 未, not), not a lexicalised compound (不堪, 无奈); not an adverb (非常)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class NegationMismatch(Rule):
         # A word negative in meaning that the translation renders by its own gloss (阻止 "prevent") is no
         # counterpart of an English negator, and reaches none of the words the negator negates.
         meaning = tuple(n for n in meaning if not self.glossed(n, en)) if english and meaning else meaning
-        counted = [n for n in meaning if n.word not in limiting]
+        counted = [n for n in meaning if n.plain and n.word not in limiting]
         if len(english) > len(chinese) + len(counted) - self.elsewhere(counted, english, zh):
             yield from self.added(pair, english, [*chinese, *meaning])
 
@@ -261,7 +261,10 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start),
                                         lexicon.plainly(word) and not superlative and jieba.tag(word)[:1] not in "ail"))
             elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
-                meaning.append(Negator(word, start, at, frozenset(), frozenset(), at + len(words[index + 1]) if index + 1 < len(words) else at))
+                # An adverb negative in a gloss only (非常 "unusually", 不断 "unceasingly": jieba's d) says how,
+                # not that something is not: no English negator renders it (plain=False), though it reaches.
+                meaning.append(Negator(word, start, at, frozenset(), frozenset(),
+                                       at + len(words[index + 1]) if index + 1 < len(words) else at, jieba.tag(word)[:1] != "d"))
     return tuple(negating), tuple(meaning)
 
 
