@@ -316,6 +316,19 @@ def test_a_preposition_compounded_or_glued_to_the_word_before_governs_the_name(t
     assert reading(text, text.index(name), text.index(name) + len(name)).role is role
 
 
+@pytest.mark.parametrize("zh, en, rendering", [
+    # NTREX-128 telegraph.405413:8 with "in the Senate" left out: the tagger reads 參議院 as a noun, not a name
+    ("參議院會舉行投票，共和黨在參議院佔 51 個席次，而民主黨佔 49 個席次。",
+     "There will be a vote{}, where 51 Republicans and 49 Democrats currently sit.", " in the Senate"),
+    ("華盛頓在平壤沒有首先做出重大裁軍行動的情況下，對此宣言表示同意持謹慎態度。",  # NTREX-128 cnbc.com.6769:7: 平壤 n
+     "Washington is wary of agreeing to the declaration{} first making significant disarmament moves.", " without Pyongyang"),
+])
+def test_a_glossary_name_dropped_from_a_role_is_a_warning_whatever_the_tagger_calls_it(
+        glossary: Glossary, zh: str, en: str, rendering: str) -> None:
+    assert [f.severity for f in run(glossary, zh, en.format(rendering)) if f.severity >= Severity.WARNING] == []
+    assert [f.severity for f in run(glossary, zh, en.format("")) if f.severity >= Severity.WARNING] == [Severity.WARNING]
+
+
 @pytest.mark.parametrize("rendering, severity", [("in Boston ", None), ("there ", Severity.INFO), ("", Severity.WARNING)])
 def test_a_place_a_glued_preposition_governs_is_dropped_when_nothing_stands_for_it(
         glossary: Glossary, rendering: str, severity: Severity | None) -> None:

@@ -140,17 +140,19 @@ def tagged(chinese: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(out)
 
 
-def dropped(chinese: str, english: str, start: int, end: int, kind: str, dictionary: Dictionary) -> bool:
+def dropped(chinese: str, english: str, start: int, end: int, kind: str, dictionary: Dictionary, listed: bool = False) -> bool:
     """Whether a place or organisation left out of the English was dropped rather than elided: the Chinese names it
     on its own (a word of its own that the tagger reads as a name) in a role of its own, the object of a preposition
     or the possessor before 的, which a rendering must carry ("in California", "Indonesia's islands"); and the
     English has no word that can stand for it (`stand_in`). A name that qualifies a noun with no preposition before
     it (美國官員 "officials", 美國|副總統) the English often absorbs: that stays information. The sentence is tagged only when a
-    preposition of jieba's dictionary ends where the name starts, or 的 follows it (most names left out have neither)."""
+    preposition of jieba's dictionary ends where the name starts, or 的 follows it (most names left out have neither).
+    `listed`: a name of a glossary, a name wherever it is written, whatever tag the tagger gives it (平壤 n, 歐盟 j,
+    參議院 n): the tag only tells the lexicon's names from the words they are spelled like (龍門 "the goal")."""
     if not _may_have_role(chinese, start, end):
         return False
     found = reading(chinese, start, end)
-    return found.name and found.role and not found.inside and not stand_in(english, chinese, start, end, kind, dictionary)
+    return (found.name or listed) and found.role and not found.inside and not stand_in(english, chinese, start, end, kind, dictionary)
 
 
 def elided_person(chinese: str, english: str, start: int, end: int, dictionary: Dictionary) -> bool:

@@ -253,7 +253,8 @@ class NameMismatch(Rule):
             if finding is not None:
                 yield finding
             elif entry.type in DROPPED_KINDS and not _metonym_written(entry, texts.target[index], glossary) \
-                    and dropped(texts.source[index], texts.target[index], mention.start, mention.end, _KIND[entry.type], dictionary):
+                    and dropped(texts.source[index], texts.target[index], mention.start, mention.end, _KIND[entry.type], dictionary,
+                                 listed=True):
                 yield self.finding(
                     f'name missing: {shown} ("{entry.preferred}", glossary) is not in the translation, {DROPPED}', pair,
                     severity=Severity.WARNING, expected=" / ".join(entry.english[:3]), source_marks=(shown,),
