@@ -257,6 +257,9 @@ def test_a_directional_complement_read_as_a_time_word_is_still_negated() -> None
     # nor does an adverb negative in a gloss only (非常 "very; unusual", jieba's d) in the same clause.
     ("Beattie 表示:「Eilidh 非常受蘇格蘭、英國和世界上的運動員愛戴，我們相信她的加入會使蘇格蘭的運動員十分受益。」",
      "\"Eilidh has massive respect across the Scottish, UK and world athletics community and we are not sure athletics in Scotland would benefit hugely by bringing her on to the board,\" Beattie said."),
+    # nor does a superlative (最新 "latest") where the English compares nothing: no "worse", "than", "ever".
+    ("這次改名趕在他在週六夜現場 (Saturday Night Live) 的亮相，且他預計將在現場推出最新專輯 Yandhi。",
+     "The change comes ahead of his appearance on Saturday Night Live, where he is not expected to launch his new album Yandhi."),
 ])
 def test_an_added_negation_is_found_beside_words_that_only_look_negative_or_limiting(zh: str, en: str) -> None:
     assert [f.code for f in _findings(zh, en)] == ["M001"]
@@ -286,6 +289,7 @@ def test_longer_words_that_limit_are_told_from_those_that_only_hold_a_limiting_c
 @pytest.mark.parametrize("zh, en", [
     ("但在禮拜天，只有自己可以幫助自己爬出困局。", "On Sunday, though, there is nobody to help you out of your hole."),  # 只有 "only"
     ("福瑞克最多也只能說他對隊友表示有信心。", "Furyk expressed confidence in his man, not that he could say much else."),  # 最多 "at most"
+    ("最慘的時候來了。", "It could not have come at a worse time."),  # a superlative said by a negated comparative
 ])
 def test_a_longer_word_that_limits_may_render_an_english_negation(zh: str, en: str) -> None:
     assert all(f.severity < Severity.WARNING for f in _findings(zh, en))

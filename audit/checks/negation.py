@@ -24,6 +24,11 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*")  # english_toke
 # conjunctions, particles, numerals and measure words (ICTCLAS tag set, as jieba's dictionary uses it).
 _FUNCTION_TAGS = frozenset("dprcumqy")
 _AFFIX = re.compile(r"^(?:un|in|im|ir|il|dis|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
+# The negative quantifiers, and the words of comparison and exception (CGEL ch. 9, 13) with which English
+# says an exclusive or superlative word by a negation.
+_QUANTIFIERS = frozenset(("no", "none", "nobody", "nothing", "nowhere"))
+_COMPARING = re.compile(r"\b(?:more|less|fewer|better|worse|rather|than|last|least|ever|but|except|else|unless|until|till)\b",
+                        re.IGNORECASE)
 _UN = re.compile(r"^(?:un|non)-?([a-z]{4,})$|^([a-z]{4,})less$")
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +158,8 @@ class NegationMismatch(Rule):
         """An English negation whose words the Chinese says where nothing negates them; or, as an info, any
         English negation where the Chinese has no negating word at all (nor one negative in meaning, exclusive
         or superlative)."""
-        added = {n: found for n in english if (found := self.unmatched_en(n, pair.source_norm, negations))}
+        en = pair.target_norm
+        added = {n: found for n in english if (found := self.unmatched_en(n, pair.source_norm, self.reaching(n, en, negations)))}
         what = "does not negate what it negates"
         if not added and not negations and _CHARACTERS.isdisjoint(pair.source_norm):
             added, what = {n: 0 for n in english}, "has no negation"
@@ -164,6 +170,20 @@ class NegationMismatch(Rule):
                 pair, severity=self.severity_of(added.values(), self.STRONG_ADDED),
                 expected="no negation", found=" ".join(marks), target_marks=tuple(m for m in marks if m in pair.target_text),
             )
+
+    @staticmethod
+    def reaching(negator: Negator, en: str, negations: list[Negator]) -> list[Negator]:
+        """The Chinese negations that may stand behind an English negator: an exclusive or superlative word (只
+        "only", 最 "most") only where English says it with a negation, by a negative quantifier (nobody, nothing:
+        只有自己 "nobody to help you") or beside a comparison or an exception in the negator's clause (CGEL ch. 9 and
+        13: "no more than", "could not have come at a worse time", "not until", "nothing but", "never … better")."""
+        limiting = load_negation().limiting
+        if all(n.word not in limiting for n in negations) or negator.word.lower() in _QUANTIFIERS:
+            return negations
+        low, high = next(((a, b) for a, b in en_clauses(en) if a <= negator.start < b), (0, len(en)))
+        if _COMPARING.search(en, low, high):
+            return negations
+        return [n for n in negations if n.word not in limiting]
 
     @staticmethod
     def severity_of(evidence: Iterable[int], strong: int) -> Severity:
