@@ -309,6 +309,10 @@ def test_how_the_tagger_reads_a_name_left_out() -> None:
     ("他终于美国站稳", "美国", False),  # 終於 "finally"
     ("总统在西维吉尼亚发表演说", "维吉尼亚", True),  # a compass point before the name is part of it: "in West Virginia"
     ("图像显示在墨西哥城如同白昼", "墨西哥", True),  # a place the name begins (墨西哥城, Mexico City) is read as the name
+    # an item of a list of names (NTREX-128 reuters.218861:18 "China and Russia"), not a qualifier of a listed noun
+    ("中国和俄罗斯在联合国安理会中争取奖励", "俄罗斯", True),
+    ("中国和俄罗斯在联合国安理会中争取奖励", "中国", True),
+    ("他现任葡萄牙国家队和义大利甲级联赛足球队尤文图斯的前锋", "义大利", False),
 ])
 def test_a_preposition_compounded_or_glued_to_the_word_before_governs_the_name(text: str, name: str, role: bool) -> None:
     from audit.checks.elision import reading

@@ -75,8 +75,9 @@ NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz")
 
 def reading(chinese: str, start: int, end: int) -> Reading:
     """How the tagger reads the name at start:end: inside a longer word, tagged as a name, and whether it has a role
-    of its own in the sentence: after a preposition (tag p), or before the possessive 的 (tag uj). A name
-    joined to a name before it (和, 與, 、) shares its role: 在南內華達州和亞利桑那州 "in Nevada and Arizona"."""
+    of its own in the sentence: after a preposition (tag p), before the possessive 的 (tag uj), or as an item of a
+    list of names (`_listed`). A name joined to a name before it (和, 與, 、) shares its role: 在南內華達州和亞利桑那州 "in
+    Nevada and Arizona"."""
     before: list[tuple[str, str]] = []  # (word, tag) of the words before the name
     own = ""
     for at, after, word, flag in tagged(chinese):
@@ -85,12 +86,29 @@ def reading(chinese: str, start: int, end: int) -> Reading:
                 return Reading(inside=True, name=False, role=False)
             own, end = flag, after  # a place the name begins is read as the name (內華達|州, 墨西哥|城)
         elif at == end:
-            return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before) or word == "的" and flag == "uj")
+            return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before) or word == "的" and flag == "uj"
+                           or _listed(before, chinese, at))
         elif at > end:
             break
         if after <= start:
             before.append((word, flag))
     return Reading(inside=False, name=own in NAME_TAGS, role=_governed(before))
+
+
+def _listed(before: list[tuple[str, str]], chinese: str, end: int) -> bool:
+    """Whether the name ending at `end` is an item of a list of names (中國和俄羅斯在…, 美國、法國和土耳其): a name joined by
+    a conjunction or 、 to a name before or after it, and followed by no noun it would qualify (葡萄牙國家隊和義大利甲級聯賽
+    lists the teams, not the countries). A translation carries every item of a list, or none."""
+    following = [(word, flag) for at, _after, word, flag in tagged(chinese) if at >= end][:2]
+    if following and following[0][1].startswith("n"):
+        return False
+    if len(before) >= 2 and _joins(*before[-1]) and before[-2][1] in NAME_TAGS:
+        return True
+    return len(following) == 2 and _joins(*following[0]) and following[1][1] in NAME_TAGS
+
+
+def _joins(word: str, flag: str) -> bool:
+    return word == "、" or flag == "c"
 
 
 def _governed(before: list[tuple[str, str]]) -> bool:
@@ -142,8 +160,9 @@ def tagged(chinese: str) -> tuple[tuple[int, int, str, str], ...]:
 
 def dropped(chinese: str, english: str, start: int, end: int, kind: str, dictionary: Dictionary, listed: bool = False) -> bool:
     """Whether a place or organisation left out of the English was dropped rather than elided: the Chinese names it
-    on its own (a word of its own that the tagger reads as a name) in a role of its own, the object of a preposition
-    or the possessor before 的, which a rendering must carry ("in California", "Indonesia's islands"); and the
+    on its own (a word of its own that the tagger reads as a name) in a role of its own, the object of a preposition,
+    the possessor before 的 or an item of a list of names, which a rendering must carry ("in California", "Indonesia's
+    islands", "China and Russia"); and the
     English has no word that can stand for it (`stand_in`). A name that qualifies a noun with no preposition before
     it (美國官員 "officials", 美國|副總統) the English often absorbs: that stays information. The sentence is tagged only when a
     preposition of jieba's dictionary ends where the name starts, or 的 follows it (most names left out have neither).
@@ -166,8 +185,8 @@ def elided_person(chinese: str, english: str, start: int, end: int, dictionary: 
 def _may_have_role(chinese: str, start: int, end: int) -> bool:
     """Whether 的 follows the name, or a conjunction or a word jieba's dictionary tags as a preposition (p) ends where
     it starts."""
-    if chinese.startswith("的", end) or chinese[start - 1:start] in _JOINING:
-        return True  # 的 follows; or a conjunction precedes, whose name before may be governed
+    if chinese.startswith("的", end) or chinese[start - 1:start] in _JOINING or chinese[end:end + 1] in _JOINING:
+        return True  # 的 follows; or a conjunction precedes or follows: a name governed before it, or a list
     while start and chinese[start - 1] in _COMPASS:
         start -= 1  # 在|西維吉尼亞
     from audit.lexicon.fast.jieba_posseg import tagger
