@@ -26,6 +26,12 @@ def test_clauses_split_at_clause_punctuation_and_conjunctions() -> None:
     assert [en[a:b] for a, b in en_clauses(en)][-1] == "and the two sides discussed a peace plan to end the war."
 
 
+def test_a_comma_or_colon_inside_a_figure_breaks_no_clause() -> None:
+    """NTREX's Chinese writes 30,000 and 13:09 with ASCII marks, which elsewhere do break clauses."""
+    zh = normalize_zh("高達 30,000 人在 13:09 抵達,他說:好。")
+    assert [zh[a:b] for a, b in zh_clauses(zh)] == ["高达 30,000 人在 13:09 抵达", "他说", "好"]
+
+
 def test_prepositions_and_number_words_are_no_clause_evidence() -> None:
     """"after" is said by a word order or 之後 as often as by a word; "four" is compared as a number."""
     en = normalize_en("The two countries signed the agreement after the summit, and four million people benefit.")

@@ -30,7 +30,8 @@ from audit.lexicon.transliterate import TRANSLITERATION
 from audit.remembered import SENTENCES, WORDS
 from audit.text import HAN
 
-_ZH_BREAK = re.compile(r"[，,；;：:、。！？!?「」『』“”\"（）()《》—]+")
+# A comma or colon between digits is part of a figure (30,000; 13:09), not a clause break.
+_ZH_BREAK = re.compile(r"(?:[，；;：、。！？!?「」『』“”\"（）()《》—]|(?<!\d)[,:]|[,:](?!\d))+")
 # Every break starts with a space or a punctuation mark: the lookahead before the alternatives rejects every
 # other position at once, rather than trying each alternative there (a third less time to split a sentence).
 _EN_BREAK = re.compile(
