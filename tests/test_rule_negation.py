@@ -293,3 +293,35 @@ def test_longer_words_that_limit_are_told_from_those_that_only_hold_a_limiting_c
 ])
 def test_a_longer_word_that_limits_may_render_an_english_negation(zh: str, en: str) -> None:
     assert all(f.severity < Severity.WARNING for f in _findings(zh, en))
+
+
+@pytest.mark.parametrize("zh, en", [
+    # NTREX-128 (reuters.218863, telegraph.405413), their "unable" and "not clear" removed
+    ("路透社無法立即辨認相關錄像的真偽。", "Reuters was able to immediately authenticate the footage."),
+    ("仍不清楚卡瓦諾先生是否能夠在參議院獲得至少 50 張選票。", "It's still clear whether Mr Kavanaugh can get to at least 50 votes."),
+])
+def test_the_base_of_a_negating_words_affixed_gloss_said_unnegated_is_a_dropped_negation(zh: str, en: str) -> None:
+    """无法 "unable", 不清楚 "unclear" (CC-CEDICT): "able", "clear" said un-negated say the opposite."""
+    [finding] = _findings(zh, en)
+    assert finding.severity == Severity.WARNING and finding.found == "no negation there"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("路透社無法立即辨認相關錄像的真偽。", "Reuters was unable to immediately authenticate the footage."),
+    ("仍不清楚卡瓦諾先生是否能夠在參議院獲得至少 50 張選票。", "It's still not clear whether Mr Kavanaugh can get to at least 50 votes."),
+])
+def test_the_affixed_gloss_or_a_negated_base_is_quiet(zh: str, en: str) -> None:
+    assert _findings(zh, en) == []
+
+
+@pytest.mark.parametrize("en", [
+    # NTREX-128 (cbsnews.248411, reuters.218921) with a "not" added: "unable", "yet to" render the Chinese negation
+    "Air Niugini said in a release that as of Saturday afternoon, it was not unable to account for a male passenger.",
+    "The Nationals have yet to announce a starter for Sunday, but are not reportedly inclined to let Scherzer pitch in such a situation.",
+])
+def test_a_negation_added_beside_one_said_by_meaning_or_affix_is_found(en: str) -> None:
+    """The Chinese negation the English says without a negator (unable, yet to) stands behind no other one."""
+    zh = {"Air": "新幾內亞航空在新聞稿中表示，在星期六下午為止，還有一名男乘客尚未找到。",
+          "The": "國民隊未公布禮拜天的先發投手，但據報傾向讓 Scherzer 在這種情況下投球。"}[en.split()[0]]
+    assert [f.found for f in _findings(zh, en)] == ["not"]
+    assert _findings(zh, en.replace(" not", "")) == []

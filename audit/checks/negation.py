@@ -11,7 +11,7 @@ from audit.checks.base import Context, Rule
 from audit.lexicon.dictionary import content_stem, english_stem, load_dictionary
 from audit.lexicon.evidence import en_clauses, zh_clauses
 from audit.lexicon.negation import (NEGATING_CHARACTERS, english_negation_spans, gloss_stems, lexical_negation_spans,
-                                    load_negation)
+                                    load_negation, meaning_negation_spans)
 from audit.lexicon.transliterate import TRANSLITERATION
 from audit.model import AlignedPair, Finding, Severity
 from audit.normalize import original_span
@@ -86,8 +86,11 @@ class NegationMismatch(Rule):
         names = ctx.glossary.words() if ctx.glossary is not None else frozenset()  # type: ignore[attr-defined]
         chinese, meaning = chinese_negations(zh, names)
         plain = [n for n in chinese if n.plain]
-        if plain:
-            yield from self.dropped(pair, chinese, english)
+        # A negating word glossed with a negative affix (无法 "unable", 不清楚 "unclear") is dropped where the
+        # translation says the base (able, clear) un-negated, whether it negates plainly or in meaning only.
+        antonymous = [n for n in (*chinese, *meaning) if n.plain and negated_glosses(n.word)]
+        if plain or antonymous:
+            yield from self.dropped(pair, chinese, english, antonymous)
         # The translation negates more often (an exclusive or superlative word, 只 or 最, is said with a
         # negation only where it stands: it is counted by where it reaches, not here).
         limiting = load_negation().limiting
@@ -95,8 +98,18 @@ class NegationMismatch(Rule):
         # counterpart of an English negator, and reaches none of the words the negator negates.
         meaning = tuple(n for n in meaning if not self.glossed(n, en)) if english and meaning else meaning
         counted = [n for n in meaning if n.plain and n.word not in limiting]
-        if len(english) > len(chinese) + len(counted) - self.elsewhere(counted, english, zh):
+        available = len(chinese) + len(counted) - self.elsewhere(counted, english, zh)
+        if len(english) > available or english and len(english) > available - self.said_in_words(en):
             yield from self.added(pair, english, [*chinese, *meaning])
+
+    @staticmethod
+    def said_in_words(en: str) -> int:
+        """How many negations an English text says without a negator: by meaning (lack, unable, non-UK) or by a
+        negative affix (unhappy, inexorable); each renders a Chinese one, which then stands behind no negator
+        (令人不开心 "an unhappy milestone": an added "will not have to" beside it is a negation more)."""
+        spans = meaning_negation_spans(en)
+        return len(spans) + sum(1 for w in english_words(en) if negative_affix(en[w.start:w.end].lower())
+                                and not any(a <= w.start < b for a, b in spans))
 
     @staticmethod
     def elsewhere(meaning: Sequence[Negator], english: Sequence[Negator], zh: str) -> int:
@@ -125,20 +138,25 @@ class NegationMismatch(Rule):
         own = own_stems(negation.word)
         return bool(own) and any(word.stems & own for word in english_words(en))
 
-    def dropped(self, pair: AlignedPair, chinese: Sequence[Negator], english: Sequence[Negator]) -> Iterator[Finding]:
-        """A plain Chinese negation whose words the English renders where it does not negate, when the
-        Chinese negates more often (any negating word: 非政府 is rendered by "nongovernmental")."""
+    def dropped(self, pair: AlignedPair, chinese: Sequence[Negator], english: Sequence[Negator],
+                antonymous: Sequence[Negator] = ()) -> Iterator[Finding]:
+        """A plain Chinese negation whose words the English renders where it does not negate, or a negating word
+        whose affixed gloss's base it says un-negated (无法 "unable" / "was able to"), when the Chinese negates
+        more often (any negating word: 非政府 is rendered by "nongovernmental")."""
         zh, en = pair.source_norm, pair.target_norm
         plain = [n for n in chinese if n.plain]
+        en_words = english_words(en)
+        opposite = self.opposite(antonymous, en, en_words, english) if antonymous else []
+        chinese = [*chinese, *(n for n in opposite if n not in chinese)]
         # The translation negates as often (a negation moved is no negation lost): counted cheapest first, the
         # negatively affixed words (a look-up per word) only when the negators and lexical negations fall short.
         said = len(english) + len(lexical_negation_spans(en))
         if len(chinese) <= said:
             return
-        en_words = english_words(en)
         if len(chinese) <= said + sum(1 for w in en_words if negative_affix(en[w.start:w.end].lower())):
             return
         dropped = {n: found for n in plain if (found := self.unmatched_zh(n, en, en_words, english))}
+        dropped.update((n, self.STRONG) for n in opposite if n not in dropped)
         what = "does not negate what it negates"
         if not dropped and not english and self.bare(en, en_words):
             # The translation negates nowhere, in no form: a negation whose words it renders otherwise
@@ -153,6 +171,13 @@ class NegationMismatch(Rule):
                 found="no negation there",
                 source_marks=tuple(dict.fromkeys(original_span(pair.source_text, zh, n.start, n.end) or n.word for n in dropped)),
             )
+
+    def opposite(self, negations: Sequence[Negator], en: str, words: Sequence[Word],
+                 english: Sequence[Negator]) -> list[Negator]:
+        """The negating words whose affixed gloss's base the English says in a clause with no negation."""
+        marks = [(n.start, n.end) for n in english] + lexical_negation_spans(en)
+        return [n for n in negations if any(
+            w.stems & negated_glosses(n.word) and not self.near(w, marks, en) for w in words)]
 
     def added(self, pair: AlignedPair, english: Sequence[Negator], negations: list[Negator]) -> Iterator[Finding]:
         """An English negation whose words the Chinese says where nothing negates them; or, as an info, any
@@ -203,8 +228,8 @@ class NegationMismatch(Rule):
         """How many of the words a Chinese negator negates are in the English, when none of them is near a
         negation (0: none found, or one negated)."""
         found = [w for w in words if w.stems & negator.scope]
-        if not found or any(w.stems & own_stems(negator.word) for w in words):
-            return 0  # not found: rephrased; the negating word's own gloss found (不同 "different")
+        if not found or any(w.stems & (own_stems(negator.word) - negated_glosses(negator.word)) for w in words):
+            return 0  # not found: rephrased; its own gloss found (不同 "different"), not an affixed one's base (able)
         if any(negator.scope.intersection(affixed_base(en[w.start:w.end].lower())) for w in words):
             return 0  # said by an affix on what it negates: 无法替代 "irreplaceable", 不诚实 "dishonest"
         marks = [(n.start, n.end) for n in english] + lexical_negation_spans(en)
@@ -405,6 +430,25 @@ def affixed_base(word: str) -> tuple[str, ...]:
         return ()
     base = match.group(1) or match.group(2)
     return (english_stem(base),) if base else ()
+
+
+@lru_cache(maxsize=WORDS)
+def negated_glosses(word: str) -> frozenset[str]:
+    """The bases of a negating word's glosses that CC-CEDICT gives with a negative affix (无法 "unable": able;
+    不清楚 "unclear": clear; 不可能 "impossible": possible): said un-negated, they say the opposite."""
+    bases = _affixed_bases()
+    return frozenset(base for s in own_stems(word) for base in bases.get(s, ()))
+
+
+@lru_cache(maxsize=1)
+def _affixed_bases() -> dict[str, frozenset[str]]:
+    """The stem of each English affixed word that renders a negated Chinese word (negation.tsv's `en`, built from
+    CC-CEDICT's glosses of negating words), with the stems of the bases of the words that have it (unclear and
+    unclean share "unclea")."""
+    bases: dict[str, set[str]] = {}
+    for word in load_negation().affixed:
+        bases.setdefault(english_stem(word), set()).update(affixed_base(word))
+    return {stem: frozenset(found) for stem, found in bases.items() if found}
 
 
 @lru_cache(maxsize=WORDS)

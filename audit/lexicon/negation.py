@@ -79,6 +79,11 @@ def lexical_negation_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (_LEXICAL, _NOT_NEGATING) for m in pattern.finditer(text)]
 
 
+def meaning_negation_spans(text: str) -> list[tuple[int, int]]:
+    """Where an English text says a negation by meaning only (lack, failed to, unable, non-UK)."""
+    return [m.span() for m in _LEXICAL.finditer(text)]
+
+
 def lexical_negation(text: str) -> bool:
     """Whether an English text says a negation by meaning (lack, failed to, unable, non-UK)."""
     return _LEXICAL.search(text) is not None
