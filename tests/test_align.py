@@ -225,6 +225,23 @@ def test_ntrex_merged_english_sentences_are_rarely_reported():
 
 
 @needs_ntrex
+def test_an_english_sentence_continuing_its_neighbours_chinese_is_not_an_addition():
+    """NTREX telegraph.405413 with its English split at clause boundaries: "Adding that he feared the committee was
+    'falling apart' amid entrenched partisan gridlock." renders the last clause of the Chinese beside it, which the
+    rest of that bead's English leaves unrendered, and one of its units is found there (`audit.align.piece_room`):
+    a 1-2 bead, nothing reported. An inserted sentence beside a clause the dictionary misses finds none of its
+    words there and stays an addition ("I hope they are safe." beside bbc.381746's 因此未對流浪採取積極攻勢)."""
+    sets = gold.build_sets(NTREX, 0, 20190801)
+    case = next(c for c in sets["split"]["dev"] if c.name == "telegraph.405413+split")
+    pairs = align(case.source, case.target)
+    assert ((0,), (0, 1)) in beads(pairs)
+    assert 1 not in gold.reported_sentences(case, pairs)[1]
+    case = next(c for c in sets["addition"]["dev"] if c.name == "bbc.381746+add")
+    [inserted] = [t.index for t in case.target if t.text == 'I hope they are safe."']
+    assert ((), (inserted,)) in beads(align(case.source, case.target))
+
+
+@needs_ntrex
 def test_ntrex_deleted_sentences_are_found():
     """Gold set 2: ≥ 95 % of the Chinese sentences whose English was deleted come out unaligned."""
     sets = gold.build_sets(NTREX, 0, 20190801)

@@ -25,7 +25,9 @@ Leaving a sentence unpaired has a fixed cost; an English sentence whose words ar
 nearby (free translation moving a clause across a sentence boundary) costs more to leave unpaired.
 After the search, a Chinese sentence left unpaired beside a bead joins it when the bead's English has, on its
 side, a clause that holds nothing of the bead's Chinese and the lengths admit it there (`edge_room`): one
-English sentence rendering two Chinese ones whose words the dictionary misses.
+English sentence rendering two Chinese ones whose words the dictionary misses. An English sentence left
+unpaired joins one when it holds words of a clause of the bead's Chinese that the bead's English leaves
+unrendered (`piece_room`): a long sentence translated as two.
 The search runs in a band around a line through anchors (words found once on each side) and, between
 them, through equal shares of characters; when the best path runs along the band's edge the band is
 laid again around that path. Time and memory grow linearly with the article's length.
@@ -36,8 +38,8 @@ Modules, in the order the work is done: `features` (what is measured of each sen
 programming; compiled with `features` by setup.py), `aligner` (windows over long articles, the public entry).
 """
 
-from audit.align.aligner import align, bead_support, edge_room, length_fit, warm_up
+from audit.align.aligner import align, bead_support, edge_room, length_fit, piece_room, warm_up
 from audit.align.numbers import en_numbers, zh_number_spans, zh_numbers
 from audit.align.params import DEFAULT, Params
 
-__all__ = ["DEFAULT", "Params", "align", "bead_support", "edge_room", "en_numbers", "length_fit", "warm_up", "zh_number_spans", "zh_numbers"]
+__all__ = ["DEFAULT", "Params", "align", "bead_support", "edge_room", "en_numbers", "length_fit", "piece_room", "warm_up", "zh_number_spans", "zh_numbers"]

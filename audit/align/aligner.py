@@ -101,53 +101,92 @@ def edge_room(rest: Sequence[Segment], sentence: Segment, english: Sequence[Segm
     """Whether the Chinese `sentence`, beside the bead of Chinese `rest` and English `english` (after it when
     `after`; inside it, between two of its sentences, when None), is rendered by the stretch of the English's
     clauses on its side (any one clause when None; `EDGE_UNITS`, `EDGE_FOUND`, `EDGE_FIT`)."""
-    from audit.lexicon.evidence import en_clauses  # it needs audit.align's number readers
-
-    if any(s.paragraph != sentence.paragraph for s in rest):
-        return False
-    norm = " ".join(t.norm for t in english)
-    clauses = en_clauses(norm)
-    if len(clauses) < 2:
-        return False
     dictionary = load_dictionary()
     keys = {key for s in rest for unit in zh_sentence(s, False, dictionary, glossary, params.anchor_bits).keys
             for key in unit}
-    if after is None:
-        stretches = list(clauses)
-    else:  # from the edge inwards, to the first stretch of EDGE_UNITS units
-        edge = clauses[::-1] if after else clauses
-        stretches = [(min(edge[0][0], edge[k][0]), max(edge[0][1], edge[k][1])) for k in range(len(edge) - 1)]
-    for start, end in stretches:
-        units = en_sentence(dataclasses.replace(english[0], norm=norm[start:end]), False, glossary, params.anchor_bits)
-        if units.bits >= EDGE_UNITS:
-            if _share(units, keys)[0] <= EDGE_FOUND:
-                break
-            if after is not None:
-                return False
-    else:
+    if _unrendered(rest, sentence, english, after, keys, glossary, params) is None:
         return False
     chinese = sum(zh_length(s.norm) for s in rest) + zh_length(sentence.norm)
     return abs(_deviation(chinese, sum(len(t.norm) for t in english), params)) <= EDGE_FIT
 
 
+# An English sentence left unpaired beside a bead continues it (a long sentence translated as two) when the bead's
+# Chinese has, on its side, a stretch of clauses the bead's English leaves unrendered (`EDGE_UNITS`, `EDGE_FOUND`,
+# as above), some of the sentence's own units (more than PIECE_FOUND) are found in that stretch, and the lengths
+# fit (`EDGE_FIT`). A sentence inserted from another document finds nothing there: on NTREX-128 dev, of the
+# inserted and replacing sentences left 0-1 beside such a stretch, those that the lengths admit have none of their
+# units found there ("I hope they are safe." beside 因此未對流浪採取積極攻勢), and without this condition two of
+# 194 inserted sentences were joined (README, Alignment).
+PIECE_FOUND = 0.0
+
+
+def piece_room(rest: Sequence[Segment], sentence: Segment, chinese: Sequence[Segment], after: bool,
+               glossary: GlossaryLike | None = None, params: Params = DEFAULT) -> bool:
+    """Whether the English `sentence`, beside the bead of English `rest` and Chinese `chinese` (after it when
+    `after`), renders the stretch of the Chinese's clauses on its side that `rest` leaves unrendered
+    (`PIECE_FOUND`) and the lengths admit it there (`EDGE_FIT`)."""
+    keys = {key for t in rest for unit in en_sentence(t, False, glossary, params.anchor_bits).keys for key in unit}
+    stretch = _unrendered(rest, sentence, chinese, after, keys, glossary, params)
+    if stretch is None:
+        return False
+    own = en_sentence(sentence, False, glossary, params.anchor_bits)
+    if _share(own, {key for unit in stretch.keys for key in unit})[0] <= PIECE_FOUND:
+        return False
+    english = sum(len(t.norm) for t in rest) + len(sentence.norm)
+    return abs(_deviation(sum(zh_length(s.norm) for s in chinese), english, params)) <= EDGE_FIT
+
+
+def _unrendered(rest: Sequence[Segment], sentence: Segment, other: Sequence[Segment], after: bool | None,
+                keys: set[str], glossary: GlossaryLike | None, params: Params) -> Sentence | None:
+    """The units of the stretch of the bead side `other`'s clauses on the side of `sentence` (from the edge
+    after or before `rest` inwards, to the first of `EDGE_UNITS` units; any one clause when `after` is None)
+    of which at most `EDGE_FOUND` are found among `rest`'s `keys`; None when there is none, or when the
+    sentence is of another paragraph than `rest`."""
+    from audit.lexicon.evidence import en_clauses, zh_clauses  # they need audit.align's number readers
+
+    if any(s.paragraph != sentence.paragraph for s in rest):
+        return None
+    chinese = other[0].lang == "zh"
+    norm = ("" if chinese else " ").join(s.norm for s in other)
+    clauses = zh_clauses(norm) if chinese else en_clauses(norm)
+    if len(clauses) < 2:
+        return None
+    if after is None:
+        stretches = list(clauses)
+    else:
+        edge = clauses[::-1] if after else clauses
+        stretches = [(min(edge[0][0], edge[k][0]), max(edge[0][1], edge[k][1])) for k in range(len(edge) - 1)]
+    dictionary = load_dictionary()
+    for start, end in stretches:
+        part = dataclasses.replace(other[0], norm=norm[start:end])
+        units = (zh_sentence(part, False, dictionary, glossary, params.anchor_bits) if chinese
+                 else en_sentence(part, False, glossary, params.anchor_bits))
+        if units.bits >= EDGE_UNITS:
+            if _share(units, keys)[0] <= EDGE_FOUND:
+                return units
+            if after is not None:
+                return None
+    return None
+
+
 def _rejoin(path: list[tuple[int, int, int, int]], gains: list[float | None], beads: Beads, source: Sequence[Segment],
             target: Sequence[Segment], glossary: GlossaryLike | None) -> tuple[list[tuple[int, int, int, int]], list[float | None]]:
-    """The search's path with each unpaired Chinese sentence that a neighbouring bead's English renders
-    (`edge_room`) joined to that bead, the better-scoring one when both do."""
+    """The search's path with each unpaired sentence that a neighbouring bead renders (a Chinese one:
+    `edge_room`; an English one: `piece_room`) joined to that bead, the better-scoring one when both do."""
     out: list[tuple[int, int, int, int]] = []
     out_gains: list[float | None] = []
     q = 0
     while q < len(path):
         i, a, j, b = path[q]
         options = []
-        if a == 1 and b == 0:
+        if a + b == 1:
             before = out[-1] if out else None
             after = path[q + 1] if q + 1 < len(path) else None
-            if before and _joinable(before, i - 1, beads, source, target, glossary):
-                joined = (i, before[1] + 1, j, before[3])
+            if before and _joinable(before, (a, b, i - 1 if a else j - 1), beads, source, target, glossary):
+                joined = (i, before[1] + a, j, before[3] + b)
                 options.append((beads.gain(*joined), -1, joined))
-            if after and _joinable(after, i - 1, beads, source, target, glossary):
-                joined = (after[0], after[1] + 1, after[2], after[3])
+            if after and _joinable(after, (a, b, i - 1 if a else j - 1), beads, source, target, glossary):
+                joined = (after[0], after[1] + a, after[2], after[3] + b)
                 options.append((beads.gain(*joined), 1, joined))
         best = max((option for option in options if option[0] > -math.inf), default=None)
         if best is None:
@@ -163,13 +202,17 @@ def _rejoin(path: list[tuple[int, int, int, int]], gains: list[float | None], be
     return out, out_gains
 
 
-def _joinable(bead: tuple[int, int, int, int], k: int, beads: Beads, source: Sequence[Segment], target: Sequence[Segment],
-              glossary: GlossaryLike | None) -> bool:
-    """Whether the unpaired Chinese sentence k may join the bead (i, a, j, b) beside it (`edge_room`)."""
+def _joinable(bead: tuple[int, int, int, int], orphan: tuple[int, int, int], beads: Beads, source: Sequence[Segment],
+              target: Sequence[Segment], glossary: GlossaryLike | None) -> bool:
+    """Whether the unpaired sentence (1, 0, k): Chinese sentence k, (0, 1, k): English sentence k, may join the
+    bead (i, a, j, b) beside it (`edge_room`, `piece_room`)."""
     i, a, j, b = bead
-    if not a or not b or (a + 1, b) not in beads.params.shapes:
+    zh, en, k = orphan
+    if not a or not b or (a + zh, b + en) not in beads.params.shapes:
         return False
-    return edge_room(source[i - a:i], source[k], target[j - b:j], i <= k, glossary, beads.params)
+    if zh:
+        return edge_room(source[i - a:i], source[k], target[j - b:j], i <= k, glossary, beads.params)
+    return piece_room(target[j - b:j], target[k], source[i - a:i], j <= k, glossary, beads.params)
 
 
 def bead_support(pair: AlignedPair, glossary: GlossaryLike | None = None,

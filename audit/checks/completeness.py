@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Iterator, Sequence
 
-from audit.align import bead_support, edge_room, length_fit
+from audit.align import bead_support, edge_room, length_fit, piece_room
 from audit.align.features import GlossaryLike
 from audit.checks.base import Context, Rule
 from audit.model import AlignedDocument, AlignedPair, Finding, Segment, Severity
@@ -127,6 +127,7 @@ def absorbed_sentences(pair: AlignedPair, glossary: GlossaryLike | None = None) 
         _, en_needed = length_fit(pair)
         needed = {id(sentence) for sentence, need in zip(pair.target, en_needed) if need >= LENGTH_NEEDED}
         en_absorbed = [sentence for sentence in en_absorbed if id(sentence) not in needed]
+        en_absorbed = _continuing(pair, en_absorbed, glossary)
     zh_absorbed = _rendered_aside(pair, _unsupported(pair.source, zh_support), glossary)
     return zh_absorbed, en_absorbed
 
@@ -138,6 +139,15 @@ def _rendered_aside(pair: AlignedPair, absorbed: list[Segment], glossary: Glossa
     return [sentence for sentence in absorbed
             if not edge_room([s for s in side if s is not sentence], sentence, pair.target,
                              False if sentence is side[0] else True if sentence is side[-1] else None, glossary)]
+
+
+def _continuing(pair: AlignedPair, absorbed: list[Segment], glossary: GlossaryLike | None) -> list[Segment]:
+    """The absorbed English sentences of a bead save a first or last one that renders the stretch of the
+    Chinese's clauses on its side that the rest of the English leaves unrendered (`audit.align.piece_room`)."""
+    side = pair.target
+    return [sentence for sentence in absorbed
+            if sentence is not side[0] and sentence is not side[-1]
+            or not piece_room([t for t in side if t is not sentence], sentence, pair.source, sentence is side[-1], glossary)]
 
 
 def _unsupported(sentences: list[Segment], support: list[tuple[float, int]]) -> list[Segment]:
