@@ -325,3 +325,13 @@ def test_a_negation_added_beside_one_said_by_meaning_or_affix_is_found(en: str) 
           "The": "國民隊未公布禮拜天的先發投手，但據報傾向讓 Scherzer 在這種情況下投球。"}[en.split()[0]]
     assert [f.found for f in _findings(zh, en)] == ["not"]
     assert _findings(zh, en.replace(" not", "")) == []
+
+
+def test_a_contrastive_conjunction_limits_nothing() -> None:
+    """不過 "but; however" (jieba's c) is no "only" that an English negation with "but" may say (NTREX-128
+    dailymail.co.uk.298696, a "not" added)."""
+    zh = "不過支持留歐的托利黨 (Tories) 在市中加入另一場反脫歐的抗議，加深了梅首相在調解極度分裂的成員中所面對的挑戰。"
+    en = ("But the challenge Mrs May faces in reconciling her deeply divided ranks has been underlined by pro-Remain "
+          "Tories joining a separate protest against Brexit in the city.")
+    assert [f.found for f in _findings(zh, en.replace("has been", "has not been"))] == ["not"]
+    assert _findings(zh, en) == []

@@ -271,7 +271,8 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                if b - a > 1 and norm[a:b] in lexicon.lexical or norm[a:b] in lexicon.limiting]
     if meaning:  # 最 of 最终 "final" or 最高法院 "supreme court" limits nothing: a longer word holds it
         inside = {a for a, b, _ in words if b - a > 1 and norm[a:b] not in lexicon.limiting and norm[a:b] not in lexicon.holding}
-        meaning = [n for n in meaning if not (n.end - n.start == 1 and n.start in inside)]
+        contrastive = _contrastive()
+        meaning = [n for n in meaning if not (n.end - n.start == 1 and n.start in inside) and n.word not in contrastive]
     if not _CHARACTERS.intersection(norm):
         return (), tuple(meaning)
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
@@ -305,12 +306,22 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 # negation inside itself: the words after it are said, not negated (不久出生: was born).
                 negating.append(Negator(word, start, at, scope, head, _clause_end(norm, start),
                                         lexicon.plainly(word) and not superlative and jieba.tag(word)[:1] not in "ail"))
-            elif kind == "meaning":  # 不满 "dissatisfied" says its negation of itself and the next word
+            elif kind == "meaning" and word not in _contrastive():  # 不满 "dissatisfied": itself and the next word
                 # An adverb negative in a gloss only (非常 "unusually", 不断 "unceasingly": jieba's d) says how,
                 # not that something is not: no English negator renders it (plain=False), though it reaches.
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(),
                                        at + len(words[index + 1]) if index + 1 < len(words) else at, jieba.tag(word)[:1] != "d"))
     return tuple(negating), tuple(meaning)
+
+
+@lru_cache(maxsize=1)
+def _contrastive() -> frozenset[str]:
+    """The limiting words that are contrastive conjunctions too (不过, 只是: jieba's c, CC-CEDICT's "however"): a
+    sentence they open says "but", not "only", and no English negation renders them."""
+    from audit.lexicon.fast.jieba_posseg import tagger
+
+    tag = tagger().tag
+    return frozenset(w for w in load_negation().limiting if tag(w)[:1] == "c" and english_stem("however") in own_stems(w))
 
 
 def _a_not_a(norm: str, start: int, word: str, after: str) -> bool:
