@@ -125,6 +125,18 @@ def test_a_negator_fused_with_a_bound_auxiliary_is_judged_as_plain() -> None:
     assert _findings("他們表示不會對平民動用軍隊。", "They vowed not to use the army against civilians.") == []
 
 
+def test_a_negator_fused_with_an_inability_negates_what_follows_not_its_own_rest() -> None:
+    """没办法 "one can't do anything about it", 不可能 "cannot" (CC-CEDICT): 没办法走路 negates the walking; alone in
+    its clause it negates nothing the English could say, not even 办法 "means; way" (NTREX dev, reuters.218914)."""
+    lexicon = load_negation()
+    assert {"没办法", "不可能"} <= lexicon.bound <= lexicon.plain and "无所谓" in lexicon.bound
+    [finding] = _findings("我沒辦法走路。", "I could walk.")
+    assert "没办法" in finding.message
+    assert _findings("我沒辦法走路。", "I couldn't walk.") == []
+    assert _findings("我本來預想更多場，但這沒辦法，我們覺得必須這樣做。",
+                     "I envisioned more, but that's the way it worked out and that's the way we thought we had to go.") == []
+
+
 @pytest.mark.parametrize("zh, en", [
     ("將來會不會再次發生呢？", "Will it happen again in the future?"),  # A-not-A: a question
     ("你們有沒有足夠的資金？", "Do you have enough money?"),

@@ -296,8 +296,12 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 word = bound  # 不 before 实: CC-CEDICT's 不实 "untrue" is a word of its own, judged as one
             kind = lexicon.kind(word)
             if kind == "negation":
-                following = _relative_clause(words[index + 1:index + 1 + NegationMismatch.SCOPE_REACH], jieba.tag)
-                scope, head = _scope(_negated_part(word), following, jieba.tag)
+                # The rest of a bound auxiliary is no word it negates (办法 "means" of 没办法 "one can't"), whether
+                # jieba joined it (没办法) or cut it off (没 办法).
+                auxiliary = word in lexicon.bound
+                after = index + 1 + (auxiliary and word == bound)
+                following = _relative_clause(words[after:after + NegationMismatch.SCOPE_REACH], jieba.tag)
+                scope, head = _scope("" if auxiliary else _negated_part(word), following, jieba.tag)
                 # After a superlative or exclusive word (CC-CEDICT's "most", "only": 最不需要 "the least needed",
                 # "the last thing they needed") the negation is a degree or a limit, said in English by "least",
                 # "last" or "only": no plain negator to find there.

@@ -39,6 +39,9 @@ _LEXICAL_FIRST = re.compile(r"^\s*(?:to\s+)?(?:lack|fail|refuse|deny|avoid|preve
 _NEGATED_AUXILIARY = re.compile(
     r"^\s*(?:to\s+)?(?:(?:is|are|was|be|will|would|can|could|do|does|did|must|should|need|may|has|have)\s+)?"
     r"(?:not|never|cannot|unable|incapable)\b", re.IGNORECASE)
+# An inability, with or without a generic subject: 不可能 "cannot", 没办法 "one can't do anything about it". A
+# negating character with a word of two (可能 "possible", 办法 "means") glossed so negates what follows as 不能 does.
+_CANNOT = re.compile(r"^\s*(?:to\s+)?(?:(?:one|sb)\s+)?(?:cannot|can['’]t|could\s+not|couldn['’]t)\b", re.IGNORECASE)
 # Exclusive and superlative words (只 "only", 唯一, 最 "most"): like a negation they license English's
 # negative-polarity items (CGEL ch. 9), and a translator may say them with one: 只有自己 "nobody but
 # yourself", 最惨的时候 "could not have come at a worse time". Read from the first sense of words of one or two
@@ -78,9 +81,11 @@ def _affixed(word: str, base_stems: set[str]) -> bool:
 
 
 def _bound_auxiliary(word: str, senses: list[str]) -> bool:
-    """A negating character and one more, glossed somewhere as a negated auxiliary (不会, 无法, 不必)."""
-    return (len(word) == 2 and word[0] in NEGATING_CHARACTERS
-            and any(_NEGATED_AUXILIARY.match(part) for sense in senses for part in sense.split(";")))
+    """A negating character and one more, glossed somewhere as a negated auxiliary (不会, 无法, 不必); or and two
+    more, glossed as an inability (不可能 "cannot", 没办法 "one can't do anything about it")."""
+    pattern = {2: _NEGATED_AUXILIARY, 3: _CANNOT}.get(len(word))
+    return (pattern is not None and word[0] in NEGATING_CHARACTERS
+            and any(pattern.match(part) for sense in senses for part in sense.split(";")))
 
 
 def limiting_and_degree(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str]]:
@@ -113,19 +118,20 @@ def lexical(entries: list[tuple[str, list[str]]]) -> list[str]:
     return sorted(found)
 
 
-def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
     """Among the words with a negating character: those that plainly negate (their first sense opens with a
     negator: 不 "no; not", 未 "not yet", 从未 "never"), those that negate otherwise (their first sense is negative, or
     most of their senses hold a negator: 没有 "to not have", 未能 "cannot", 无法 "unable to"), those
     negative in meaning only (some sense is: 不满 "resentful; dissatisfied", 不过 "only; no more than;
     but"); and the English affixed words CC-CEDICT gives for them. The others (不断 "unceasing;
-    continuous", 非常 "very", 莫斯科 "Moscow") are neutral."""
+    continuous", 非常 "very", 莫斯科 "Moscow") are neutral. Last, the plain ones whose rest is a bound auxiliary
+    (不会, 没办法): what they negate follows them."""
     glosses: dict[str, set[str]] = {}
     senses_of: dict[str, list[str]] = {}
     for simplified, senses in entries:
         glosses.setdefault(simplified, set()).update(s for sense in senses for s in sense_stems(sense))
         senses_of.setdefault(simplified, []).extend(_plain(sense) for sense in senses if not _SKIP.match(sense))
-    plain, negating, meaning, neutral, affixed = set(), set(), set(), set(), set()
+    plain, negating, meaning, neutral, affixed, bound = set(), set(), set(), set(), set(), set()
     vocabulary = set().union(*glosses.values())
     for simplified, senses in senses_of.items():
         if not any(char in simplified for char in NEGATING_CHARACTERS):
@@ -141,27 +147,32 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
         if _PLAIN.match(first) and english_negations(first):
             plain.add(simplified)
         elif english_negations(first) or lexical_negation(first) or sum(negative) * 2 > len(negative):
-            (plain if _bound_auxiliary(simplified, senses) else negating).add(simplified)
+            auxiliary = _bound_auxiliary(simplified, senses)
+            (plain if auxiliary else negating).add(simplified)
+            if auxiliary:
+                bound.add(simplified)
         elif found or any(negative) or any(lexical_negation(sense) or _any_affixed(sense, vocabulary) for sense in senses):
             meaning.add(simplified)
         elif len(simplified) <= MAX_WORD:
             neutral.add(simplified)
-    return sorted(plain), sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed)
+    return sorted(plain), sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed), sorted(bound)
 
 
 def build(path: Path) -> str:
     _header, entries = read_cedict(path)
-    plain, negating, meaning, neutral, affixed = classify(entries)
+    plain, negating, meaning, neutral, affixed, bound = classify(entries)
     lines = [f"{FORMAT}\tderived from CC-CEDICT (MDBG, CC BY-SA 4.0) by audit/lexicon/build_negation.py",
              "# plain: words whose first sense opens with a negator; zh: other words that negate; meaning: negative"
              " in meaning only; neutral: neither; en: negative-affix English glosses;"
              " lexical: words without a negating character whose first sense is negative (to lack, to refuse);"
              " limiting: exclusive or superlative words (only, most); degree: negating words that are also degree adverbs;"
-             " holding: longer words holding a limiting character that limit too (only have, at most)"]
+             " holding: longer words holding a limiting character that limit too (only have, at most);"
+             " bound: plain negators whose rest is a bound auxiliary (will not, one can't)"]
     lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
     limiting, holding, degree = limiting_and_degree(entries)
     lines += [f"en\t{w}" for w in affixed] + [f"lexical\t{w}" for w in lexical(entries)]
     lines += [f"limiting\t{w}" for w in limiting] + [f"degree\t{w}" for w in degree] + [f"holding\t{w}" for w in holding]
+    lines += [f"bound\t{w}" for w in bound]
     return "\n".join(lines) + "\n"
 
 
@@ -170,7 +181,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding", "bound")}
     print(f"{target}: {counts} from {source}")
 
 

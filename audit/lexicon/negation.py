@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from audit.lexicon import bundled
 
-FORMAT = "audit-negation/3"
+FORMAT = "audit-negation/4"
 DATA_FILE = "data/negation.tsv"
 # Characters that negate on their own (Simplified: the checks read OpenCC-simplified text).
 NEGATING_CHARACTERS = "不没未无非别勿否莫毋甭"
@@ -100,6 +100,7 @@ class NegationLexicon:
     limiting: frozenset[str]  # exclusive or superlative (只 "only", 最 "most"): an English negation may say them
     degree: frozenset[str]  # negating words that are degree adverbs too (不堪 "utterly" in 痛苦不堪)
     holding: frozenset[str]  # longer words that hold a limiting character and limit too (只有, 最多, 最新; not 最终)
+    bound: frozenset[str]  # plain negators whose rest is a bound auxiliary (不会 "will not", 没办法 "one can't")
 
     def plainly(self, word: str) -> bool:
         """Whether a negating word is a plain negator (不, 未, 从未), or a negated verb CC-CEDICT does not list
@@ -128,7 +129,7 @@ class NegationLexicon:
 
 
 # The sides of the data file, in NegationLexicon's order (zh, the non-plain negators, is read into negating).
-_SIDES = ("plain", "negating", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding")
+_SIDES = ("plain", "negating", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding", "bound")
 MAX_WORD = 6  # characters; jieba words are rarely longer, CC-CEDICT's longer ones are idioms
 
 
