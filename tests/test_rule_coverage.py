@@ -176,3 +176,12 @@ def test_a_clause_a_telegraphic_headline_leaves_out_is_at_most_an_info() -> None
     """Bernard Vann：第 1 次世界大戰維多利亞十字勳章牧師，後人為他慶祝 → "Bernard Vann: WW1 Victoria Cross cleric
     celebrated" (NTREX bbc.381692, line 1): a headline is adapted, not translated clause by clause."""
     assert not _warnings_on(OmittedClause(), "bbc.381692", 1)
+
+
+def test_a_clause_the_next_pair_says_of_its_own_chinese_is_not_rendered_there() -> None:
+    """The next pair's English says the clause's words, but its own Chinese says them too: they render that
+    Chinese, and the clause dropped from the first pair is still an omission."""
+    first = make_pair(ZH, "Russian President Putin met U.S. special envoy Witkoff in Moscow on Tuesday.")
+    second = make_pair("雙方討論了和平計畫，烏方表示歡迎。", "The two sides discussed the peace plan, and Ukraine welcomed it.", line=2)
+    findings = OmittedClause().run(make_doc([first, second]), Context(load_glossary()))
+    assert [f.source_marks for f in findings] == [("雙方討論了結束戰爭的和平計畫",)]
