@@ -26,6 +26,15 @@ def test_clauses_split_at_clause_punctuation_and_conjunctions() -> None:
     assert [en[a:b] for a, b in en_clauses(en)][-1] == "and the two sides discussed a peace plan to end the war."
 
 
+def test_an_ellipsis_breaks_an_english_clause_as_a_dash_does() -> None:
+    """"Did we leak...No, we did leak": each side of the ellipsis is a clause (its negation is its own)."""
+    for text in ("Did we leak...No, we did leak.", "Did we leak… No, we did leak."):
+        en = normalize_en(text)
+        assert [en[a:b] for a, b in en_clauses(en)] == ["Did we leak", "No", "we did leak."]
+    en = normalize_en("U.S. officials met Mr. Smith on Friday.")
+    assert len(en_clauses(en)) == 1  # the full stops of abbreviations break nothing
+
+
 def test_a_comma_or_colon_inside_a_figure_breaks_no_clause() -> None:
     """NTREX's Chinese writes 30,000 and 13:09 with ASCII marks, which elsewhere do break clauses."""
     zh = normalize_zh("高達 30,000 人在 13:09 抵達,他說:好。")

@@ -33,9 +33,10 @@ from audit.text import HAN
 # A comma or colon between digits is part of a figure (30,000; 13:09), not a clause break.
 _ZH_BREAK = re.compile(r"(?:[，；;：、。！？!?「」『』“”\"（）()《》—]|(?<!\d)[,:]|[,:](?!\d))+")
 # Every break starts with a space or a punctuation mark: the lookahead before the alternatives rejects every
-# other position at once, rather than trying each alternative there (a third less time to split a sentence).
+# other position at once, rather than trying each alternative there (a third less time to split a sentence). An
+# ellipsis (… or ...) breaks as a dash does: "Did we leak...No, we did leak" is three clauses.
 _EN_BREAK = re.compile(
-    r"(?=[\s,;:()\[\]\"“”—–])(?:\s*[,;:()\[\]\"“”—–]+\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|because|although|though|which|who|after|before|"
+    r"(?=[\s,;:()\[\]\"“”—–….])(?:\s*(?:[,;:()\[\]\"“”—–…]|\.{3})+\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|because|although|though|which|who|after|before|"
     r"since|unless|until|if|so that)\s))", re.IGNORECASE)
 _HAN = re.compile(f"[{HAN}]")
 # Two characters of the transliteration table side by side: where a foreign name may be written (0.60 of
