@@ -1,7 +1,7 @@
 """How much of each clause of a sentence pair has a counterpart on the other side.
 
 A clause is what lies between the clause punctuation of its language: ，；：、 (and 。！？ within a bead of
-several sentences) and quotation marks in Chinese; , ; : dashes, brackets and quotation marks in English, and before the conjunctions that open a
+several sentences) and quotation marks in Chinese; , ; : dashes, ellipses, brackets and quotation marks in English, and before the conjunctions that open a
 clause. Its evidence is counted in *units*:
 
 - Chinese: the characters of CC-CEDICT words of two characters or more (not function words: FUNCTION_TAGS),
