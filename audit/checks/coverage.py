@@ -120,12 +120,14 @@ def _unexplained(pair: AlignedPair) -> str:
                 spans.append(end)
     budget = {stem: len(spans) for stem, spans in places.items()}
     text = pair.target_norm
+    pieces, after = [], 0  # joined once: a slice per blanked word would be quadratic on one very long sentence
     for match in english_token_matches(text):
         stem = content_stem(match.group())
         if stem is not None and budget.get(stem, 0) > 0:
             budget[stem] -= 1
-            text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
-    return text
+            pieces += [text[after:match.start()], " " * (match.end() - match.start())]
+            after = match.end()
+    return "".join(pieces) + text[after:]
 
 
 class _CoverageRule(Rule):

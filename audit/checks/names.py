@@ -16,7 +16,7 @@ from audit.checks.base import Context, Rule
 from audit.checks.elision import dropped, elided_person
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
-from audit.lexicon.entry import english_form
+from audit.lexicon.entry import collapse, english_form
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
@@ -604,8 +604,9 @@ _FOLLOWING = re.compile(r"(?:[\s\-]+[A-Z][A-Za-z]*)+")  # the capitalised words 
 
 def _spells_form(written: str, forms: tuple[str, ...]) -> bool:
     """Whether a name as written begins with one of the forms, read without case, spaces or hyphens."""
-    folded = re.sub(r"[\s\-]+", "", written).lower()
-    return any(folded.startswith(re.sub(r"[\s\-]+", "", form).lower()) for form in forms if " " in form or "-" in form)
+    def folded(name: str) -> str:
+        return collapse(name).replace(" ", "").lower()
+    return any(folded(written).startswith(folded(form)) for form in forms if " " in form or "-" in form)
 
 
 def _head_rendered(entry: Entry, english: EnglishText) -> bool:

@@ -76,7 +76,7 @@ def english_negation_spans(text: str) -> list[tuple[int, int]]:
 def lexical_negation_spans(text: str) -> list[tuple[int, int]]:
     """Where an English text says a negation by meaning (lack, failed to, unable) or a negator negates
     nothing of its own (not only, no matter): such a word renders a Chinese negation standing beside it."""
-    return [m.span() for pattern in (_LEXICAL, _NOT_NEGATING) for m in pattern.finditer(text)]
+    return meaning_negation_spans(text) + [m.span() for m in _NOT_NEGATING.finditer(text)]
 
 
 def meaning_negation_spans(text: str) -> list[tuple[int, int]]:
