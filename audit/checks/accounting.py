@@ -644,15 +644,19 @@ def glossed_in_latin(text: str, name: Expected, english: EnglishText) -> bool:
     The translator rendered the name by its original spelling, not by the lexicon's English. Every word of the
     original (in ASCII letters: Württemberg may be written Wuerttemberg) must be there: "Rapid Haifa" does not
     render 維也納快速 (Rapid Vienna)."""
-    found = _LATIN_GLOSS.match(text, name.end)
-    if found is None:
-        return False
-    words = [word for word in _LATIN_WORD.findall(found.group(1)) if word.isascii()]
+    words = [word for word in _LATIN_WORD.findall(latin_gloss(text, name.end)) if word.isascii()]
     return bool(words) and all(word in english.starts for word in words)
 
 
-# The rest of the term (up to four characters: 航空, ·曼德斯), then the original in brackets.
-_LATIN_GLOSS = re.compile(rf"[{HAN}·]{{0,4}}\s*[(（]\s*([A-Za-z][^()（）]*)[)）]")
+def latin_gloss(text: str, end: int) -> str:
+    """The original in Latin letters that the Chinese gives in brackets after a name ending at `end`, within its
+    term (新幾內亞航空 (Air Niugini)); "" when there is none."""
+    found = _LATIN_GLOSS.match(text, end)
+    return found.group(1).strip() if found else ""
+
+
+GLOSS_AFTER = 4  # characters of the term between a name and its original in brackets (航空, ·曼德斯)
+_LATIN_GLOSS = re.compile(rf"[{HAN}·]{{0,{GLOSS_AFTER}}}\s*[(（]\s*([A-Za-z][^()（）]*)[)）]")
 _LATIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 

@@ -9,18 +9,19 @@ from typing import Callable, Iterator
 
 from audit.checks.accounting import (
     ROMANIZED, EnglishText, Expected, Explains, Source, Written, english_text, expected_names, explained, form_words,
-    glossed_in_latin,
+    GLOSS_AFTER, glossed_in_latin, latin_gloss,
     may_stand_for, renders, said_words, times_written, word_pattern, word_starts, written_names,
 )
 from audit.checks.base import Context, Rule
-from audit.checks.elision import dropped, elided_person
+from audit.checks.elision import dropped, elided_person, stand_in
+from audit.checks.latin_names import latin_names, respelled, written
 from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.entry import collapse, english_form
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
 from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
-from audit.normalize import original_span
+from audit.normalize import normalize_zh, original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
 from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
 
@@ -173,7 +174,8 @@ class NameMismatch(Rule):
     rendered in the English (a form, a demonym or adjective, a transliteration), and the capitalised words
     of the English must be explained by the Chinese. An unrendered name and an unexplained name of a
     compatible kind in the same pair are an error, whose message says where the expected form comes from.
-    A name the source repeats counts once per mention.
+    A name the source repeats counts once per mention. A name the Chinese keeps in Latin letters (Holly
+    Willoughby, or an original in brackets: 牛津 (Oxford)) needs no translating: the English must write it.
     Bad:  美國特使威特科夫 → "U.S. special envoy Whitaker"
     Good: 美國特使威特科夫 → "U.S. special envoy Witkoff"
     """
@@ -183,7 +185,9 @@ class NameMismatch(Rule):
                      "of the English may stand for them), or a place the source "
                      "repeats is replaced once, or a place or organisation is dropped from a role of its own with no word "
                      "standing for it; info "
-                     "when another CC-CEDICT or CLDR name is absent or the English names what the source does not")
+                     "when another CC-CEDICT or CLDR name is absent or the English names what the source does not; "
+                     "a warning when a name the Chinese keeps in Latin letters is respelled, or missing and named "
+                     "nowhere else in the translation, or a name is missing whose original the Chinese gives in brackets")
     SIMILAR = SOUNDS_ALIKE  # a capitalized word sounding at least this much like the name stands in for it
 
     def check_document(self, doc: AlignedDocument, ctx: Context) -> Iterator[Finding]:
@@ -197,8 +201,10 @@ class NameMismatch(Rule):
             source, target = texts.source[index], texts.english[index]
             entries, unrendered = _glossary_names(source, texts.target[index], glossary)
             slipped: set[str] = set()  # right spellings of names reported as misspelled
+            marks: set[str] = set()  # what the pair's findings quote of the Chinese
             for finding in self._misspellings(pair, target.text, entries):
                 slipped.add(str(finding.expected))
+                marks.update(finding.source_marks)
                 yield finding
             reported: set[int] = set()  # source entities reported already
             stand_ins: set[str] = set()  # and what the English wrote for them
@@ -222,12 +228,17 @@ class NameMismatch(Rule):
                 if finding is not None:
                     reported.add(id(entry))
                     stand_ins.add(found)
+                    marks.update(finding.source_marks)
                     yield finding
             counted = _Counted(texts, index, glossary, reported)
             for finding in self._intruders(doc, texts, index, glossary, counted, stand_ins):
                 stand_ins.update(finding.target_marks)
+                marks.update(finding.source_marks)
                 yield finding
-            yield from self._accounted(doc, texts, index, glossary, pending, stand_ins, counted)
+            for finding in self._accounted(doc, texts, index, glossary, pending, stand_ins, counted):
+                marks.update(finding.source_marks)
+                yield finding
+            yield from self._kept_in_latin(pair, texts, index, marks)
 
     def _accounted(
         self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str, Mention]],
@@ -272,14 +283,42 @@ class NameMismatch(Rule):
             elif name.kind in MISSING_KINDS:
                 lost = name.kind in DROPPED_KINDS and name.source in LEXICON_SOURCES \
                     and dropped(texts.source[index], texts.target[index], name.start, name.end, name.kind, dictionary)
+                original = _original_unwritten(texts, index, name)
                 yield self.finding(
                     f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation'
-                    + (f", {DROPPED}" if lost else ""), pair,
-                    severity=Severity.WARNING if lost else self._missing_severity(name, texts, index, names_of),
+                    + (f", {DROPPED}" if lost else "") + (f', nor "{original}", as the Chinese gives it' if original else ""),
+                    pair, severity=Severity.WARNING if lost or original else self._missing_severity(name, texts, index, names_of),
                     expected=" / ".join(name.english[:3]),
                     source_marks=(shown,),
                 )
         yield from self._strangers(pair, strangers, counted)
+
+    def _kept_in_latin(self, pair: AlignedPair, texts: _Texts, index: int, marks: set[str]) -> Iterator[Finding]:
+        """The names the Chinese keeps in Latin letters (audit.checks.latin_names) that the English of the pair, or
+        of its window, does not write: respelled, or missing (information when a pronoun of the English may stand
+        for a person, or when the translation names it elsewhere: translators elide a name the article has given,
+        seldom one it gives nowhere). An original in brackets after a name already reported is that finding's
+        evidence."""
+        chinese, english = texts.source[index], texts.target[index]
+        quoted = [normalize_zh(mark) for mark in marks]
+        for name in latin_names(chinese):
+            before = chinese[:name.start].rstrip(" (（")
+            if any(mark and mark in before[-len(mark) - GLOSS_AFTER:] for mark in quoted) \
+                    or written(name, english) or written(name, texts.nearby(index)):
+                continue
+            theirs, ours = respelled(name, english)
+            if theirs:
+                yield self.finding(f'{name.text} rendered "{theirs}"; expected "{ours}" (kept in Latin letters in the Chinese)',
+                                   pair, severity=Severity.WARNING, expected=ours, source_marks=(name.text,),
+                                   target_marks=(theirs,))
+                continue
+            elided = stand_in(english, chinese, name.start, name.end, "person", load_dictionary())
+            elsewhere = written(name, texts.whole.text)
+            yield self.finding(f"name missing: {name.text} (kept in Latin letters in the Chinese) is not in the translation"
+                               + (f', unless "{elided}" stands for it' if elided else "")
+                               + (", which names it elsewhere" if elsewhere else ""), pair,
+                               severity=Severity.INFO if elided or elsewhere else Severity.WARNING, expected=name.text,
+                               source_marks=(name.text,))
 
     def _missing_severity(self, name: Expected, texts: _Texts, index: int, names_of: Callable[[str], frozenset[str]]) -> Severity:
         """A person of the lexicon left out is a warning, unless elided (a pronoun or title stands for them); so is a foreign name spelled by sound (three characters or
@@ -475,6 +514,15 @@ def _entity_names(lexicon: Lexicon, glossary: Glossary) -> Callable[[str], froze
         entries = [glossary.lookup(key) for key in known[1]] if known else []
         return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
     return names_of
+
+
+def _original_unwritten(texts: _Texts, index: int, name: Expected) -> str:
+    """The original in Latin letters that the Chinese gives in brackets after a name (牛津 (Oxford)), when the
+    English of the pair's window writes none of it: the source itself says how the name is spelled, so leaving it
+    out is no elision. "" otherwise."""
+    original = latin_gloss(texts.source[index], name.end)
+    names = latin_names(original)
+    return original if names and not any(written(latin, texts.nearby(index)) for latin in names) else ""
 
 
 def _missing(source: str, target: str, nearby: str, glossary: Glossary) -> tuple[Expected, ...]:
