@@ -117,7 +117,10 @@ def _content(word: str, at: int) -> bool:
 
 def _fold(word: str) -> str:
     """Lower case, umlauts written with two letters, accents dropped: Württemberg is wuerttemberg."""
-    word = word.lower().translate(_TWO_LETTERS)
+    word = word.lower()
+    if word.isascii():
+        return word  # nearly every English word: nothing to fold
+    word = word.translate(_TWO_LETTERS)
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
