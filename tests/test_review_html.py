@@ -58,6 +58,7 @@ class Browser:
         self._next = 0
         self.events: list[dict[str, Any]] = []
         self.session = ""
+        self.target = ""
 
     # --- protocol ---------------------------------------------------------------------------------
     def send(self, method: str, params: dict[str, Any] | None = None, *, page: bool = True, timeout: float = 60) -> dict[str, Any]:
@@ -98,8 +99,8 @@ class Browser:
 
     # --- a page --------------------------------------------------------------------------------------
     def open(self, url: str, width: int = 1280, height: int = 900) -> None:
-        target = self.send("Target.createTarget", {"url": "about:blank"}, page=False)["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, page=False)["sessionId"]
+        self.target = self.send("Target.createTarget", {"url": "about:blank"}, page=False)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": self.target, "flatten": True}, page=False)["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
         self.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
@@ -108,6 +109,19 @@ class Browser:
     def goto(self, url: str) -> None:
         self.send("Page.navigate", {"url": url})
         self.ready()
+
+    def until_in_another_tab(self, url: str, expression: str) -> None:
+        """Wait until a JavaScript condition holds in a second tab of `url`, then close it and come back here."""
+        mine, own = self.session, self.target
+        other = self.send("Target.createTarget", {"url": url}, page=False)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": other, "flatten": True}, page=False)["sessionId"]
+        try:
+            self.ready()
+            self.until(expression)
+        finally:
+            self.send("Target.closeTarget", {"targetId": other}, page=False)
+            self.session = mine
+            self.send("Target.activateTarget", {"targetId": own}, page=False)
 
     def reload(self) -> None:
         self._unready()
@@ -287,6 +301,10 @@ def test_buttons_decide_and_the_decisions_survive_a_reload(browser: Browser, rep
     # …their highlight goes with them, and the pair loses its colour.
     assert browser.js("[...document.querySelectorAll('#doc-1-p6 mark')].every(m => m.classList.contains('off'))") is True
     assert browser.js("document.getElementById('doc-1-p6').dataset.worst") == ""
+    # A page's local-storage writes reach the browser's store asynchronously (once, CI's reloaded page read the
+    # store without N001's decision): the reload waits until another tab of the report reads both decisions.
+    browser.until_in_another_tab(report.as_uri(), f"Object.values({stored}).some(d => d.s === 'accepted' && d.n === "
+                                 f"'Witkoff, the envoy') && Object.values({stored}).some(d => d.s === 'ignore')")
     browser.reload()
     assert state(browser, "N001")["state"] == "accepted" and state(browser, "N001")["note"] == "Witkoff, the envoy"
     assert state(browser, "G001")["state"] == "ignore"
