@@ -76,3 +76,13 @@ def test_a_latin_name_left_out_is_a_warning_unless_the_translation_names_it_else
     later = ("Mini 車廠的工人表示擔憂。", "Workers at the Mini plant said they were worried.")
     [finding] = findings([(zh, en), ("英國的汽車業正在衰退。", "Britain's car industry is in decline."), later], glossary)
     assert finding.severity == Severity.INFO and "names it elsewhere" in finding.message
+
+
+def test_an_original_in_brackets_respelled_is_said_so(glossary: Glossary) -> None:
+    """NTREX's English (the text its Chinese translates) writes Pittsburg where the Chinese gives Pittsburgh."""
+    zh = "最近重劃匹茲堡 (Pittsburgh) 選區將民主黨代表 Conor Lamb 拉進來，他去年春天的補選中贏得另一區的席次。"
+    en = "This recently redrawn suburban Pittsburg district pits Democrat Rep. Conor Lamb - who won his seat in another district in a special election last spring."
+    [finding] = [f for f in findings([(zh, en)], glossary) if f.severity >= Severity.WARNING]
+    assert finding.message == '匹茲堡 rendered "Pittsburg"; expected "Pittsburgh", as the Chinese gives it'
+    assert finding.target_marks == ("Pittsburg",)
+    assert findings([(zh, en.replace("Pittsburg", "Pittsburgh"))], glossary) == []

@@ -165,3 +165,13 @@ def test_letters_swapped_in_a_short_name_word_are_a_misspelling(glossary: Glossa
         assert finding.found == slip and finding.expected == "Jong"
     for right in ("Kim Jong Un", "Kim Jong-un"):
         assert run(NameMismatch(), [make_pair(zh, en.format(right))], glossary) == []
+
+
+def test_a_word_spelled_by_sound_and_rendered_by_its_gloss_is_no_unknown_name(glossary: Glossary) -> None:
+    """高爾夫 is golf, spelled by sound: the tagger may read it as a person's name, but the English's "golf" renders
+    it; a capitalised word of the English left unexplained (NTREX's "John Ram") is not its suspect."""
+    zh = "他交棒給同鄉拉姆，拉姆在星期天的個人賽以贏 2 洞剩 1 洞擊敗美國高爾夫傳奇老虎伍茲。"
+    en = "He passes the torch to his fellow countryman John Ram who took down US golf legend Tiger Woods 2&1 in singles play on Sunday."
+    assert [f for f in run(UnknownName(), [make_pair(zh, en)], glossary) if "高爾夫" in f.message] == []
+    assert [f.message for f in run(UnknownName(), [make_pair(zh, en.replace(" golf", ""))], glossary)
+            if "高爾夫" in f.message] != []

@@ -15,7 +15,7 @@ from audit.checks.accounting import (
 from audit.checks.base import Context, Rule
 from audit.checks.elision import dropped, elided_person, stand_in
 from audit.checks.latin_names import latin_names, respelled, written
-from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, load_dictionary
+from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, content_stems, load_dictionary
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.entry import collapse, english_form
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
@@ -284,6 +284,12 @@ class NameMismatch(Rule):
                 lost = name.kind in DROPPED_KINDS and name.source in LEXICON_SOURCES \
                     and dropped(texts.source[index], texts.target[index], name.start, name.end, name.kind, dictionary)
                 original = _original_unwritten(texts, index, name)
+                theirs, ours = respelled(latin_names(original)[0], texts.target[index]) if original else ("", "")
+                if theirs:  # the English spells the original the Chinese gives otherwise: 匹茲堡 (Pittsburgh), "Pittsburg"
+                    yield self.finding(f'{shown} rendered "{theirs}"; expected "{ours}", as the Chinese gives it', pair,
+                                       severity=Severity.WARNING, expected=ours, source_marks=(shown,), target_marks=(theirs,))
+                    strangers = [other for other in strangers if other.text != theirs]
+                    continue
                 yield self.finding(
                     f'name missing: {shown} ("{name.english[0]}", {name.source}) is not in the translation'
                     + (f", {DROPPED}" if lost else "") + (f', nor "{original}", as the Chinese gives it' if original else ""),
@@ -983,6 +989,7 @@ class UnknownName(Rule):
         if not _unmatched_runs(source, glossary, phrases):
             return ()  # no name this rule could report: spare the tagger, the costliest step of the run
         spans = list(dict.fromkeys(_widen(source, start, end) for start, end in person_names(source, glossary.words())))
+        spans = [(start, end) for start, end in spans if not _glossed_in(source[start:end], target)]
         suspect = self._suspects([source[start:end] for start, end in spans], candidates, phrases, glossary)
         return tuple((start, end, suspect[source[start:end]]) for start, end in spans if source[start:end] in suspect)
 
@@ -1007,6 +1014,14 @@ _UNMATCHED: Remembered[tuple[tuple[int, int, str], ...]] = Remembered(SENTENCES)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'&\-]*")
 _RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}")
 _RUN2 = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]{{2,}}")
+
+
+def _glossed_in(name: str, english: str) -> bool:
+    """Whether the English writes a CC-CEDICT gloss of the whole run: a word spelled by sound that the tagger took
+    for a person's name is rendered as that word (高爾夫 "golf", 咖啡 "coffee")."""
+    glossed = {stem for start, end, stems in load_dictionary().words_in(name) if start == 0 and end == len(name)
+               for stem in stems}
+    return bool(glossed) and not glossed.isdisjoint(content_stems(english))
 
 
 def _unmatched_runs(text: str, glossary: Glossary, phrases: list[str]) -> set[str]:
