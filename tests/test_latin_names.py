@@ -86,3 +86,14 @@ def test_an_original_in_brackets_respelled_is_said_so(glossary: Glossary) -> Non
     assert finding.message == '匹茲堡 rendered "Pittsburg"; expected "Pittsburgh", as the Chinese gives it'
     assert finding.target_marks == ("Pittsburg",)
     assert findings([(zh, en.replace("Pittsburg", "Pittsburgh"))], glossary) == []
+
+
+def test_an_acronym_no_glossary_names_may_be_a_common_noun_translated(glossary: Glossary) -> None:
+    """CEO and IPO are common nouns Chinese news writes in Latin letters; NATO is a name the glossary holds."""
+    found = findings([("該公司 CEO 週二表示，將在明年 IPO。", "The company's chief executive said on Tuesday it would list next year.")],
+                     glossary)
+    assert sorted((f.expected, f.severity) for f in found) == [("CEO", Severity.INFO), ("IPO", Severity.INFO)]
+    [finding] = findings([("他說 NATO 將在明年擴大。", "He said membership would grow next year.")], glossary)
+    assert finding.severity == Severity.WARNING and finding.expected == "NATO"
+    [finding] = findings([("他說 NATO 將在明年擴大。", "He said the alliance would grow next year.")], glossary)
+    assert finding.severity == Severity.INFO and '"alliance" stands for it' in finding.message

@@ -238,7 +238,7 @@ class NameMismatch(Rule):
             for finding in self._accounted(doc, texts, index, glossary, pending, stand_ins, counted):
                 marks.update(finding.source_marks)
                 yield finding
-            yield from self._kept_in_latin(pair, texts, index, marks)
+            yield from self._kept_in_latin(pair, texts, index, marks, glossary)
 
     def _accounted(
         self, doc: AlignedDocument, texts: _Texts, index: int, glossary: Glossary, pending: list[tuple[Entry, str, Mention]],
@@ -299,12 +299,13 @@ class NameMismatch(Rule):
                 )
         yield from self._strangers(pair, strangers, counted)
 
-    def _kept_in_latin(self, pair: AlignedPair, texts: _Texts, index: int, marks: set[str]) -> Iterator[Finding]:
+    def _kept_in_latin(self, pair: AlignedPair, texts: _Texts, index: int, marks: set[str], glossary: Glossary) -> Iterator[Finding]:
         """The names the Chinese keeps in Latin letters (audit.checks.latin_names) that the English of the pair, or
         of its window, does not write: respelled, or missing (information when a pronoun of the English may stand
         for a person, or when the translation names it elsewhere: translators elide a name the article has given,
-        seldom one it gives nowhere). An original in brackets after a name already reported is that finding's
-        evidence."""
+        seldom one it gives nowhere; and for an acronym no glossary or lexicon names, as Chinese news also writes
+        acronyms of common nouns that the English translates: CEO "chief executive", IPO "listing"). An original in
+        brackets after a name already reported is that finding's evidence."""
         chinese, english = texts.source[index], texts.target[index]
         quoted = [normalize_zh(mark) for mark in marks]
         for name in latin_names(chinese):
@@ -318,13 +319,16 @@ class NameMismatch(Rule):
                                    pair, severity=Severity.WARNING, expected=ours, source_marks=(name.text,),
                                    target_marks=(theirs,))
                 continue
-            elided = stand_in(english, chinese, name.start, name.end, "person", load_dictionary())
+            kind = _latin_kind(name.text, glossary)
+            elided = stand_in(english, chinese, name.start, name.end, kind or "person", load_dictionary())
             elsewhere = written(name, texts.whole.text)
+            common = bool(name.acronym) and kind is None
             yield self.finding(f"name missing: {name.text} (kept in Latin letters in the Chinese) is not in the translation"
                                + (f', unless "{elided}" stands for it' if elided else "")
-                               + (", which names it elsewhere" if elsewhere else ""), pair,
-                               severity=Severity.INFO if elided or elsewhere else Severity.WARNING, expected=name.text,
-                               source_marks=(name.text,))
+                               + (", which names it elsewhere" if elsewhere else "")
+                               + (", unless it is translated (an acronym may be a common noun: CEO, IPO)" if common else ""),
+                               pair, severity=Severity.INFO if elided or elsewhere or common else Severity.WARNING,
+                               expected=name.text, source_marks=(name.text,))
 
     def _missing_severity(self, name: Expected, texts: _Texts, index: int, names_of: Callable[[str], frozenset[str]]) -> Severity:
         """A person of the lexicon left out is a warning, unless elided (a pronoun or title stands for them); so is a foreign name spelled by sound (three characters or
@@ -520,6 +524,16 @@ def _entity_names(lexicon: Lexicon, glossary: Glossary) -> Callable[[str], froze
         entries = [glossary.lookup(key) for key in known[1]] if known else []
         return frozenset(f for e in entities if e for f in e.english) | frozenset(f for e in entries if e for f in e.english)
     return names_of
+
+
+def _latin_kind(name: str, glossary: Glossary) -> str | None:
+    """The kind of what a name written in Latin letters names (NATO: an organisation), when the lexicon or the
+    glossary knows it as an English name; None otherwise (a person is then assumed when looking for a stand-in)."""
+    known = load_lexicon().english_entity(name)
+    if known is not None:
+        return known[0]
+    entry = next(glossary.english_index(name), None)
+    return None if entry is None else _KIND.get(entry.type, "other")
 
 
 def _original_unwritten(texts: _Texts, index: int, name: Expected) -> str:
