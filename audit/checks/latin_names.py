@@ -71,7 +71,7 @@ class _English:
     capitalised: tuple[str, ...]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)  # a pair's English, its window's and the document's, asked about together: few, some large
 def _english(text: str) -> _English:
     words = [_fold(word) for word in _WORD.findall(text)]
     return _English(
