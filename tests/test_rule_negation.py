@@ -347,3 +347,13 @@ def test_a_contrastive_conjunction_limits_nothing() -> None:
           "Tories joining a separate protest against Brexit in the city.")
     assert [f.found for f in _findings(zh, en.replace("has been", "has not been"))] == ["not"]
     assert _findings(zh, en) == []
+
+
+def test_a_negated_word_the_dictionary_lacks_is_read_by_its_characters() -> None:
+    """城裡 is no CC-CEDICT word (jieba joins it): 城 "city, town" and 裡 "inside" are what 不在 negates, so an
+    English that says the town un-negated has dropped the negation (NTREX abcnews.306776, its "not" removed)."""
+    zh = "星期六 Sanford 出庭，作證說他當天不在城裡。"
+    dropped = list(NegationMismatch().check_pair(make_pair(zh, "Sanford took the stand Saturday and testified that he was in town that day."), Context(None)))
+    assert [f.expected for f in dropped] == ["不在"]
+    kept = "Sanford took the stand Saturday and testified that he was not in town that day."
+    assert list(NegationMismatch().check_pair(make_pair(zh, kept), Context(None))) == []

@@ -373,9 +373,11 @@ def _clause_end(norm: str, at: int) -> int:
 
 def _glosses(word: str) -> tuple[str, ...]:
     """A word's CC-CEDICT gloss stems, or those of the dictionary words inside a jieba word CC-CEDICT does not
-    list (出席会议: 出席 "attend", 会议 "meeting")."""
+    list (出席会议: 出席 "attend", 会议 "meeting"), or of its characters when no word of two is inside (城里: 城
+    "city, town", 里 "inside")."""
     dictionary = load_dictionary()
-    return dictionary.stems(word) or tuple(s for _, _, stems in dictionary.words_in(word, 2) for s in stems)
+    return dictionary.stems(word) or tuple(s for _, _, stems in dictionary.words_in(word, 2) for s in stems) \
+        or tuple(s for _, _, stems in dictionary.words_in(word) for s in stems)
 
 
 def _negated_part(word: str) -> str:
