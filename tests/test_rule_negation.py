@@ -357,3 +357,12 @@ def test_a_negated_word_the_dictionary_lacks_is_read_by_its_characters() -> None
     assert [f.expected for f in dropped] == ["不在"]
     kept = "Sanford took the stand Saturday and testified that he was not in town that day."
     assert list(NegationMismatch().check_pair(make_pair(zh, kept), Context(None))) == []
+
+
+def test_a_hyphenated_english_word_says_its_parts() -> None:
+    """NTREX bbc.381760 with its "not" removed: "life-threatening" says the life 不會危及生命 negates."""
+    zh = "他的傷勢不會危及生命，警方已尋求目擊證人。"
+    dropped = list(NegationMismatch().check_pair(make_pair(zh, "His injuries are life-threatening and police have appealed for witnesses."), Context(None)))
+    assert [f.expected for f in dropped] == ["不会"]
+    kept = "His injuries are not life-threatening and police have appealed for witnesses."
+    assert list(NegationMismatch().check_pair(make_pair(zh, kept), Context(None))) == []

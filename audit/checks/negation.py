@@ -395,12 +395,17 @@ def own_stems(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=SENTENCES)
 def english_words(en: str) -> tuple[Word, ...]:
-    """The words of an English text with the stem of each content word (function words have none);
-    remembered per text, as `chinese_negations` is."""
+    """The words of an English text with the stem of each content word (function words have none), and of the
+    parts of a hyphenated one (life-threatening says "life", what 不会危及生命 negates); remembered per text, as
+    `chinese_negations` is."""
     out = []
     for match in _WORD.finditer(en):
-        stem = content_stem(match.group())
-        out.append(Word(match.start(), match.end(), _stem_set(stem) if stem else frozenset()))
+        word = match.group()
+        stem = content_stem(word)
+        stems = _stem_set(stem) if stem else frozenset()
+        if "-" in word.strip("-"):
+            stems = stems.union(part for piece in word.split("-") if piece and (part := content_stem(piece)))
+        out.append(Word(match.start(), match.end(), stems))
     return tuple(out)
 
 
