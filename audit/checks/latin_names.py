@@ -20,9 +20,10 @@ from functools import lru_cache
 from audit.lexicon.dictionary import STOPWORDS
 
 _LETTER = "A-Za-z\u00c0-\u024f"
-# A run of Latin words that begins with a capital (a name; not "tweet", "km"); its later words may be lower case
-# (van Gogh, Die Zeit), joined by single spaces.
-_NAME = re.compile(rf"(?<![{_LETTER}0-9@/.])[A-Z\u00c0-\u00de][{_LETTER}0-9'’.&\-]*(?: [{_LETTER}0-9][{_LETTER}0-9'’.&\-]*)*")
+# A run of Latin words that begins with a capital (a name; not "tweet", "km"), joined by single spaces; its later
+# words may be lower case (Juan de la Cruz, Swami's beach).
+_NAME = re.compile(
+    rf"(?<![{_LETTER}0-9@/.])[A-Z\u00c0-\u00de][{_LETTER}0-9'’.&\-]*(?: [{_LETTER}0-9][{_LETTER}0-9'’.&\-]*)*")
 _WORD = re.compile(rf"[{_LETTER}0-9]+")
 # German, Scandinavian and French letters that English writes as two (Wuerttemberg, Aeroe): folded both ways.
 _TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe"})
@@ -32,7 +33,9 @@ _NOT_INITIALS = frozenset(("of", "the", "and", "for", "de", "du", "la"))
 # Teresa 0.92 (difflib's ratio, on the folded words). Below this the English name is another one; either way the
 # name is reported, and the ratio only says which message fits.
 RESPELLED = 0.75
-_RESPELLED_MIN = 4  # letters of the name's word (a shorter one, Jon, Lee, is too often another word); its respelling may have one fewer (Ram)
+# Letters of the name's word: a shorter one (Jon, Lee) is too often another word. Its respelling may have one
+# fewer (Rahm, "Ram").
+_RESPELLED_MIN = 4
 # Letters of a word looked for inside the English run together (Dr.PawPaw, "Dr. PawPaw"): a shorter one is found
 # inside other words by chance (Lee in "sleep").
 _COMPACT_MIN = 5
@@ -86,8 +89,8 @@ def written(name: LatinName, english: str) -> bool:
     seen = _english(english)
     if name.acronym and name.acronym in seen.initials:
         return True
-    return any(word in seen.words or (len(word) >= _COMPACT_MIN and word in seen.compact) or _one_letter(word) in seen.words
-               for word in name.words)
+    return any(word in seen.words or _one_letter(word) in seen.words
+               or (len(word) >= _COMPACT_MIN and word in seen.compact) for word in name.words)
 
 
 def respelled(name: LatinName, english: str) -> tuple[str, str]:
@@ -108,11 +111,12 @@ def respelled(name: LatinName, english: str) -> tuple[str, str]:
 
 
 def _content(word: str, at: int) -> bool:
-    """Whether a word of a name is looked for: not a letter alone or a figure, nor a stop word unless capitalised
-    inside the name (Theresa May; not "The" of The Guardian, nor "van" of van Gogh)."""
-    if len(word) < 2 or word.isdigit():
+    """Whether a word of a name is looked for: a capitalised word of two letters or more (the words in lower case
+    are particles, "de" of Juan de la Cruz, or common nouns after it), and a stop word only inside the name
+    (Theresa May, not "The" of The Guardian)."""
+    if len(word) < 2 or not word[0].isupper():
         return False
-    return word.lower() not in STOPWORDS or (at > 0 and word[0].isupper())
+    return at > 0 or word.lower() not in STOPWORDS
 
 
 def _fold(word: str) -> str:
