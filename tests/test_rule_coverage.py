@@ -116,7 +116,8 @@ def test_real_news_raises_few_warnings(rule: type[OmittedClause]) -> None:
 
 def test_a_bracketed_original_belongs_to_the_clause_that_transliterates_it() -> None:
     zh = normalize_zh("他現任義大利足球隊尤文圖斯 (Juventus) 的前鋒，被控強暴一名女性。")
-    assert [zh[a:b] for a, b in zh_clauses(zh)] == ["他现任义大利足球队尤文图斯 (Juventus", "的前锋", "被控强暴一名女性"]
+    # with its closing bracket, so that a finding quoting the clause quotes the bracket whole
+    assert [zh[a:b] for a, b in zh_clauses(zh)] == ["他现任义大利足球队尤文图斯 (Juventus)", "的前锋", "被控强暴一名女性"]
     aside = normalize_zh("他說（據報導）會來。")  # Chinese in the bracket: a clause of its own
     assert [aside[a:b] for a, b in zh_clauses(aside)] == ["他说", "据报导", "会来"]
 

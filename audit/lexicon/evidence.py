@@ -45,6 +45,7 @@ _HAN = re.compile(f"[{HAN}]")
 # O005 infos per 100 clean pairs, two are kept: a name of two syllables is common (普京, 默克尔).
 _TRANSLITERATED = re.compile("[" + re.escape("".join(sorted(TRANSLITERATION))) + "]{2}")
 _OPENING = re.compile(r"\s*[（(]\s*")
+_CLOSING = ("）", ")")  # the brackets _OPENING opens
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 LATIN_WEIGHT = 2  # a Latin word kept in the Chinese (Mike Coupe) weighs about as much as a Chinese word
@@ -110,7 +111,8 @@ def zh_clauses(norm: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     for start, end in spans(norm, _ZH_BREAK):
         if out and _HAN.search(norm, start, end) is None and _OPENING.fullmatch(norm, out[-1][1], start):
-            out[-1] = (out[-1][0], end)
+            closed = end + 1 if norm[end:end + 1] in _CLOSING else end  # the bracket closed, as a finding quotes it
+            out[-1] = (out[-1][0], closed)
         else:
             out.append((start, end))
     return tuple(out)
