@@ -9,6 +9,7 @@ supplementary planes (Extension B onwards: rare names and dialect words) are cou
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The ranges, as the inside of a regex character class, for patterns that combine them with other characters.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U0003134f"
@@ -19,3 +20,10 @@ HAN_RUN = re.compile(f"[{HAN}]+")
 ZH_QUOTES = {"「": "」", "『": "』", "“": "”"}
 ZH_CLOSERS = {close: open_ for open_, close in ZH_QUOTES.items()}
 ZH_QUOTE_MARK = re.compile(f"[{''.join(ZH_QUOTES)}{''.join(ZH_CLOSERS)}]")
+
+
+def without_accents(text: str) -> str:
+    """Latin letters without their accents (Ōsaka, Düsseldorf → Osaka, Dusseldorf); other characters unchanged."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

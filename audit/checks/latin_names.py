@@ -12,12 +12,12 @@ its initials (WWW, "World Wide Web") or with full stops (FBI, "F.B.I.").
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from audit.lexicon.dictionary import STOPWORDS
+from audit.text import without_accents
 
 _LETTER = "A-Za-z\u00c0-\u024f"
 # A run of Latin words that begins with a capital (a name; not "tweet", "km"), joined by single spaces; its later
@@ -124,8 +124,7 @@ def _fold(word: str) -> str:
     word = word.lower()
     if word.isascii():
         return word  # nearly every English word: nothing to fold
-    word = word.translate(_TWO_LETTERS)
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return without_accents(word.translate(_TWO_LETTERS))
 
 
 def _one_letter(word: str) -> str:

@@ -311,7 +311,7 @@ class NameMismatch(Rule):
         for name in latin_names(chinese):
             before = chinese[:name.start].rstrip(" (（")
             if any(mark and mark in before[-len(mark) - GLOSS_AFTER:] for mark in quoted) \
-                    or written(name, english) or written(name, texts.nearby(index)):
+                    or written(name, texts.nearby(index)):  # the window's English holds the pair's
                 continue
             theirs, ours = respelled(name, english)
             if theirs:
@@ -490,9 +490,9 @@ def _whole_name(english: str, found: str, entry: Entry) -> str:
     """The name as the translation writes it around a stand-in that follows the person's own surname: "Wang Yu"
     for "Yu" (王毅), "Kim Jong Il" for "Kim" (金正恩), so that the fix replaces the whole name, not a word of it."""
     for surname in dict.fromkeys(form.split()[0] for form in entry.english):
-        for written in re.finditer(rf"(?<![A-Za-z]){re.escape(surname)}(?:[\s\-]+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![A-Za-z])", english):
-            if re.search(rf"(?<![A-Za-z]){re.escape(found)}(?![A-Za-z])", written.group()):
-                return written.group()
+        for spelled in re.finditer(rf"(?<![A-Za-z]){re.escape(surname)}(?:[\s\-]+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![A-Za-z])", english):
+            if re.search(rf"(?<![A-Za-z]){re.escape(found)}(?![A-Za-z])", spelled.group()):
+                return spelled.group()
     return found
 
 
@@ -670,11 +670,11 @@ def _rendered(entry: Entry, english: EnglishText) -> bool:
 _FOLLOWING = re.compile(r"(?:[\s\-]+[A-Z][A-Za-z]*)+")  # the capitalised words after a surname
 
 
-def _spells_form(written: str, forms: tuple[str, ...]) -> bool:
+def _spells_form(spelled: str, forms: tuple[str, ...]) -> bool:
     """Whether a name as written begins with one of the forms, read without case, spaces or hyphens."""
     def folded(name: str) -> str:
         return collapse(name).replace(" ", "").lower()
-    return any(folded(written).startswith(folded(form)) for form in forms if " " in form or "-" in form)
+    return any(folded(spelled).startswith(folded(form)) for form in forms if " " in form or "-" in form)
 
 
 def _head_rendered(entry: Entry, english: EnglishText) -> bool:

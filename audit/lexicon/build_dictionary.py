@@ -12,12 +12,11 @@ from __future__ import annotations
 import gzip
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from audit.lexicon.dictionary import FORMAT, content_stem, english_tokens
-from audit.text import HAN, HAN_RUN
+from audit.text import HAN, HAN_RUN, without_accents
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SKIP_SENSE = re.compile(r"^(CL:|(old |archaic |Japanese |erhua )?variant of|see |used in |pr\. |also pr|also written)", re.I)
@@ -109,9 +108,7 @@ def _glossed(senses: list[str]) -> bool:
 def _ascii(sense: str) -> str:
     """Latin letters without their accents (Ōsaka, Düsseldorf), as English news writes them and as the word
     pattern reads them; other characters unchanged."""
-    if sense.isascii():
-        return sense
-    return "".join(c for c in unicodedata.normalize("NFKD", sense) if not unicodedata.combining(c))
+    return without_accents(sense)
 
 
 def _name(text: str) -> list[str]:

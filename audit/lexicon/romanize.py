@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from audit.lexicon import bundled
 from audit.lexicon.cache import cached
 from audit.lexicon.transliterate import pinyin_of
 from audit.remembered import WORDS
+from audit.text import without_accents
 
 FORMAT = "audit-romanization/1"  # of the data file
 CACHE_LAYOUT = 2  # of the user-cache entry: bumped when what `_parse` returns changes
@@ -57,7 +57,7 @@ _WORD = re.compile(r"[A-Z][a-z]*(?:[-'’][A-Za-z][a-z]*)*")
 @lru_cache(maxsize=WORDS)
 def sound_key(spelling: str) -> str:
     """The tolerant key of one romanized syllable: `Tsai`, `cai` and `ts'ai` → `Cai`; `jeou`, `jiu`, `chiu` → `Ciu`."""
-    text = _LETTERS.sub("", _plain(spelling).lower().replace("ee", "i").replace("oo", "u").replace("ck", "k").replace("v", "u"))
+    text = _LETTERS.sub("", without_accents(spelling).lower().replace("ee", "i").replace("oo", "u").replace("ck", "k").replace("v", "u"))
     head = ""
     for spelling_, sound in _INITIALS:
         if text.startswith(spelling_):
@@ -74,8 +74,6 @@ def sound_key(spelling: str) -> str:
     return head + _DOUBLED_VOWEL.sub(r"\1", text)
 
 
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
