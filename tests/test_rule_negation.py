@@ -366,3 +366,40 @@ def test_a_hyphenated_english_word_says_its_parts() -> None:
     assert [f.expected for f in dropped] == ["不会"]
     kept = "His injuries are not life-threatening and police have appealed for witnesses."
     assert list(NegationMismatch().check_pair(make_pair(zh, kept), Context(None))) == []
+
+
+def test_what_a_negating_word_negates_is_not_its_own_gloss() -> None:
+    """不会 "not having learned to do sth": "learned" is what it negates, so a "learned" elsewhere in the English is
+    no rendering of 不会 (NTREX nytimes.184830 with its "not" removed)."""
+    from audit.checks.negation import own_stems
+
+    assert "learn" not in own_stems("不会") and "exist" not in own_stems("没有")
+    zh = "不過由於我在布拉格學到的經驗，我相信我們不會失敗。"
+    [finding] = _findings(zh, "But I believe we will fail, because of the lesson I learned in Prague.")
+    assert finding.severity == Severity.WARNING and "不会" in finding.message
+    assert _findings(zh, "But I believe we will not fail, because of the lesson I learned in Prague.") == []
+
+
+def test_a_word_negative_in_meaning_that_is_the_negated_word_renders_no_negation() -> None:
+    """"fail" renders 失败, what 不会 negates, not the negation; 未能成功 "failed to succeed" says it by "failed"."""
+    assert [f.code for f in _findings("我們不會失敗。", "We will fail.")] == ["M001"]
+    assert _findings("我們不會失敗。", "We will not fail.") == []
+    assert _findings("他們未能成功。", "They failed to succeed.") == []
+
+
+def test_a_negator_reaches_past_a_name_kept_in_latin_letters() -> None:
+    """不要 FBI 调查: the run of Han characters ends at "FBI", the clause does not."""
+    zh = "為什麼卡瓦諾先生和他的共和黨支持者不要 FBI 調查？"
+    [finding] = _findings(zh, "Why did Mr Kavanaugh and his Republican supporters want the FBI to investigate?")
+    assert "不要" in finding.message
+    assert _findings(zh, "Why did Mr Kavanaugh and his Republican supporters not want the FBI to investigate?") == []
+    # a spaced dash ends the clause: 了没 "yet?" reaches nothing after it
+    assert chinese_negations(normalize_zh("門票了沒 - 他想要坐前排。"))[0][0].scope == frozenset()
+
+
+def test_an_affixed_word_rendering_a_negative_word_by_its_gloss_renders_no_other_negation() -> None:
+    """"Unfortunately" renders 不幸, not the 不 of 不需要 (NTREX nytimes.184837 with its "not" removed)."""
+    zh = "不幸的是，他們已表明不需要國際援助。"
+    [finding] = _findings(zh, "Unfortunately, they have made clear that they need international assistance.")
+    assert "不" in finding.message
+    assert _findings(zh, "Unfortunately, they have made clear that they do not need international assistance.") == []

@@ -90,7 +90,7 @@ class NegationMismatch(Rule):
         # translation says the base (able, clear) un-negated, whether it negates plainly or in meaning only.
         antonymous = [n for n in (*chinese, *meaning) if n.plain and negated_glosses(n.word)]
         if plain or antonymous:
-            yield from self.dropped(pair, chinese, english, antonymous)
+            yield from self.dropped(pair, chinese, english, antonymous, meaning)
         # The translation negates more often (an exclusive or superlative word, 只 or 最, is said with a
         # negation only where it stands: it is counted by where it reaches, not here).
         limiting = load_negation().limiting
@@ -139,7 +139,7 @@ class NegationMismatch(Rule):
         return bool(own) and any(word.stems & own for word in english_words(en))
 
     def dropped(self, pair: AlignedPair, chinese: Sequence[Negator], english: Sequence[Negator],
-                antonymous: Sequence[Negator] = ()) -> Iterator[Finding]:
+                antonymous: Sequence[Negator] = (), meaning: Sequence[Negator] = ()) -> Iterator[Finding]:
         """A plain Chinese negation whose words the English renders where it does not negate, or a negating word
         whose affixed gloss's base it says un-negated (无法 "unable" / "was able to"), when the Chinese negates
         more often (any negating word: 非政府 is rendered by "nongovernmental")."""
@@ -150,10 +150,15 @@ class NegationMismatch(Rule):
         chinese = [*chinese, *(n for n in opposite if n not in chinese)]
         # The translation negates as often (a negation moved is no negation lost): counted cheapest first, the
         # negatively affixed words (a look-up per word) only when the negators and lexical negations fall short.
-        said = len(english) + len(lexical_negation_spans(en))
+        heads = frozenset().union(*(n.head for n in plain))
+        said = len(english) + len(self.lexical(en, heads))
         if len(chinese) <= said:
             return
-        if len(chinese) <= said + sum(1 for w in en_words if negative_affix(en[w.start:w.end].lower())):
+        # An affixed word that renders a word negative in meaning by its gloss (不幸 "unfortunately") is that word's,
+        # not a counterpart of the negations counted here.
+        rendered = frozenset().union(*(own_stems(n.word) for n in meaning if n not in chinese))
+        if len(chinese) <= said + sum(1 for w in en_words if negative_affix(en[w.start:w.end].lower())
+                                      and rendered.isdisjoint(w.stems)):
             return
         dropped = {n: found for n in plain if (found := self.unmatched_zh(n, en, en_words, english))}
         dropped.update((n, self.STRONG) for n in opposite if n not in dropped)
@@ -232,7 +237,7 @@ class NegationMismatch(Rule):
             return 0  # not found: rephrased; its own gloss found (不同 "different"), not an affixed one's base (able)
         if any(negator.scope.intersection(affixed_base(en[w.start:w.end].lower())) for w in words):
             return 0  # said by an affix on what it negates: 无法替代 "irreplaceable", 不诚实 "dishonest"
-        marks = [(n.start, n.end) for n in english] + lexical_negation_spans(en)
+        marks = [(n.start, n.end) for n in english] + self.lexical(en, negator.head)
         # An affixed word (unbeaten, nongovernmental) negates itself, not its clause's other words.
         if any(self.near(w, marks, en) or negative_affix(en[w.start:w.end].lower()) for w in found):
             return 0
@@ -240,6 +245,21 @@ class NegationMismatch(Rule):
         if not head:  # its objects said without the verb: an antonym may say it (不要插手 "stay away from")
             return min(len({s for w in found for s in w.stems}), self.STRONG - 1)
         return len({s for w in found for s in w.stems}) + 1 + (negator.scope == negator.head)
+
+    @staticmethod
+    def lexical(en: str, negated: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the English says a negation by meaning (audit.lexicon.negation.lexical_negation_spans), save a
+        word that is what a Chinese negator negates (`negated`: its head's stems): 不会失败 "will fail" renders
+        失败 by "fail", not the negation (未能成功 "failed" renders 未能)."""
+        spans = lexical_negation_spans(en)
+        if not negated or not spans:
+            return spans
+        kept = []
+        for start, end in spans:
+            words = english_words(en[start:end])
+            if not (words and negated.intersection(words[0].stems)):
+                kept.append((start, end))
+        return kept
 
     @staticmethod
     def near(word: Word, marks: list[tuple[int, int]], en: str) -> bool:
@@ -278,10 +298,18 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
     from audit.lexicon.fast.jieba_posseg import tagger  # loads in about 30 ms from the user cache
 
     jieba = tagger(names)
-    for run in HAN_RUN.finditer(norm):
+    runs = list(HAN_RUN.finditer(norm))
+    cuts: dict[int, list[str]] = {}  # each run cut once, and only when asked for
+
+    def cut(k: int) -> list[str]:
+        if k not in cuts:
+            cuts[k] = jieba.words(runs[k].group())
+        return cuts[k]
+
+    for k, run in enumerate(runs):
         if not _CHARACTERS.intersection(run.group()):
             continue
-        words = jieba.words(run.group())
+        words = cut(k)
         at = run.start()
         for index, word in enumerate(words):
             start, at = at, at + len(word)
@@ -300,7 +328,10 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 # jieba joined it (没办法) or cut it off (没 办法).
                 auxiliary = word in lexicon.bound
                 after = index + 1 + (auxiliary and word == bound)
-                following = _relative_clause(words[after:after + NegationMismatch.SCOPE_REACH], jieba.tag)
+                following = words[after:after + NegationMismatch.SCOPE_REACH]
+                if len(following) < NegationMismatch.SCOPE_REACH:
+                    following += _beyond(norm, runs, k, cut, NegationMismatch.SCOPE_REACH - len(following))
+                following = _relative_clause(following, jieba.tag)
                 scope, head = _scope("" if auxiliary else _negated_part(word), following, jieba.tag)
                 # After a superlative or exclusive word (CC-CEDICT's "most", "only": 最不需要 "the least needed",
                 # "the last thing they needed") the negation is a degree or a limit, said in English by "least",
@@ -316,6 +347,24 @@ def chinese_negations(norm: str, names: frozenset[str] = frozenset()) -> tuple[t
                 meaning.append(Negator(word, start, at, frozenset(), frozenset(),
                                        at + len(words[index + 1]) if index + 1 < len(words) else at, jieba.tag(word)[:1] != "d"))
     return tuple(negating), tuple(meaning)
+
+
+# What may stand between two runs of Han characters inside one clause: spaces, words kept in Latin letters and
+# figures. A negator reaches past them (不要 FBI 调查: 调查 is what it negates); a name is said alike with or
+# without a negation, so they are no evidence of what it negates.
+_BETWEEN = re.compile(r"(?:\s|[A-Za-z0-9][A-Za-z0-9.'’&-]*)*")  # a spaced dash (" - ") breaks a clause
+
+
+def _beyond(norm: str, runs: list[re.Match[str]], k: int, cut: Callable[[int], list[str]], most: int) -> list[str]:
+    """Up to `most` words of the runs of Han characters after run `k` that nothing but spaces, Latin words and
+    figures separate from it: what a negator at the end of its run negates when its clause goes on past a name
+    kept in Latin letters."""
+    out: list[str] = []
+    for j in range(k + 1, len(runs)):
+        if len(out) >= most or not _BETWEEN.fullmatch(norm, runs[j - 1].end(), runs[j].start()):
+            break
+        out += cut(j)
+    return out[:most]
 
 
 @lru_cache(maxsize=1)
@@ -389,8 +438,11 @@ def _negated_part(word: str) -> str:
 
 
 def own_stems(word: str) -> frozenset[str]:
-    """The glosses of a negating word of two characters or more (不同 "different", 无疑 "undoubtedly")."""
-    return frozenset(load_dictionary().stems(word)) if len(word) > 1 else frozenset()
+    """The glosses of a negating word of two characters or more (不同 "different", 无疑 "undoubtedly"), less what
+    only its negated senses say (不会 "not having learned to do sth": "learned" is what it negates)."""
+    if len(word) < 2:
+        return frozenset()
+    return frozenset(load_dictionary().stems(word)) - load_negation().negated.get(word, frozenset())
 
 
 @lru_cache(maxsize=SENTENCES)

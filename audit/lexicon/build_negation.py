@@ -158,6 +158,24 @@ def classify(entries: list[tuple[str, list[str]]]) -> tuple[list[str], list[str]
     return sorted(plain), sorted(negating), sorted(meaning), sorted(neutral), sorted(affixed), sorted(bound)
 
 
+def negated_senses(entries: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """For each word of two characters or more with a negating character, the stems that only its senses holding
+    a negation give (不会 "not having learned to do sth": learn; 没有 "doesn't exist": exist): what the word
+    negates, not what it means, so the English saying them un-negated says the opposite."""
+    parts: dict[str, list[str]] = {}
+    for simplified, senses in entries:
+        if 1 < len(simplified) <= MAX_WORD and set(simplified) & set(NEGATING_CHARACTERS):
+            parts.setdefault(simplified, []).extend(part for sense in senses if not _SKIP.match(sense) for part in sense.split(";"))
+    out = {}
+    for word, found in parts.items():
+        negated, affirmed = set(), set()
+        for part in found:
+            (negated if english_negations(_plain(part)) else affirmed).update(sense_stems(part))
+        if negated - affirmed:
+            out[word] = sorted(negated - affirmed)
+    return out
+
+
 def build(path: Path) -> str:
     _header, entries = read_cedict(path)
     plain, negating, meaning, neutral, affixed, bound = classify(entries)
@@ -167,12 +185,14 @@ def build(path: Path) -> str:
              " lexical: words without a negating character whose first sense is negative (to lack, to refuse);"
              " limiting: exclusive or superlative words (only, most); degree: negating words that are also degree adverbs;"
              " holding: longer words holding a limiting character that limit too (only have, at most);"
-             " bound: plain negators whose rest is a bound auxiliary (will not, one can't)"]
+             " bound: plain negators whose rest is a bound auxiliary (will not, one can't);"
+             " negated: a word's stems that only its senses holding a negation give (not having learned: learn)"]
     lines += [f"plain\t{w}" for w in plain] + [f"zh\t{w}" for w in negating] + [f"meaning\t{w}" for w in meaning] + [f"neutral\t{w}" for w in neutral]
     limiting, holding, degree = limiting_and_degree(entries)
     lines += [f"en\t{w}" for w in affixed] + [f"lexical\t{w}" for w in lexical(entries)]
     lines += [f"limiting\t{w}" for w in limiting] + [f"degree\t{w}" for w in degree] + [f"holding\t{w}" for w in holding]
     lines += [f"bound\t{w}" for w in bound]
+    lines += [f"negated\t{w}\t{' '.join(stems)}" for w, stems in sorted(negated_senses(entries).items())]
     return "\n".join(lines) + "\n"
 
 
@@ -181,7 +201,7 @@ def main(argv: list[str]) -> None:
     target = Path(__file__).parent / DATA_FILE
     text = build(source)
     target.write_text(text, encoding="utf-8")
-    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding", "bound")}
+    counts = {side: text.count("\n" + side + "\t") for side in ("plain", "zh", "meaning", "neutral", "en", "lexical", "limiting", "degree", "holding", "bound", "negated")}
     print(f"{target}: {counts} from {source}")
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from audit.lexicon import bundled
 
-FORMAT = "audit-negation/4"
+FORMAT = "audit-negation/5"
 DATA_FILE = "data/negation.tsv"
 # Characters that negate on their own (Simplified: the checks read OpenCC-simplified text).
 NEGATING_CHARACTERS = "不没未无非别勿否莫毋甭"
@@ -101,6 +101,7 @@ class NegationLexicon:
     degree: frozenset[str]  # negating words that are degree adverbs too (不堪 "utterly" in 痛苦不堪)
     holding: frozenset[str]  # longer words that hold a limiting character and limit too (只有, 最多, 最新; not 最终)
     bound: frozenset[str]  # plain negators whose rest is a bound auxiliary (不会 "will not", 没办法 "one can't")
+    negated: dict[str, frozenset[str]]  # a word's stems that only its negated senses give (不会 "not having learned")
 
     def plainly(self, word: str) -> bool:
         """Whether a negating word is a plain negator (不, 未, 从未), or a negated verb CC-CEDICT does not list
@@ -140,12 +141,16 @@ def load_negation() -> NegationLexicon:
     if not header.startswith(FORMAT + "\t"):
         raise ValueError(f"negation data is {header.split(chr(9))[0]!r}, expected {FORMAT!r}: rebuild it")
     sides: dict[str, list[str]] = {side: [] for side in _SIDES}
+    negated: dict[str, frozenset[str]] = {}
     for line in body.splitlines():
         side, _, word = line.partition("\t")
         if side in sides:
             sides[side].append(word)
+        elif side == "negated":
+            word, _, stems = word.partition("\t")
+            negated[word] = frozenset(stems.split())
     sides["negating"] = sides["zh"] + sides["plain"]
-    return NegationLexicon(*(frozenset(sides[side]) for side in _SIDES if side != "zh"))
+    return NegationLexicon(*(frozenset(sides[side]) for side in _SIDES if side != "zh"), negated)
 
 
 @lru_cache(maxsize=1)
