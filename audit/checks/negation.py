@@ -437,6 +437,7 @@ def _negated_part(word: str) -> str:
     return rest if len(rest) > 1 else ""
 
 
+@lru_cache(maxsize=WORDS)
 def own_stems(word: str) -> frozenset[str]:
     """The glosses of a negating word of two characters or more (不同 "different", 无疑 "undoubtedly"), less what
     only its negated senses say (不会 "not having learned to do sth": "learned" is what it negates)."""

@@ -165,7 +165,8 @@ def negated_senses(entries: list[tuple[str, list[str]]]) -> dict[str, list[str]]
     parts: dict[str, list[str]] = {}
     for simplified, senses in entries:
         if 1 < len(simplified) <= MAX_WORD and set(simplified) & set(NEGATING_CHARACTERS):
-            parts.setdefault(simplified, []).extend(part for sense in senses if not _SKIP.match(sense) for part in sense.split(";"))
+            parts.setdefault(simplified, []).extend(
+                part for sense in senses if not _SKIP.match(sense) for part in sense.split(";"))
     out = {}
     for word, found in parts.items():
         negated, affirmed = set(), set()
