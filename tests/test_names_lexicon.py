@@ -377,3 +377,14 @@ def test_a_person_left_out_is_a_warning_unless_a_word_may_stand_for_them(glossar
                                                                        severity: Severity) -> None:
     found = [f for f in run(glossary, zh, en) if "福特" in f.message or "上都" in f.message]
     assert [f.severity for f in found] == [severity]
+
+
+@pytest.mark.parametrize("zh, en, found", [
+    ("台灣總統蔡英文" + SAID, "Taiwan President Cai Yingwen" + TOLD, "Cai Yingwen"),
+    ("台北市長柯文哲" + SAID, "Taipei Mayor Ke Wenzhe" + TOLD, "Ke Wenzhe"),  # a title is no part of the name
+])
+def test_a_person_rendered_as_another_name_is_quoted_and_fixed_whole(glossary: Glossary, zh: str, en: str, found: str) -> None:
+    """The fix replaces the name the translator wrote, not one word of it ("Tsai Ing-wen Yingwen")."""
+    [finding] = [f for f in run(glossary, zh, en) if f.code == "N001"]
+    assert finding.found == found and finding.suggestion.startswith(f"{found} → ")
+    assert finding.target_marks == (found,)

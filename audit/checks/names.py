@@ -19,6 +19,7 @@ from audit.lexicon.dictionary import STOPWORDS, Dictionary, content_stem, conten
 from audit.lexicon.entities import Lexicon, load_lexicon
 from audit.lexicon.entry import collapse, english_form
 from audit.lexicon.glossary import EnglishMention, Entry, Glossary, Mention
+from audit.lexicon.romanize import romanized_word
 from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarity
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import normalize_zh, original_span
@@ -27,11 +28,11 @@ from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
 # Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
-# CC-CEDICT's glosses of 总统 总理 部长 主席 发言人 大使 …), function words that open sentences (as in the
+# CC-CEDICT's glosses of 总统 总理 部长 市长 主席 发言人 大使 …), function words that open sentences (as in the
 # aligner's STOPWORDS), compass and institution words of longer names; and the month and weekday names.
 _NOT_NAMES = frozenset(
     """President Prime Minister Secretary Envoy Special Chairman Chairwoman Premier Vice General Director
-    Chancellor Governor Senator Representative King Queen Prince Princess Pope Ambassador Spokesman
+    Chancellor Governor Mayor Senator Representative King Queen Prince Princess Pope Ambassador Spokesman
     Spokeswoman Mr Mrs Ms Dr Professor Sir Lord Lady Chief Commander Minister Foreign Defense Defence
     Ministry Department State Office House Council Committee Party Army Navy Air Force Agency Intelligence
     The A An In On At For As After Before When While There This That These Those But And Or If Earlier Later
@@ -471,7 +472,9 @@ class NameMismatch(Rule):
         does render it elsewhere in the sentence), or dropped."""
         expected = " / ".join(entry.english[:3])
         if found:
-            found = _whole_name(pair.target_text, found, entry) if entry.type == "person" else found
+            if entry.type == "person":
+                whole = _whole_name(pair.target_text, found, entry)
+                found = whole if whole != found else _name_around(pair.target_text, found)
             return self.finding(
                 f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
                 severity=Severity.WARNING if counted and entry.type != "person" or entry.type == "org" else None,
@@ -484,6 +487,22 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+def _name_around(english: str, word: str) -> str:
+    """The name a capitalized word of the English belongs to: it and the words written next to it (a space
+    between) that read as romanized East Asian names and are no title (`romanized_word`, _NOT_NAMES): "Cai
+    Yingwen" for "Cai", "Ke Wenzhe" for "Wenzhe" (not "Mayor"), so that a finding quotes, and its fix replaces,
+    the whole name the translator wrote rather than a word of it."""
+    runs: list[list[re.Match[str]]] = []
+    for match in _CAPITALIZED.finditer(english):
+        name = match.group() == word or match.group() not in _NOT_NAMES and romanized_word(match.group())
+        if name and runs and runs[-1] and english[runs[-1][-1].end():match.start()] == " ":
+            runs[-1].append(match)
+        else:
+            runs.append([match] if name else [])
+    found = next((run for run in runs if any(match.group() == word for match in run)), None)
+    return english[found[0].start():found[-1].end()] if found else word
 
 
 def _whole_name(english: str, found: str, entry: Entry) -> str:
