@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from audit.checks.accounting import (
     ROMANIZED, EnglishText, Expected, Explains, Source, Written, english_text, expected_names, explained, form_words,
@@ -24,7 +24,7 @@ from audit.lexicon.transliterate import SOUNDS_ALIKE, TRANSLITERATION, similarit
 from audit.model import AlignedDocument, AlignedPair, Finding, Severity
 from audit.normalize import normalize_zh, original_span
 from audit.quantities.calendar_names import MONTHS, WEEKDAYS
-from audit.remembered import NEIGHBOURS, SENTENCES, Remembered
+from audit.remembered import NEIGHBOURS, SENTENCES, WORDS, Remembered
 
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?![A-Za-z])")
 # Capitalized words that are not names for the glossary checks, listed by hand: titles and offices (words of
@@ -351,10 +351,11 @@ class NameMismatch(Rule):
         """A name of the lexicon rendered as another name: an error; a warning when counting found it (the English
         renders the name elsewhere in the sentence)."""
         shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
+        right = _as_written(stranger.text, name.english)
         return self.finding(
-            f'{shown} rendered "{stranger.text}"; expected "{name.english[0]}" ({name.source})', pair, severity=severity,
+            f'{shown} rendered "{stranger.text}"; expected "{right}" ({name.source})', pair, severity=severity,
             expected=" / ".join(name.english[:3]), found=stranger.text,
-            suggestion=f"{stranger.text} → {name.english[0]}", source_marks=(shown,), target_marks=(stranger.text,),
+            suggestion=f"{stranger.text} → {right}", source_marks=(shown,), target_marks=(stranger.text,),
         )
 
     def _strangers(self, pair: AlignedPair, strangers: list[Written], counted: _Counted) -> Iterator[Finding]:
@@ -472,13 +473,14 @@ class NameMismatch(Rule):
         does render it elsewhere in the sentence), or dropped."""
         expected = " / ".join(entry.english[:3])
         if found:
+            right = entry.preferred if entry.type == "person" else _as_written(found, entry.english)
             if entry.type == "person":
                 whole = _whole_name(pair.target_text, found, entry)
                 found = whole if whole != found else _name_around(pair.target_text, found)
             return self.finding(
-                f'{shown} rendered "{found}"; expected "{entry.preferred}"', pair,
+                f'{shown} rendered "{found}"; expected "{right}"', pair,
                 severity=Severity.WARNING if counted and entry.type != "person" or entry.type == "org" else None,
-                expected=expected, found=found, suggestion=f"{found} → {entry.preferred}",
+                expected=expected, found=found, suggestion=f"{found} → {right}",
                 source_marks=(shown,), target_marks=(found,),
             )
         if entry.type == "person":  # dropped, or replaced by "he" / a title: worth a look, not a blocker
@@ -487,6 +489,29 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+def _as_written(found: str, forms: Sequence[str]) -> str:
+    """The expected place in the shape the translation gave the wrong one, so that the fix reads: an adjective or
+    demonym for one ("Bulgarian prime minister" → "Belgian", "Bulgarians" → "Belgians", "French officials" →
+    "British"), else its name. A shape is read from the lexicon: a place's English forms after its name."""
+    if not _adjectival(found):
+        return forms[0]
+    shaped = [form for form in forms[1:] if _adjectival(form)]
+    plural = found.endswith("s") and _adjectival(found[:-1])
+    return next((form for form in shaped if (form.endswith("s") and _adjectival(form[:-1])) == plural),
+                shaped[0] if shaped else forms[0])
+
+
+@lru_cache(maxsize=WORDS)
+def _adjectival(word: str) -> bool:
+    """Whether an English word is a form of a place the lexicon knows other than its name (Iranian, British,
+    Germans; not Iran, Britain)."""
+    lexicon = load_lexicon()
+    named = lexicon.english_entity(word)
+    return named is not None and any(
+        (entity := lexicon.lookup(chinese)) is not None and word in entity.english[1:] and entity.english[0] != word
+        for chinese in named[1])
 
 
 def _name_around(english: str, word: str) -> str:
