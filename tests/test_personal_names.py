@@ -39,7 +39,7 @@ def test_a_korean_name_rendered_in_its_korean_reading_is_quiet(glossary: Glossar
 
 def test_a_wrong_given_name_is_an_error_saying_the_expected_romanization(glossary: Glossary) -> None:
     [finding] = name_findings(glossary, RI_ZH, RI_EN.replace("Ri Yong Ho", "Ri Su Yong"))
-    assert finding.severity == Severity.ERROR and finding.found == "Su"
+    assert finding.severity == Severity.ERROR and finding.found == "Ri Su Yong"  # the whole name, as the fix replaces it
     assert "李英浩" in finding.message and "pinyin" in finding.message and "Wade–Giles" in finding.message
 
 

@@ -351,11 +351,12 @@ class NameMismatch(Rule):
         """A name of the lexicon rendered as another name: an error; a warning when counting found it (the English
         renders the name elsewhere in the sentence)."""
         shown = original_span(pair.source_text, pair.source_norm, name.start, name.end) or name.chinese
-        right = _as_written(stranger.text, name.english)
+        found = _person_written(pair.target_text, stranger.text, name.english) if name.kind == "person" else stranger.text
+        right = _as_written(found, name.english)
         return self.finding(
-            f'{shown} rendered "{stranger.text}"; expected "{right}" ({name.source})', pair, severity=severity,
-            expected=" / ".join(name.english[:3]), found=stranger.text,
-            suggestion=f"{stranger.text} → {right}", source_marks=(shown,), target_marks=(stranger.text,),
+            f'{shown} rendered "{found}"; expected "{right}" ({name.source})', pair, severity=severity,
+            expected=" / ".join(name.english[:3]), found=found,
+            suggestion=f"{found} → {right}", source_marks=(shown,), target_marks=(found,),
         )
 
     def _strangers(self, pair: AlignedPair, strangers: list[Written], counted: _Counted) -> Iterator[Finding]:
@@ -475,8 +476,7 @@ class NameMismatch(Rule):
         if found:
             right = entry.preferred if entry.type == "person" else _as_written(found, entry.english)
             if entry.type == "person":
-                whole = _whole_name(pair.target_text, found, entry)
-                found = whole if whole != found else _name_around(pair.target_text, found)
+                found = _person_written(pair.target_text, found, entry.english)
             return self.finding(
                 f'{shown} rendered "{found}"; expected "{right}"', pair,
                 severity=Severity.WARNING if counted and entry.type != "person" or entry.type == "org" else None,
@@ -530,10 +530,17 @@ def _name_around(english: str, word: str) -> str:
     return english[found[0].start():found[-1].end()] if found else word
 
 
-def _whole_name(english: str, found: str, entry: Entry) -> str:
+def _person_written(english: str, found: str, forms: Sequence[str]) -> str:
+    """The whole name the translation wrote for a person, around the word that stands in for them: after the
+    person's own surname (`_whole_name`), else with the romanized words next to it (`_name_around`)."""
+    whole = _whole_name(english, found, forms)
+    return whole if whole != found else _name_around(english, found)
+
+
+def _whole_name(english: str, found: str, forms: Sequence[str]) -> str:
     """The name as the translation writes it around a stand-in that follows the person's own surname: "Wang Yu"
     for "Yu" (王毅), "Kim Jong Il" for "Kim" (金正恩), so that the fix replaces the whole name, not a word of it."""
-    for surname in dict.fromkeys(form.split()[0] for form in entry.english):
+    for surname in dict.fromkeys(form.split()[0] for form in forms):
         for spelled in re.finditer(rf"(?<![A-Za-z]){re.escape(surname)}(?:[\s\-]+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![A-Za-z])", english):
             if re.search(rf"(?<![A-Za-z]){re.escape(found)}(?![A-Za-z])", spelled.group()):
                 return spelled.group()
