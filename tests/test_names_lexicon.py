@@ -394,3 +394,13 @@ def test_a_person_rendered_as_another_name_is_quoted_and_fixed_whole(glossary: G
     [finding] = [f for f in run(glossary, zh, en) if f.code == "N001"]
     assert finding.found == found and finding.suggestion.startswith(f"{found} → ")
     assert finding.target_marks == (found,)
+
+
+def test_a_place_inside_a_time_zone_the_translation_writes_is_rendered(glossary: Glossary) -> None:
+    """英國 of 英國夏令時間 is part of CLDR's British Summer Time, which "BST" renders (NTREX bbc.381760: a false
+    "name missing: 英國" before the lexicon held CLDR's zone names). A zone names a time: none is expected."""
+    zone = load_lexicon().lookup("英国夏令时间")
+    assert zone is not None and zone.kind == "time" and "BST" in zone.english
+    zh = "警方表示，事件發生在英國夏令時間凌晨 02:30 左右。"
+    assert run(glossary, zh, "Police said it took place at about 02:30 BST.") == []
+    assert run(glossary, "事件發生在東部時間下午三點。", "It happened at 3 p.m. ET.") == []

@@ -265,6 +265,7 @@ class NameMismatch(Rule):
             if finding is not None:
                 yield finding
             elif entry.type in DROPPED_KINDS and not _metonym_written(entry, texts.target[index], glossary) \
+                    and not _inside_written_name(texts.source[index], mention, texts.target[index]) \
                     and dropped(texts.source[index], texts.target[index], mention.start, mention.end, _KIND[entry.type], dictionary,
                                  listed=True):
                 yield self.finding(
@@ -489,6 +490,15 @@ class NameMismatch(Rule):
                 expected=expected, source_marks=(shown,),
             )
         return None
+
+
+def _inside_written_name(chinese: str, mention: Mention, english: str) -> bool:
+    """Whether a glossary name is part of a longer name of the lexicon that the translation writes: 英國 of
+    英國夏令時間 (CLDR's British Summer Time), rendered "BST"."""
+    for found in load_lexicon().scan(chinese):
+        if found.start <= mention.start and mention.end <= found.end and found.end - found.start > mention.end - mention.start:
+            return any(re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", english) for form in found.entity.english)
+    return False
 
 
 def _as_written(found: str, forms: Sequence[str]) -> str:

@@ -9,8 +9,9 @@ nothing is downloaded and the audit itself never imports either package.
   and that have a capitalised English gloss: people (a life span in the gloss), places, organisations.
   Single-character entries give the surname list ("surname Wang"); `X人` and `X語` entries of a place X
   give its demonyms and adjectives (英國人 "Briton", 法語 "French").
-- CLDR (Unicode, Unicode licence), through babel: territory, language and currency names and the
-  exemplar cities of time zones, in zh_Hant, zh_Hant_HK and zh_Hans, each with its English name.
+- CLDR (Unicode, Unicode licence), through babel: territory, language and currency names, the
+  exemplar cities of time zones and the zones' own names (英國夏令時間 "British Summer Time", "BST"), in zh_Hant,
+  zh_Hant_HK and zh_Hans, each with its English name.
 - The aligner's demonym table (`audit.lexicon.dictionary._DEMONYMS`) adds the adjectives CEDICT lacks.
 
 Output: a header line, then `chinese<TAB>kind<TAB>source<TAB>english|english…` lines (Chinese
@@ -229,6 +230,34 @@ def cldr_entities() -> dict[str, tuple[str, str, list[str]]]:
                 continue
             if city_zh and city_en:
                 add(city_zh, "place", [city_en])
+            for chinese, names in zone_names(zone, locale):
+                add(chinese, "time", names)
+    return out
+
+
+# The English locales whose CLDR data abbreviates zone names (en: EST, EDT; en_GB: BST, GMT, CET); where a locale
+# has no abbreviation CLDR falls back to a descriptive name ("United Kingdom Time"), which is not taken.
+ZONE_ABBREVIATING = ("en", "en_GB", "en_AU", "en_CA", "en_IN", "en_NZ")
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
+
+
+def zone_names(zone: str, locale: object) -> list[tuple[str, list[str]]]:
+    """A time zone's names in a Chinese locale, each with its English ones: 英國夏令時間 "British Summer Time", "BST".
+    A time zone names a time, not a place: an audit expects no rendering of it (kind `time`), but a place inside it
+    (英國 of 英國夏令時間) is part of its name."""
+    from babel.dates import get_timezone, get_timezone_name
+
+    try:
+        tz = get_timezone(zone)
+    except LookupError:
+        return []
+    out = []
+    for variant in ("generic", "standard", "daylight"):
+        chinese = get_timezone_name(tz, width="long", zone_variant=variant, locale=locale)
+        english = [get_timezone_name(tz, width="long", zone_variant=variant, locale="en")]
+        english += [short for code in ZONE_ABBREVIATING
+                    if _ABBREVIATION.fullmatch(short := get_timezone_name(tz, width="short", zone_variant=variant, locale=code))]
+        out.append((chinese, english))
     return out
 
 
