@@ -268,7 +268,9 @@ def generic_words(entities: dict[str, tuple[str, str, list[str]]]) -> list[str]:
     """Words of multi-word names too common among names to identify one: seeing "University" in the English
     does not show that 四川大學 (Sichuan University) was rendered."""
     counts: dict[str, int] = defaultdict(int)
-    for _kind, _source, forms in entities.values():
+    for kind, _source, forms in entities.values():
+        if kind == "time":
+            continue  # a zone's words (Standard, Summer, Eastern) are a family of their own, in no other name
         for word in {w for form in forms if " " in form for w in form.split()}:
             counts[word] += 1
     return sorted(word for word, count in counts.items() if count >= GENERIC_FORMS)
