@@ -404,3 +404,14 @@ def test_a_place_inside_a_time_zone_the_translation_writes_is_rendered(glossary:
     zh = "警方表示，事件發生在英國夏令時間凌晨 02:30 左右。"
     assert run(glossary, zh, "Police said it took place at about 02:30 BST.") == []
     assert run(glossary, "事件發生在東部時間下午三點。", "It happened at 3 p.m. ET.") == []
+
+
+def test_a_name_cedict_spells_several_ways_has_each_spelling() -> None:
+    """肖恩 "Sean, Shaun or Shawn (name)": "Shawn Mendes" renders it (NTREX newsweek.51318, reported as an error
+    while only the first spelling was read); a gloss that is no list of names stays one form."""
+    from audit.lexicon.build_entities import gloss_forms
+
+    assert gloss_forms("Sean, Shaun or Shawn (name)") == ["Sean", "Shaun", "Shawn"]
+    assert gloss_forms("Toyota or Toyoda (name)") == ["Toyota", "Toyoda"]
+    assert gloss_forms("Eastern or later Han dynasty") == ["Eastern or later Han dynasty"]
+    assert load_lexicon().lookup("肖恩").english == ("Sean", "Shaun", "Shawn")

@@ -48,6 +48,9 @@ _PERIOD = re.compile(r"\b(dynasty|dynasties|war|empire|kingdoms?|revolution|era|
                      r"movement|leap|campaign|incident|republic)\b", re.I)
 _LIFESPAN = re.compile(r"\((?:c\. ?)?-?\d{1,4}(?: ?BC)?-(?:\d{1,4})?\)|\(born \d{4}\)")
 _PARENS = re.compile(r"\([^()]*\)")
+# Names a sense gives as alternatives, each of capitalised words: "A or B", "A, B or C".
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+_ALTERNATIVES = re.compile(rf"{_NAME}(?:, {_NAME})* or {_NAME}")
 _BRACKETS = re.compile(rf"\[[^\]]*\]|[{HAN}|]+")
 # A name written in Han characters, with the middle dot of transliterated names (約瑟夫·拜登).
 _HAN_NAME = re.compile(f"[{HAN}·]+")
@@ -95,6 +98,9 @@ def gloss_forms(sense: str) -> list[str]:
     previous = None
     while previous != text:
         previous, text = text, _PARENS.sub("", text)
+    alternatives = _ALTERNATIVES.fullmatch(re.sub(r"\s+", " ", re.split(r"[;:]| - ", text)[0]).strip(" ."))
+    if alternatives:  # CEDICT's spellings of one name: `Sean, Shaun or Shawn (name)`, `Toyota or Toyoda`
+        return re.split(r", | or ", alternatives.group())
     text = re.sub(r"\s+", " ", re.split(r"[,;:]| - ", text)[0]).strip(" .")
     text = re.sub(r"^(the|The) ", "", text)
     if not text or not text[0].isupper() or len(text.split()) > MAX_FORM_WORDS or not re.search(r"[a-z]|^[A-Z]{2,}$", text):
