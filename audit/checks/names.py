@@ -497,7 +497,7 @@ def _inside_written_name(chinese: str, mention: Mention, english: str) -> bool:
     英國夏令時間 (CLDR's British Summer Time), rendered "BST"."""
     for found in load_lexicon().scan(chinese):
         if found.start <= mention.start and mention.end <= found.end and found.end - found.start > mention.end - mention.start:
-            return any(re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", english) for form in found.entity.english)
+            return any(word_pattern(form).search(english) for form in found.entity.english)
     return False
 
 
